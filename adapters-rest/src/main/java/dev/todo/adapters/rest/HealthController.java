@@ -1,0 +1,35 @@
+package dev.todo.adapters.rest;
+
+import dev.todo.domain.port.in.CheckHealthUseCase;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.LinkedHashMap;
+
+@Controller("/api/v1/health")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class HealthController {
+
+  private final CheckHealthUseCase health;
+
+  HealthController(CheckHealthUseCase health) {
+    this.health = health;
+  }
+
+  @Get
+  HttpResponse<HealthResponse> health() {
+    var report = health.check();
+    var checks = new LinkedHashMap<String, String>();
+    report.checks().forEach((name, up) -> checks.put(name, status(up)));
+    var body = new HealthResponse(status(report.isUp()), checks);
+    return HttpResponse.status(report.isUp() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+        .body(body);
+  }
+
+  private static String status(boolean up) {
+    return up ? "UP" : "DOWN";
+  }
+}

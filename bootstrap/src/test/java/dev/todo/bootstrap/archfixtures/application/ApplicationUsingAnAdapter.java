@@ -1,0 +1,5 @@
+package dev.todo.bootstrap.archfixtures.application;
+
+public class ApplicationUsingAnAdapter {
+  dev.todo.bootstrap.archfixtures.adapters.persistence.PersistenceUsingRest adapter;
+}

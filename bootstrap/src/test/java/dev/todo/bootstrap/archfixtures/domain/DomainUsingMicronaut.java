@@ -1,0 +1,5 @@
+package dev.todo.bootstrap.archfixtures.domain;
+
+public class DomainUsingMicronaut {
+  io.micronaut.context.ApplicationContext context;
+}

@@ -1,0 +1,5 @@
+package dev.todo.bootstrap.archfixtures.domain.port.in;
+
+public interface IncomingPortUsingOutgoingPort {
+  dev.todo.bootstrap.archfixtures.domain.port.out.OutgoingPortUsingIncomingPort out();
+}

@@ -1,0 +1,7 @@
+package dev.todo.domain.port.in;
+
+/** Reports whether the service and each dependency it needs can serve requests. */
+public interface CheckHealthUseCase {
+
+  HealthReport check();
+}
