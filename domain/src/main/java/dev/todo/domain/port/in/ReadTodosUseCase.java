@@ -1,0 +1,80 @@
+package dev.todo.domain.port.in;
+
+import dev.todo.domain.identity.Caller;
+import dev.todo.domain.todo.PageRequest;
+import dev.todo.domain.todo.Priority;
+import dev.todo.domain.todo.SortDirection;
+import dev.todo.domain.todo.StatusFilter;
+import dev.todo.domain.todo.Todo;
+import dev.todo.domain.todo.TodoId;
+import dev.todo.domain.todo.TodoPage;
+import dev.todo.domain.todo.TodoSort;
+import dev.todo.domain.todo.TodoStats;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Reads to-dos the caller may see: one, a filtered and sorted page, or the progress stats. */
+public interface ReadTodosUseCase {
+
+  Todo get(GetTodoQuery query);
+
+  TodoPage list(ListTodosQuery query);
+
+  TodoStats stats(TodoStatsQuery query);
+
+  record GetTodoQuery(Caller caller, TodoId id) {
+    public GetTodoQuery {
+      Objects.requireNonNull(caller, "caller");
+      Objects.requireNonNull(id, "id");
+    }
+  }
+
+  /** {@code owner} is another user's subject (admins only); empty means the caller's own list. */
+  record ListTodosQuery(
+      Caller caller,
+      Optional<String> owner,
+      StatusFilter status,
+      Optional<String> text,
+      Optional<Priority> priority,
+      Optional<LocalDate> dueBefore,
+      Optional<LocalDate> dueAfter,
+      TodoSort sort,
+      SortDirection direction,
+      PageRequest page) {
+    public ListTodosQuery {
+      Objects.requireNonNull(caller, "caller");
+      Objects.requireNonNull(owner, "owner");
+      Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(priority, "priority");
+      Objects.requireNonNull(dueBefore, "dueBefore");
+      Objects.requireNonNull(dueAfter, "dueAfter");
+      Objects.requireNonNull(sort, "sort");
+      Objects.requireNonNull(direction, "direction");
+      Objects.requireNonNull(page, "page");
+    }
+
+    /** The caller's own list with every default: all, by position ascending, first page of 20. */
+    public static ListTodosQuery firstPageOf(Caller caller) {
+      return new ListTodosQuery(
+          caller,
+          Optional.empty(),
+          StatusFilter.ALL,
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          TodoSort.POSITION,
+          SortDirection.ASC,
+          new PageRequest(1, PageRequest.DEFAULT_SIZE));
+    }
+  }
+
+  record TodoStatsQuery(Caller caller, Optional<String> owner) {
+    public TodoStatsQuery {
+      Objects.requireNonNull(caller, "caller");
+      Objects.requireNonNull(owner, "owner");
+    }
+  }
+}

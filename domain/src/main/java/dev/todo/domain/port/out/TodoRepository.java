@@ -1,0 +1,53 @@
+package dev.todo.domain.port.out;
+
+import dev.todo.domain.todo.PageRequest;
+import dev.todo.domain.todo.SortDirection;
+import dev.todo.domain.todo.StatusFilter;
+import dev.todo.domain.todo.Todo;
+import dev.todo.domain.todo.TodoFilter;
+import dev.todo.domain.todo.TodoId;
+import dev.todo.domain.todo.TodoSort;
+import dev.todo.domain.todo.TodoStats;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The stored to-dos. Called inside a transaction of {@link Transactions}; keeps its derived data
+ * (search index, per-owner counters) exact in that same transaction.
+ */
+public interface TodoRepository {
+
+  Optional<Todo> findById(TodoId id);
+
+  /** Stores a new to-do; its owner must have been registered. */
+  void insert(Todo todo);
+
+  /**
+   * Stores a changed to-do in place of the version before it ({@code todo.version() - 1}); throws
+   * {@link IllegalStateException} when the stored version is not that one.
+   */
+  void update(Todo todo);
+
+  void delete(Todo todo);
+
+  /** One past the highest position in the owner's list (1 when empty). */
+  long nextPosition(String owner);
+
+  List<Todo> find(TodoFilter filter, TodoSort sort, SortDirection direction, PageRequest page);
+
+  long count(TodoFilter filter);
+
+  /** Counts of the owner's to-dos; "today" decides overdue (before it) and due today. */
+  TodoStats stats(String owner, LocalDate today);
+
+  /**
+   * Sets {@code completed} on the owner's to-dos that match {@code status} and differ from it, each
+   * one version higher; returns how many changed.
+   */
+  long setCompleted(String owner, StatusFilter status, boolean completed, Instant now);
+
+  /** Deletes the owner's to-dos that match {@code status}; returns their ids. */
+  List<TodoId> deleteAll(String owner, StatusFilter status);
+}

@@ -1,0 +1,15 @@
+package dev.todo.domain.port.out;
+
+import java.util.function.Supplier;
+
+/**
+ * Runs a use case's work atomically. Writes are serialised: one writing transaction at a time, so
+ * that concurrent requests queue instead of failing; a write that cannot start in time throws
+ * {@link dev.todo.domain.error.ServiceUnavailableException}. Any exception rolls the work back.
+ */
+public interface Transactions {
+
+  <T> T write(Supplier<T> work);
+
+  <T> T read(Supplier<T> work);
+}

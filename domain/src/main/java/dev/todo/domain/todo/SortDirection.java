@@ -1,0 +1,6 @@
+package dev.todo.domain.todo;
+
+public enum SortDirection {
+  ASC,
+  DESC
+}

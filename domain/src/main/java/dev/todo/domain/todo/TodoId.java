@@ -1,0 +1,39 @@
+package dev.todo.domain.todo;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The public, unguessable id of a to-do. */
+public record TodoId(UUID value) {
+
+  public TodoId {
+    Objects.requireNonNull(value, "value");
+  }
+
+  public static TodoId random() {
+    return new TodoId(UUID.randomUUID());
+  }
+
+  /**
+   * The id written as a canonical UUID, or empty for anything else (a malformed id finds nothing).
+   */
+  public static Optional<TodoId> parse(String text) {
+    if (text == null || text.length() != 36) {
+      return Optional.empty();
+    }
+    try {
+      var uuid = UUID.fromString(text);
+      return uuid.toString().equalsIgnoreCase(text)
+          ? Optional.of(new TodoId(uuid))
+          : Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return value.toString();
+  }
+}

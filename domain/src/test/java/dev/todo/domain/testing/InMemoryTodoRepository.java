@@ -1,0 +1,166 @@
+package dev.todo.domain.testing;
+
+import dev.todo.domain.port.out.TodoRepository;
+import dev.todo.domain.todo.PageRequest;
+import dev.todo.domain.todo.SortDirection;
+import dev.todo.domain.todo.StatusFilter;
+import dev.todo.domain.todo.Todo;
+import dev.todo.domain.todo.TodoFilter;
+import dev.todo.domain.todo.TodoId;
+import dev.todo.domain.todo.TodoSort;
+import dev.todo.domain.todo.TodoStats;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** In-memory fake of {@link TodoRepository} with the same filtering and ordering rules. */
+public final class InMemoryTodoRepository implements TodoRepository {
+
+  private final Map<TodoId, Todo> todos = new LinkedHashMap<>();
+
+  @Override
+  public synchronized Optional<Todo> findById(TodoId id) {
+    return Optional.ofNullable(todos.get(id));
+  }
+
+  @Override
+  public synchronized void insert(Todo todo) {
+    if (todos.putIfAbsent(todo.id(), todo) != null) {
+      throw new IllegalStateException("Duplicate to-do " + todo.id());
+    }
+  }
+
+  @Override
+  public synchronized void update(Todo todo) {
+    Todo stored = todos.get(todo.id());
+    if (stored == null || stored.version() != todo.version() - 1) {
+      throw new IllegalStateException("Stale update of " + todo.id());
+    }
+    todos.put(todo.id(), todo);
+  }
+
+  @Override
+  public synchronized void delete(Todo todo) {
+    todos.remove(todo.id());
+  }
+
+  @Override
+  public synchronized long nextPosition(String owner) {
+    return ownedBy(owner).mapToLong(Todo::position).max().orElse(0) + 1;
+  }
+
+  @Override
+  public synchronized List<Todo> find(
+      TodoFilter filter, TodoSort sort, SortDirection direction, PageRequest page) {
+    return todos.values().stream()
+        .filter(matching(filter))
+        .sorted(order(sort, direction))
+        .skip(page.offset())
+        .limit(page.size())
+        .toList();
+  }
+
+  @Override
+  public synchronized long count(TodoFilter filter) {
+    return todos.values().stream().filter(matching(filter)).count();
+  }
+
+  @Override
+  public synchronized TodoStats stats(String owner, LocalDate today) {
+    var mine = ownedBy(owner).toList();
+    return new TodoStats(
+        mine.size(),
+        mine.stream().filter(Todo::completed).count(),
+        mine.stream().filter(t -> t.isOverdueOn(today)).count(),
+        mine.stream()
+            .filter(t -> !t.completed() && t.dueDate().filter(today::equals).isPresent())
+            .count());
+  }
+
+  @Override
+  public synchronized long setCompleted(
+      String owner, StatusFilter status, boolean completed, Instant now) {
+    var changed =
+        ownedBy(owner)
+            .filter(byStatus(status))
+            .filter(t -> t.completed() != completed)
+            .map(t -> t.withCompleted(completed, now))
+            .toList();
+    changed.forEach(t -> todos.put(t.id(), t));
+    return changed.size();
+  }
+
+  @Override
+  public synchronized List<TodoId> deleteAll(String owner, StatusFilter status) {
+    var ids = ownedBy(owner).filter(byStatus(status)).map(Todo::id).toList();
+    ids.forEach(todos::remove);
+    return ids;
+  }
+
+  private java.util.stream.Stream<Todo> ownedBy(String owner) {
+    return todos.values().stream().filter(t -> t.owner().equals(owner));
+  }
+
+  private static Predicate<Todo> matching(TodoFilter filter) {
+    Predicate<Todo> predicate = t -> t.owner().equals(filter.owner());
+    predicate = predicate.and(byStatus(filter.status()));
+    if (filter.text().isPresent()) {
+      String needle = filter.text().get().toLowerCase(Locale.ROOT);
+      predicate =
+          predicate.and(
+              t ->
+                  t.title().value().toLowerCase(Locale.ROOT).contains(needle)
+                      || t.notes()
+                          .map(n -> n.value().toLowerCase(Locale.ROOT).contains(needle))
+                          .orElse(false));
+    }
+    if (filter.priority().isPresent()) {
+      predicate = predicate.and(t -> t.priority() == filter.priority().get());
+    }
+    if (filter.dueBefore().isPresent()) {
+      LocalDate bound = filter.dueBefore().get();
+      predicate = predicate.and(t -> t.dueDate().filter(d -> !d.isAfter(bound)).isPresent());
+    }
+    if (filter.dueAfter().isPresent()) {
+      LocalDate bound = filter.dueAfter().get();
+      predicate = predicate.and(t -> t.dueDate().filter(d -> !d.isBefore(bound)).isPresent());
+    }
+    return predicate;
+  }
+
+  private static Predicate<Todo> byStatus(StatusFilter status) {
+    return switch (status) {
+      case ALL -> t -> true;
+      case ACTIVE -> t -> !t.completed();
+      case COMPLETED -> Todo::completed;
+    };
+  }
+
+  private static Comparator<Todo> order(TodoSort sort, SortDirection direction) {
+    Comparator<Todo> key =
+        switch (sort) {
+          case POSITION -> Comparator.comparingLong(Todo::position);
+          case CREATED_AT -> (a, b) -> 0;
+          case UPDATED_AT -> Comparator.comparing(Todo::updatedAt);
+          case DUE_DATE -> Comparator.comparing(t -> t.dueDate().orElse(LocalDate.MIN));
+          case PRIORITY -> Comparator.comparingInt(t -> t.priority().rank());
+          case TITLE -> Comparator.comparing(t -> t.title().sortKey());
+        };
+    Comparator<Todo> withTies =
+        key.thenComparing(Todo::createdAt).thenComparing(t -> t.id().toString());
+    if (direction == SortDirection.DESC) {
+      withTies = withTies.reversed();
+    }
+    if (sort == TodoSort.DUE_DATE) {
+      Comparator<Todo> undatedLast = Comparator.comparing(t -> t.dueDate().isEmpty());
+      return undatedLast.thenComparing(withTies);
+    }
+    return withTies;
+  }
+}

@@ -1,0 +1,79 @@
+package dev.todo.domain.testing;
+
+import dev.todo.domain.todo.Field;
+import dev.todo.domain.todo.Priority;
+import dev.todo.domain.todo.Todo;
+import dev.todo.domain.todo.TodoEdit;
+import dev.todo.domain.todo.TodoId;
+import dev.todo.domain.todo.TodoInput;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Test-data builder: a valid to-do with sensible defaults, changed one field at a time. */
+public final class TodoBuilder {
+
+  public static final Instant T0 = Instant.parse("2026-01-15T10:30:00Z");
+
+  private TodoId id = TodoId.random();
+  private String owner = "alice";
+  private TodoInput input = TodoInput.empty().withTitle(Field.of("Buy milk"));
+  private long position = 1;
+  private Instant createdAt = T0;
+
+  public static TodoBuilder aTodo() {
+    return new TodoBuilder();
+  }
+
+  public TodoBuilder id(TodoId value) {
+    id = value;
+    return this;
+  }
+
+  public TodoBuilder ownedBy(String value) {
+    owner = value;
+    return this;
+  }
+
+  public TodoBuilder titled(String value) {
+    input = input.withTitle(Field.of(value));
+    return this;
+  }
+
+  public TodoBuilder notes(String value) {
+    input = input.withNotes(Field.of(value));
+    return this;
+  }
+
+  public TodoBuilder completed() {
+    input = input.withCompleted(Field.of(true));
+    return this;
+  }
+
+  public TodoBuilder due(String isoDate) {
+    input = input.withDueDate(Field.of(isoDate));
+    return this;
+  }
+
+  public TodoBuilder priority(Priority value) {
+    input = input.withPriority(Field.of(value.wireName()));
+    return this;
+  }
+
+  public TodoBuilder position(long value) {
+    position = value;
+    return this;
+  }
+
+  public TodoBuilder createdAt(Instant value) {
+    createdAt = value;
+    return this;
+  }
+
+  public Todo build() {
+    return Todo.create(id, owner, TodoEdit.forCreate(input), position, createdAt);
+  }
+
+  public static LocalDate date(String iso) {
+    return LocalDate.parse(iso);
+  }
+}

@@ -1,0 +1,445 @@
+package dev.todo.domain.testing;
+
+import static dev.todo.domain.testing.TodoBuilder.T0;
+import static dev.todo.domain.testing.TodoBuilder.aTodo;
+import static dev.todo.domain.testing.TodoBuilder.date;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.todo.domain.identity.Caller;
+import dev.todo.domain.port.out.TodoRepository;
+import dev.todo.domain.port.out.UserRepository;
+import dev.todo.domain.todo.Field;
+import dev.todo.domain.todo.PageRequest;
+import dev.todo.domain.todo.Priority;
+import dev.todo.domain.todo.SortDirection;
+import dev.todo.domain.todo.StatusFilter;
+import dev.todo.domain.todo.Todo;
+import dev.todo.domain.todo.TodoEdit;
+import dev.todo.domain.todo.TodoFilter;
+import dev.todo.domain.todo.TodoId;
+import dev.todo.domain.todo.TodoInput;
+import dev.todo.domain.todo.TodoSort;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * What every {@link TodoRepository} promises: storage, the list rules of the API contract (filters,
+ * stable sorts, paging), counts and bulk changes. Run against the in-memory fake and the SQLite
+ * adapter.
+ */
+public abstract class TodoRepositoryContract {
+
+  protected TodoRepository todos;
+  protected UserRepository users;
+
+  /** A fresh, empty repository pair for each test. */
+  protected abstract void createRepositories();
+
+  /** Runs work the way the application does: inside one transaction. */
+  protected abstract <T> T inTransaction(Supplier<T> work);
+
+  @BeforeEach
+  void setUp() {
+    createRepositories();
+    inTransaction(
+        () -> {
+          users.register(Caller.of("alice"), T0);
+          users.register(Caller.of("bob"), T0);
+          return null;
+        });
+  }
+
+  private void store(Todo... items) {
+    inTransaction(
+        () -> {
+          Arrays.stream(items).forEach(todos::insert);
+          return null;
+        });
+  }
+
+  private List<Todo> list(TodoFilter filter, TodoSort sort, SortDirection direction) {
+    return inTransaction(() -> todos.find(filter, sort, direction, new PageRequest(1, 100)));
+  }
+
+  private List<String> titles(TodoFilter filter, TodoSort sort, SortDirection direction) {
+    return list(filter, sort, direction).stream().map(t -> t.title().value()).toList();
+  }
+
+  private static TodoFilter alices() {
+    return TodoFilter.allOf("alice");
+  }
+
+  private static TodoFilter alicesMatching(String text) {
+    return new TodoFilter(
+        "alice",
+        StatusFilter.ALL,
+        Optional.of(text),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  @Test
+  void findsWhatItStoredFieldForField() {
+    var todo =
+        aTodo().titled("Pay rent").notes("by transfer").due("2026-02-01").priority(Priority.HIGH);
+    var stored = todo.completed().position(7).build();
+    store(stored);
+
+    assertThat(inTransaction(() -> todos.findById(stored.id()))).contains(stored);
+  }
+
+  @Test
+  void findsNothingForAnUnknownId() {
+    assertThat(inTransaction(() -> todos.findById(TodoId.random()))).isEmpty();
+  }
+
+  @Test
+  void updatesTheVersionBeforeAndRefusesAStaleOne() {
+    var original = aTodo().build();
+    store(original);
+    var edit = TodoEdit.forMergePatch(TodoInput.empty().withTitle(Field.of("Buy oat milk")));
+    var changed = original.apply(edit, T0.plusSeconds(60));
+
+    inTransaction(
+        () -> {
+          todos.update(changed);
+          return null;
+        });
+
+    assertThat(inTransaction(() -> todos.findById(original.id()))).contains(changed);
+    assertThatThrownBy(
+            () ->
+                inTransaction(
+                    () -> {
+                      todos.update(changed);
+                      return null;
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void deletes() {
+    var todo = aTodo().build();
+    store(todo);
+
+    inTransaction(
+        () -> {
+          todos.delete(todo);
+          return null;
+        });
+
+    assertThat(inTransaction(() -> todos.findById(todo.id()))).isEmpty();
+  }
+
+  @Test
+  void nextPositionIsOnePastTheOwnersHighest() {
+    assertThat(inTransaction(() -> todos.nextPosition("alice"))).isEqualTo(1);
+    store(aTodo().position(4).build(), aTodo().position(9).ownedBy("bob").build());
+
+    assertThat(inTransaction(() -> todos.nextPosition("alice"))).isEqualTo(5);
+  }
+
+  @Test
+  void listsOnlyTheOwnersTodos() {
+    store(aTodo().titled("mine").build(), aTodo().titled("theirs").ownedBy("bob").build());
+
+    assertThat(titles(alices(), TodoSort.POSITION, SortDirection.ASC)).containsExactly("mine");
+    assertThat(inTransaction(() -> todos.count(alices()))).isEqualTo(1);
+  }
+
+  @Test
+  void filtersByStatus() {
+    store(aTodo().titled("open").build(), aTodo().titled("done").completed().build());
+
+    var active =
+        new TodoFilter(
+            "alice",
+            StatusFilter.ACTIVE,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    var completed =
+        new TodoFilter(
+            "alice",
+            StatusFilter.COMPLETED,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+
+    assertThat(titles(active, TodoSort.POSITION, SortDirection.ASC)).containsExactly("open");
+    assertThat(titles(completed, TodoSort.POSITION, SortDirection.ASC)).containsExactly("done");
+    assertThat(inTransaction(() -> todos.count(active))).isEqualTo(1);
+    assertThat(inTransaction(() -> todos.count(completed))).isEqualTo(1);
+  }
+
+  @Test
+  void searchesTitleAndNotesAsALiteralCaseInsensitiveSubstring() {
+    store(
+        aTodo().titled("Buy MILK").createdAt(T0).build(),
+        aTodo().titled("Call mum").notes("about the milkman").createdAt(T0.plusSeconds(1)).build(),
+        aTodo().titled("100% done_ish").createdAt(T0.plusSeconds(2)).build(),
+        aTodo().titled("1000 done ish").createdAt(T0.plusSeconds(3)).build(),
+        aTodo().titled("milk for bob").ownedBy("bob").build());
+
+    assertThat(titles(alicesMatching("milk"), TodoSort.CREATED_AT, SortDirection.ASC))
+        .containsExactly("Buy MILK", "Call mum");
+    assertThat(titles(alicesMatching("0% done_"), TodoSort.CREATED_AT, SortDirection.ASC))
+        .containsExactly("100% done_ish");
+    assertThat(titles(alicesMatching("%"), TodoSort.CREATED_AT, SortDirection.ASC))
+        .containsExactly("100% done_ish");
+    assertThat(titles(alicesMatching("mu"), TodoSort.CREATED_AT, SortDirection.ASC))
+        .containsExactly("Call mum");
+    assertThat(inTransaction(() -> todos.count(alicesMatching("MILK")))).isEqualTo(2);
+  }
+
+  @Test
+  void searchFollowsEditsAndDeletes() {
+    var todo = aTodo().titled("Buy milk").build();
+    store(todo);
+    var renamed =
+        todo.apply(
+            TodoEdit.forMergePatch(TodoInput.empty().withTitle(Field.of("Buy bread"))),
+            T0.plusSeconds(5));
+    inTransaction(
+        () -> {
+          todos.update(renamed);
+          return null;
+        });
+
+    assertThat(inTransaction(() -> todos.count(alicesMatching("milk")))).isZero();
+    assertThat(inTransaction(() -> todos.count(alicesMatching("bread")))).isEqualTo(1);
+
+    inTransaction(
+        () -> {
+          todos.delete(renamed);
+          return null;
+        });
+    assertThat(inTransaction(() -> todos.count(alicesMatching("bread")))).isZero();
+  }
+
+  @Test
+  void filtersByPriorityAndInclusiveDueDatesNeverMatchingUndated() {
+    store(
+        aTodo().titled("early").due("2026-01-10").priority(Priority.LOW).build(),
+        aTodo().titled("mid").due("2026-01-20").priority(Priority.HIGH).build(),
+        aTodo().titled("late").due("2026-01-30").priority(Priority.HIGH).build(),
+        aTodo().titled("undated").priority(Priority.HIGH).build());
+
+    var between =
+        new TodoFilter(
+            "alice",
+            StatusFilter.ALL,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(date("2026-01-20")),
+            Optional.of(date("2026-01-10")));
+    var high =
+        new TodoFilter(
+            "alice",
+            StatusFilter.ALL,
+            Optional.empty(),
+            Optional.of(Priority.HIGH),
+            Optional.empty(),
+            Optional.empty());
+
+    assertThat(titles(between, TodoSort.DUE_DATE, SortDirection.ASC))
+        .containsExactly("early", "mid");
+    assertThat(titles(high, TodoSort.DUE_DATE, SortDirection.ASC))
+        .containsExactly("mid", "late", "undated");
+  }
+
+  @ParameterizedTest
+  @EnumSource(SortDirection.class)
+  void sortsStablyByCreationThenIdInTheRequestedDirection(SortDirection direction) {
+    var ids =
+        List.of(
+            "00000000-0000-4000-8000-000000000001",
+            "00000000-0000-4000-8000-000000000002",
+            "00000000-0000-4000-8000-000000000003");
+    store(
+        aTodo().id(id(ids.get(2))).titled("c").position(1).createdAt(T0).build(),
+        aTodo().id(id(ids.get(0))).titled("a").position(1).createdAt(T0).build(),
+        aTodo().id(id(ids.get(1))).titled("b").position(1).createdAt(T0.minusSeconds(1)).build());
+
+    var expected = direction == SortDirection.ASC ? List.of("b", "a", "c") : List.of("c", "a", "b");
+    for (TodoSort sort : List.of(TodoSort.POSITION, TodoSort.PRIORITY, TodoSort.DUE_DATE)) {
+      assertThat(titles(alices(), sort, direction)).as(sort.name()).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void sortsByEachKey() {
+    store(
+        aTodo()
+            .titled("banana")
+            .position(2)
+            .priority(Priority.LOW)
+            .due("2026-03-01")
+            .createdAt(T0)
+            .build(),
+        aTodo()
+            .titled("Apple")
+            .position(3)
+            .priority(Priority.HIGH)
+            .createdAt(T0.plusSeconds(1))
+            .build(),
+        aTodo()
+            .titled("cherry")
+            .position(1)
+            .priority(Priority.NONE)
+            .due("2026-02-01")
+            .createdAt(T0.plusSeconds(2))
+            .build(),
+        aTodo()
+            .titled("Éclair")
+            .position(4)
+            .priority(Priority.MEDIUM)
+            .createdAt(T0.plusSeconds(3))
+            .build());
+
+    assertThat(titles(alices(), TodoSort.POSITION, SortDirection.ASC))
+        .containsExactly("cherry", "banana", "Apple", "Éclair");
+    assertThat(titles(alices(), TodoSort.CREATED_AT, SortDirection.DESC))
+        .containsExactly("Éclair", "cherry", "Apple", "banana");
+    assertThat(titles(alices(), TodoSort.PRIORITY, SortDirection.DESC))
+        .containsExactly("Apple", "Éclair", "banana", "cherry");
+    assertThat(titles(alices(), TodoSort.TITLE, SortDirection.ASC))
+        .containsExactly("Apple", "banana", "cherry", "Éclair");
+    assertThat(titles(alices(), TodoSort.DUE_DATE, SortDirection.ASC))
+        .containsExactly("cherry", "banana", "Apple", "Éclair");
+    assertThat(titles(alices(), TodoSort.DUE_DATE, SortDirection.DESC))
+        .containsExactly("banana", "cherry", "Éclair", "Apple");
+  }
+
+  @Test
+  void sortsByUpdateTime() {
+    var first = aTodo().titled("first").createdAt(T0).build();
+    var second = aTodo().titled("second").createdAt(T0.plusSeconds(1)).build();
+    store(first, second);
+    inTransaction(
+        () -> {
+          todos.update(first.withCompleted(true, T0.plus(Duration.ofHours(1))));
+          return null;
+        });
+
+    assertThat(titles(alices(), TodoSort.UPDATED_AT, SortDirection.ASC))
+        .containsExactly("second", "first");
+  }
+
+  @Test
+  void pagesThroughTheList() {
+    for (int i = 1; i <= 5; i++) {
+      store(aTodo().titled("t" + i).position(i).build());
+    }
+
+    var second =
+        inTransaction(
+            () ->
+                todos.find(alices(), TodoSort.POSITION, SortDirection.ASC, new PageRequest(2, 2)));
+    var beyond =
+        inTransaction(
+            () ->
+                todos.find(alices(), TodoSort.POSITION, SortDirection.ASC, new PageRequest(4, 2)));
+
+    assertThat(second).extracting(t -> t.title().value()).containsExactly("t3", "t4");
+    assertThat(beyond).isEmpty();
+    assertThat(inTransaction(() -> todos.count(alices()))).isEqualTo(5);
+  }
+
+  @Test
+  void countsProgressAndDueDatesOfActiveTodosOnly() {
+    store(
+        aTodo().due("2026-01-14").build(),
+        aTodo().due("2026-01-14").completed().build(),
+        aTodo().due("2026-01-15").build(),
+        aTodo().due("2026-01-16").build(),
+        aTodo().completed().build(),
+        aTodo().ownedBy("bob").due("2026-01-01").build());
+
+    var stats = inTransaction(() -> todos.stats("alice", date("2026-01-15")));
+
+    assertThat(stats.total()).isEqualTo(5);
+    assertThat(stats.completed()).isEqualTo(2);
+    assertThat(stats.active()).isEqualTo(3);
+    assertThat(stats.overdue()).isEqualTo(1);
+    assertThat(stats.dueToday()).isEqualTo(1);
+  }
+
+  @Test
+  void statsOfSomeoneWithoutTodosAreZero() {
+    var stats = inTransaction(() -> todos.stats("nobody", date("2026-01-15")));
+
+    assertThat(stats.total()).isZero();
+    assertThat(stats.completionRate()).isZero();
+  }
+
+  @Test
+  void setsCompletionOnlyWhereItChangesAndBumpsThoseVersions() {
+    var open = aTodo().titled("open").build();
+    var done = aTodo().titled("done").completed().build();
+    var bobs = aTodo().ownedBy("bob").build();
+    store(open, done, bobs);
+    var later = T0.plus(Duration.ofMinutes(5));
+
+    long changed = inTransaction(() -> todos.setCompleted("alice", StatusFilter.ALL, true, later));
+
+    assertThat(changed).isEqualTo(1);
+    var reopened = inTransaction(() -> todos.findById(open.id())).orElseThrow();
+    assertThat(reopened.completed()).isTrue();
+    assertThat(reopened.completedAt()).contains(later);
+    assertThat(reopened.version()).isEqualTo(2);
+    assertThat(reopened.updatedAt()).isEqualTo(later);
+    assertThat(inTransaction(() -> todos.findById(done.id()))).contains(done);
+    assertThat(inTransaction(() -> todos.findById(bobs.id()))).contains(bobs);
+    assertThat(inTransaction(() -> todos.stats("alice", date("2026-01-15"))).completed())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void setsCompletionOnlyWithinTheStatus() {
+    store(aTodo().build(), aTodo().completed().build());
+
+    long none = inTransaction(() -> todos.setCompleted("alice", StatusFilter.COMPLETED, true, T0));
+    long reopened = inTransaction(() -> todos.setCompleted("alice", StatusFilter.ALL, false, T0));
+
+    assertThat(none).isZero();
+    assertThat(reopened).isEqualTo(1);
+    assertThat(inTransaction(() -> todos.stats("alice", date("2026-01-15"))).completed()).isZero();
+  }
+
+  @Test
+  void deletesTheOwnersCompletedOrAllAndReturnsTheirIds() {
+    var open = aTodo().titled("open milk").build();
+    var done = aTodo().titled("done milk").completed().build();
+    var bobs = aTodo().ownedBy("bob").completed().build();
+    store(open, done, bobs);
+
+    var cleared = inTransaction(() -> todos.deleteAll("alice", StatusFilter.COMPLETED));
+
+    assertThat(cleared).containsExactly(done.id());
+    assertThat(titles(alices(), TodoSort.POSITION, SortDirection.ASC)).containsExactly("open milk");
+    assertThat(inTransaction(() -> todos.count(alicesMatching("milk")))).isEqualTo(1);
+
+    var all = inTransaction(() -> todos.deleteAll("alice", StatusFilter.ALL));
+
+    assertThat(all).containsExactly(open.id());
+    assertThat(inTransaction(() -> todos.count(alices()))).isZero();
+    assertThat(inTransaction(() -> todos.stats("alice", date("2026-01-15"))).total()).isZero();
+    assertThat(inTransaction(() -> todos.findById(bobs.id()))).contains(bobs);
+  }
+
+  private static TodoId id(String uuid) {
+    return TodoId.parse(uuid).orElseThrow();
+  }
+}
