@@ -35,7 +35,6 @@ public final class BulkTodoService implements BulkEditTodosUseCase {
   @Override
   public long deleteAll(DeleteTodosCommand command) {
     command.caller().requireWriteAccess();
-    return transactions.write(
-        () -> (long) todos.deleteAll(command.caller().subject(), command.status()).size());
+    return transactions.write(() -> todos.deleteAll(command.caller().subject(), command.status()));
   }
 }

@@ -97,10 +97,10 @@ public final class InMemoryTodoRepository implements TodoRepository {
   }
 
   @Override
-  public synchronized List<TodoId> deleteAll(String owner, StatusFilter status) {
+  public synchronized long deleteAll(String owner, StatusFilter status) {
     var ids = ownedBy(owner).filter(byStatus(status)).map(Todo::id).toList();
     ids.forEach(todos::remove);
-    return ids;
+    return ids.size();
   }
 
   private java.util.stream.Stream<Todo> ownedBy(String owner) {

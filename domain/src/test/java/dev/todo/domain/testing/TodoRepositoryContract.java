@@ -419,7 +419,7 @@ public abstract class TodoRepositoryContract {
   }
 
   @Test
-  void deletesTheOwnersCompletedOrAllAndReturnsTheirIds() {
+  void deletesTheOwnersCompletedOrAllAndCountsThem() {
     var open = aTodo().titled("open milk").build();
     var done = aTodo().titled("done milk").completed().build();
     var bobs = aTodo().ownedBy("bob").completed().build();
@@ -427,13 +427,13 @@ public abstract class TodoRepositoryContract {
 
     var cleared = inTransaction(() -> todos.deleteAll("alice", StatusFilter.COMPLETED));
 
-    assertThat(cleared).containsExactly(done.id());
+    assertThat(cleared).isEqualTo(1);
     assertThat(titles(alices(), TodoSort.POSITION, SortDirection.ASC)).containsExactly("open milk");
     assertThat(inTransaction(() -> todos.count(alicesMatching("milk")))).isEqualTo(1);
 
     var all = inTransaction(() -> todos.deleteAll("alice", StatusFilter.ALL));
 
-    assertThat(all).containsExactly(open.id());
+    assertThat(all).isEqualTo(1);
     assertThat(inTransaction(() -> todos.count(alices()))).isZero();
     assertThat(inTransaction(() -> todos.stats("alice", date("2026-01-15"))).total()).isZero();
     assertThat(inTransaction(() -> todos.findById(bobs.id()))).contains(bobs);

@@ -48,6 +48,6 @@ public interface TodoRepository {
    */
   long setCompleted(String owner, StatusFilter status, boolean completed, Instant now);
 
-  /** Deletes the owner's to-dos that match {@code status}; returns their ids. */
-  List<TodoId> deleteAll(String owner, StatusFilter status);
+  /** Deletes the owner's to-dos that match {@code status}; returns how many. */
+  long deleteAll(String owner, StatusFilter status);
 }

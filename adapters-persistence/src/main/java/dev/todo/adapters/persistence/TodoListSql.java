@@ -1,0 +1,91 @@
+package dev.todo.adapters.persistence;
+
+import dev.todo.domain.todo.SortDirection;
+import dev.todo.domain.todo.StatusFilter;
+import dev.todo.domain.todo.TodoFilter;
+import dev.todo.domain.todo.TodoSort;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The SQL of a list query: a WHERE clause that starts with the owner and an ORDER BY that matches
+ * one of the {@code todos_by_owner_*} indexes, so that a page is read in index order.
+ */
+record TodoListSql(String where, List<Object> parameters) {
+
+  /** Trigram search needs at least three characters; shorter text falls back to LIKE. */
+  static final int TRIGRAM = 3;
+
+  static TodoListSql of(TodoFilter filter) {
+    var where = new StringBuilder("t.owner = ?");
+    var parameters = new ArrayList<Object>();
+    parameters.add(filter.owner());
+    if (filter.status() != StatusFilter.ALL) {
+      where.append(" AND t.completed = ?");
+      parameters.add(filter.status() == StatusFilter.COMPLETED ? 1 : 0);
+    }
+    filter
+        .priority()
+        .ifPresent(
+            priority -> {
+              where.append(" AND t.priority = ?");
+              parameters.add(priority.rank());
+            });
+    filter
+        .dueBefore()
+        .ifPresent(
+            date -> {
+              where.append(" AND t.due_date <= ?");
+              parameters.add(date.toString());
+            });
+    filter
+        .dueAfter()
+        .ifPresent(
+            date -> {
+              where.append(" AND t.due_date >= ?");
+              parameters.add(date.toString());
+            });
+    filter.text().ifPresent(text -> appendSearch(text, where, parameters));
+    return new TodoListSql(where.toString(), List.copyOf(parameters));
+  }
+
+  private static void appendSearch(String text, StringBuilder where, List<Object> parameters) {
+    if (text.codePointCount(0, text.length()) >= TRIGRAM) {
+      where.append(" AND t.seq IN (SELECT rowid FROM todo_search WHERE todo_search MATCH ?)");
+      parameters.add(phrase(text));
+    } else {
+      String pattern = "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
+      where.append(" AND (t.title_sort LIKE ? ESCAPE '\\' OR t.notes LIKE ? ESCAPE '\\')");
+      parameters.add(pattern);
+      parameters.add(pattern);
+    }
+  }
+
+  /** An FTS5 string: the text taken literally, as one phrase (a substring, with trigrams). */
+  static String phrase(String text) {
+    return "\"" + text.replace("\"", "\"\"") + "\"";
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  static String orderBy(TodoSort sort, SortDirection direction) {
+    String d = direction == SortDirection.ASC ? " ASC" : " DESC";
+    String ties = "t.created_at" + d + ", t.id" + d;
+    return switch (sort) {
+      case POSITION -> "t.position" + d + ", " + ties;
+      case CREATED_AT -> ties;
+      case UPDATED_AT -> "t.updated_at" + d + ", " + ties;
+      case PRIORITY -> "t.priority" + d + ", " + ties;
+      case TITLE -> "t.title_sort" + d + ", " + ties;
+      case DUE_DATE -> "t.due_date IS NULL, t.due_date" + d + ", " + ties;
+    };
+  }
+
+  static String today(LocalDate date) {
+    return date.toString();
+  }
+}
