@@ -1,0 +1,184 @@
+package dev.todo.domain.todo;
+
+import static dev.todo.domain.testing.TodoBuilder.T0;
+import static dev.todo.domain.testing.TodoBuilder.aTodo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TodoTest {
+
+  private static final Instant LATER = T0.plusSeconds(3600);
+
+  private static TodoEdit patch(TodoInput input) {
+    return TodoEdit.forMergePatch(input);
+  }
+
+  @Test
+  void startsAtVersionOneWithTheGivenPositionAndMillisecondTimes() {
+    var todo =
+        Todo.create(
+            TodoId.random(),
+            "alice",
+            TodoEdit.forCreate(TodoInput.empty().withTitle(Field.of("x"))),
+            42,
+            Instant.parse("2026-01-15T10:30:00.123456789Z"));
+
+    assertThat(todo.version()).isEqualTo(1);
+    assertThat(todo.position()).isEqualTo(42);
+    assertThat(todo.createdAt()).isEqualTo(Instant.parse("2026-01-15T10:30:00.123Z"));
+    assertThat(todo.updatedAt()).isEqualTo(todo.createdAt());
+    assertThat(todo.completedAt()).isEmpty();
+  }
+
+  @Test
+  void createdCompletedIsCompletedAtCreation() {
+    var todo = aTodo().completed().build();
+
+    assertThat(todo.completedAt()).contains(T0);
+  }
+
+  @Test
+  void aChangeBumpsTheVersionAndMovesUpdatedAt() {
+    var todo = aTodo().build();
+
+    var changed = todo.apply(patch(TodoInput.empty().withTitle(Field.of("Buy bread"))), LATER);
+
+    assertThat(changed.version()).isEqualTo(2);
+    assertThat(changed.updatedAt()).isEqualTo(LATER);
+    assertThat(changed.createdAt()).isEqualTo(T0);
+    assertThat(changed.title().value()).isEqualTo("Buy bread");
+  }
+
+  @Test
+  void anEditThatChangesNothingReturnsTheSameTodo() {
+    var todo = aTodo().titled("Same").build();
+
+    var same =
+        todo.apply(TodoEdit.forReplace(TodoInput.empty().withTitle(Field.of("  Same "))), LATER);
+
+    assertThat(same).isSameAs(todo);
+  }
+
+  @Test
+  void completedAtIsSetWhenCompletedKeptWhileCompletedAndClearedWhenReopened() {
+    var todo = aTodo().build();
+    var completed = todo.apply(patch(TodoInput.empty().withCompleted(Field.of(true))), LATER);
+    var stillCompleted =
+        completed.apply(
+            patch(TodoInput.empty().withTitle(Field.of("renamed"))), LATER.plusSeconds(1));
+    var reopened =
+        stillCompleted.apply(
+            patch(TodoInput.empty().withCompleted(Field.of(false))), LATER.plusSeconds(2));
+
+    assertThat(completed.completedAt()).contains(LATER);
+    assertThat(stillCompleted.completedAt()).contains(LATER);
+    assertThat(reopened.completedAt()).isEmpty();
+    assertThat(reopened.version()).isEqualTo(4);
+  }
+
+  @Test
+  void withCompletedIsANoOpWhenAlreadySo() {
+    var done = aTodo().completed().build();
+
+    assertThat(done.withCompleted(true, LATER)).isSameAs(done);
+    assertThat(done.withCompleted(false, LATER).version()).isEqualTo(2);
+  }
+
+  @Test
+  void updatedAtNeverGoesBeforeCreatedAtWhenTheClockStepsBack() {
+    var todo = aTodo().build();
+
+    var changed = todo.apply(patch(TodoInput.empty().withTitle(Field.of("y"))), T0.minusSeconds(5));
+
+    assertThat(changed.updatedAt()).isEqualTo(T0);
+  }
+
+  @Test
+  void isOverdueOnlyWhenActiveAndDueBeforeToday() {
+    var today = LocalDate.parse("2026-01-15");
+
+    assertThat(aTodo().due("2026-01-14").build().isOverdueOn(today)).isTrue();
+    assertThat(aTodo().due("2026-01-15").build().isOverdueOn(today)).isFalse();
+    assertThat(aTodo().due("2026-01-14").completed().build().isOverdueOn(today)).isFalse();
+    assertThat(aTodo().build().isOverdueOn(today)).isFalse();
+  }
+
+  @Test
+  void cannotBeBuiltInconsistent() {
+    var todo = aTodo().build();
+
+    assertThatThrownBy(
+            () ->
+                new Todo(
+                    todo.id(),
+                    todo.owner(),
+                    todo.title(),
+                    todo.notes(),
+                    true,
+                    Optional.empty(),
+                    todo.dueDate(),
+                    todo.priority(),
+                    1,
+                    0,
+                    T0,
+                    T0,
+                    1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new Todo(
+                    todo.id(),
+                    todo.owner(),
+                    todo.title(),
+                    todo.notes(),
+                    false,
+                    Optional.empty(),
+                    todo.dueDate(),
+                    todo.priority(),
+                    1,
+                    0,
+                    T0,
+                    T0,
+                    0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new Todo(
+                    todo.id(),
+                    " ",
+                    todo.title(),
+                    todo.notes(),
+                    false,
+                    Optional.empty(),
+                    todo.dueDate(),
+                    todo.priority(),
+                    1,
+                    0,
+                    T0,
+                    T0,
+                    1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new Todo(
+                    todo.id(),
+                    "a",
+                    todo.title(),
+                    todo.notes(),
+                    false,
+                    Optional.empty(),
+                    todo.dueDate(),
+                    todo.priority(),
+                    1,
+                    0,
+                    T0,
+                    T0.minusSeconds(1),
+                    1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
