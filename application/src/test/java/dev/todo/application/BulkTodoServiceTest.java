@@ -1,0 +1,91 @@
+package dev.todo.application;
+
+import static dev.todo.domain.testing.TodoBuilder.T0;
+import static dev.todo.domain.testing.TodoBuilder.aTodo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.todo.domain.error.ForbiddenException;
+import dev.todo.domain.error.MalformedInputException;
+import dev.todo.domain.error.ValidationException;
+import dev.todo.domain.identity.Caller;
+import dev.todo.domain.port.in.BulkEditTodosUseCase.DeleteTodosCommand;
+import dev.todo.domain.port.in.BulkEditTodosUseCase.SetCompletedCommand;
+import dev.todo.domain.port.in.InputSource;
+import dev.todo.domain.testing.InMemoryTodoRepository;
+import dev.todo.domain.testing.InMemoryTransactions;
+import dev.todo.domain.testing.MutableClock;
+import dev.todo.domain.todo.StatusFilter;
+import dev.todo.domain.todo.TodoFilter;
+import org.junit.jupiter.api.Test;
+
+class BulkTodoServiceTest {
+
+  private final InMemoryTodoRepository todos = new InMemoryTodoRepository();
+  private final BulkTodoService service =
+      new BulkTodoService(todos, new InMemoryTransactions(), new MutableClock(T0));
+  private final Caller alice = Caller.of("alice");
+
+  @Test
+  void completesEveryActiveTodoAndCountsOnlyChanges() {
+    todos.insert(aTodo().build());
+    todos.insert(aTodo().completed().build());
+    todos.insert(aTodo().ownedBy("bob").build());
+
+    long updated =
+        service.setCompleted(
+            new SetCompletedCommand(alice, StatusFilter.ALL, InputSource.of(true)));
+
+    assertThat(updated).isEqualTo(1);
+    assertThat(todos.stats("alice", T0.atZone(java.time.ZoneOffset.UTC).toLocalDate()).active())
+        .isZero();
+    assertThat(todos.stats("bob", T0.atZone(java.time.ZoneOffset.UTC).toLocalDate()).active())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aMissingCompletedValueIsAValidationError() {
+    assertThatThrownBy(
+            () ->
+                service.setCompleted(
+                    new SetCompletedCommand(alice, StatusFilter.ALL, InputSource.of(null))))
+        .isInstanceOf(ValidationException.class);
+  }
+
+  @Test
+  void clearsCompletedOrEverything() {
+    todos.insert(aTodo().build());
+    todos.insert(aTodo().completed().build());
+
+    assertThat(service.deleteAll(new DeleteTodosCommand(alice, StatusFilter.COMPLETED)))
+        .isEqualTo(1);
+    assertThat(service.deleteAll(new DeleteTodosCommand(alice, StatusFilter.ALL))).isEqualTo(1);
+    assertThat(todos.count(TodoFilter.allOf("alice"))).isZero();
+  }
+
+  @Test
+  void neverDeletesOnlyTheActiveByAccident() {
+    assertThatThrownBy(() -> new DeleteTodosCommand(alice, StatusFilter.ACTIVE))
+        .isInstanceOf(MalformedInputException.class);
+  }
+
+  @Test
+  void readOnlyCallersChangeNothingInBulk() {
+    var readonly = Caller.of("alice", Caller.READONLY);
+    todos.insert(aTodo().build());
+
+    assertThatThrownBy(
+            () ->
+                service.setCompleted(
+                    new SetCompletedCommand(
+                        readonly,
+                        StatusFilter.ALL,
+                        () -> {
+                          throw new AssertionError("input read before the role check");
+                        })))
+        .isInstanceOf(ForbiddenException.class);
+    assertThatThrownBy(() -> service.deleteAll(new DeleteTodosCommand(readonly, StatusFilter.ALL)))
+        .isInstanceOf(ForbiddenException.class);
+    assertThat(todos.count(TodoFilter.allOf("alice"))).isEqualTo(1);
+  }
+}
