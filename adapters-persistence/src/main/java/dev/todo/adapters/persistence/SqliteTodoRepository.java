@@ -100,14 +100,8 @@ final class SqliteTodoRepository implements TodoRepository {
   public List<Todo> find(
       TodoFilter filter, TodoSort sort, SortDirection direction, PageRequest page) {
     var sql = TodoListSql.of(filter);
-    String query =
-        "SELECT t.* FROM todos t WHERE "
-            + sql.where()
-            + " ORDER BY "
-            + TodoListSql.orderBy(sort, direction)
-            + " LIMIT ? OFFSET ?";
     return jdbc.prepareStatement(
-        query,
+        sql.pageQuery(sort, direction),
         statement -> {
           int next = bind(statement, sql.parameters());
           statement.setInt(next, page.size());
@@ -130,7 +124,7 @@ final class SqliteTodoRepository implements TodoRepository {
     }
     var sql = TodoListSql.of(filter);
     return jdbc.prepareStatement(
-        "SELECT count(*) FROM todos t WHERE " + sql.where(),
+        sql.countQuery(),
         statement -> {
           bind(statement, sql.parameters());
           try (var result = statement.executeQuery()) {

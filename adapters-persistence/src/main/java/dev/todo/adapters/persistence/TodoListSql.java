@@ -13,14 +13,30 @@ import java.util.Locale;
  * The SQL of a list query: a WHERE clause that starts with the owner and an ORDER BY that matches
  * one of the {@code todos_by_owner_*} indexes, so that a page is read in index order.
  */
-record TodoListSql(String where, List<Object> parameters) {
+record TodoListSql(String from, String where, List<Object> parameters) {
 
   /** Trigram search needs at least three characters; shorter text falls back to LIKE. */
   static final int TRIGRAM = 3;
 
+  private static final String TODOS = "todos t";
+
+  /**
+   * A search reads the (usually few) matching rows from the trigram index first and joins them to
+   * their to-dos, rather than walking the owner's whole list in order and probing each row.
+   */
+  private static final String SEARCH_THEN_TODOS =
+      "todo_search CROSS JOIN todos t ON t.seq = todo_search.rowid";
+
   static TodoListSql of(TodoFilter filter) {
-    var where = new StringBuilder("t.owner = ?");
+    var where = new StringBuilder();
     var parameters = new ArrayList<Object>();
+    String from = TODOS;
+    if (filter.text().filter(TodoListSql::usesTrigrams).isPresent()) {
+      from = SEARCH_THEN_TODOS;
+      where.append("todo_search MATCH ? AND ");
+      parameters.add(phrase(filter.text().get()));
+    }
+    where.append("t.owner = ?");
     parameters.add(filter.owner());
     if (filter.status() != StatusFilter.ALL) {
       where.append(" AND t.completed = ?");
@@ -47,20 +63,23 @@ record TodoListSql(String where, List<Object> parameters) {
               where.append(" AND t.due_date >= ?");
               parameters.add(date.toString());
             });
-    filter.text().ifPresent(text -> appendSearch(text, where, parameters));
-    return new TodoListSql(where.toString(), List.copyOf(parameters));
+    filter
+        .text()
+        .filter(text -> !usesTrigrams(text))
+        .ifPresent(text -> appendLike(text, where, parameters));
+    return new TodoListSql(from, where.toString(), List.copyOf(parameters));
   }
 
-  private static void appendSearch(String text, StringBuilder where, List<Object> parameters) {
-    if (text.codePointCount(0, text.length()) >= TRIGRAM) {
-      where.append(" AND t.seq IN (SELECT rowid FROM todo_search WHERE todo_search MATCH ?)");
-      parameters.add(phrase(text));
-    } else {
-      String pattern = "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
-      where.append(" AND (t.title_sort LIKE ? ESCAPE '\\' OR t.notes LIKE ? ESCAPE '\\')");
-      parameters.add(pattern);
-      parameters.add(pattern);
-    }
+  private static boolean usesTrigrams(String text) {
+    return text.codePointCount(0, text.length()) >= TRIGRAM;
+  }
+
+  /** Fewer than three characters: no trigram to look up, so a LIKE over the owner's rows. */
+  private static void appendLike(String text, StringBuilder where, List<Object> parameters) {
+    String pattern = "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
+    where.append(" AND (t.title_sort LIKE ? ESCAPE '\\' OR t.notes LIKE ? ESCAPE '\\')");
+    parameters.add(pattern);
+    parameters.add(pattern);
   }
 
   /** An FTS5 string: the text taken literally, as one phrase (a substring, with trigrams). */
@@ -83,6 +102,21 @@ record TodoListSql(String where, List<Object> parameters) {
       case TITLE -> "t.title_sort" + d + ", " + ties;
       case DUE_DATE -> "t.due_date IS NULL, t.due_date" + d + ", " + ties;
     };
+  }
+
+  /** One page in the given order; the page size and offset are the last two parameters. */
+  String pageQuery(TodoSort sort, SortDirection direction) {
+    return "SELECT t.* FROM "
+        + from
+        + " WHERE "
+        + where
+        + " ORDER BY "
+        + orderBy(sort, direction)
+        + " LIMIT ? OFFSET ?";
+  }
+
+  String countQuery() {
+    return "SELECT count(*) FROM " + from + " WHERE " + where;
   }
 
   static String today(LocalDate date) {
