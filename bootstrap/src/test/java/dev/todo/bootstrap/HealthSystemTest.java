@@ -31,7 +31,9 @@ class HealthSystemTest {
                 "micronaut.server.port",
                 -1,
                 "datasources.default.url",
-                "jdbc:sqlite:" + directory.resolve("todo.db")));
+                "jdbc:sqlite:" + directory.resolve("todo.db"),
+                "todo.attachments.dir",
+                directory.resolve("attachments").toString()));
   }
 
   @AfterAll
@@ -40,13 +42,14 @@ class HealthSystemTest {
   }
 
   @Test
-  void healthReportsTheDatabaseUp() throws Exception {
+  void healthReportsTheDatabaseAndTheStorageUp() throws Exception {
     var response =
         CLIENT.send(
             HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/health")).build(),
             HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).isEqualTo("{\"status\":\"UP\",\"checks\":{\"database\":\"UP\"}}");
+    assertThat(response.body())
+        .isEqualTo("{\"status\":\"UP\",\"checks\":{\"database\":\"UP\",\"storage\":\"UP\"}}");
   }
 }

@@ -118,6 +118,14 @@ final class HexagonRules {
         "org.slf4j..");
   }
 
+  ArchRule gcsAdapterUsesOnlyDomainAndTheGoogleSdk() {
+    return adapterAllowList("adapters.gcs", "com.google.cloud..", "com.google.api.gax..");
+  }
+
+  ArchRule localDirectoryAdapterUsesOnlyDomainAndTheJdk() {
+    return adapterAllowList("adapters.localfs");
+  }
+
   private ArchRule adapterAllowList(String adapter, String... libraries) {
     var allowed = new java.util.ArrayList<>(List.of("java..", pkg("domain"), pkg(adapter)));
     allowed.addAll(List.of(libraries));
@@ -129,8 +137,8 @@ final class HexagonRules {
         .resideInAnyPackage(allowed.toArray(String[]::new))
         .as(
             adapter
-                + " depends only on java.., domain.., itself and "
-                + String.join(", ", libraries)
+                + " depends only on java.., domain.., itself"
+                + (libraries.length == 0 ? "" : " and " + String.join(", ", libraries))
                 + " (never on application or another adapter)");
   }
 
@@ -144,6 +152,8 @@ final class HexagonRules {
         onlyThePersistenceAdapterTouchesSql(),
         onlyTheGcsAdapterTouchesGoogleCloud(),
         restAdapterUsesOnlyDomainAndItsFramework(),
-        persistenceAdapterUsesOnlyDomainAndItsFramework());
+        persistenceAdapterUsesOnlyDomainAndItsFramework(),
+        gcsAdapterUsesOnlyDomainAndTheGoogleSdk(),
+        localDirectoryAdapterUsesOnlyDomainAndTheJdk());
   }
 }

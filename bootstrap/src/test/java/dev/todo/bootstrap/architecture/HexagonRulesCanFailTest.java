@@ -31,7 +31,11 @@ class HexagonRulesCanFailTest {
         violation(HexagonRules::onlyThePersistenceAdapterTouchesSql, "RestUsingSql"),
         violation(HexagonRules::restAdapterUsesOnlyDomainAndItsFramework, "RestUsingSql"),
         violation(
-            HexagonRules::persistenceAdapterUsesOnlyDomainAndItsFramework, "PersistenceUsingRest"));
+            HexagonRules::persistenceAdapterUsesOnlyDomainAndItsFramework, "PersistenceUsingRest"),
+        violation(HexagonRules::onlyTheGcsAdapterTouchesGoogleCloud, "LocalfsUsingGoogleCloud"),
+        violation(HexagonRules::gcsAdapterUsesOnlyDomainAndTheGoogleSdk, "GcsUsingRest"),
+        violation(
+            HexagonRules::localDirectoryAdapterUsesOnlyDomainAndTheJdk, "LocalfsUsingGoogleCloud"));
   }
 
   private static Arguments violation(Function<HexagonRules, ArchRule> rule, String violator) {

@@ -1,0 +1,271 @@
+package dev.todo.adapters.localfs;
+
+import dev.todo.domain.error.BlobNotFoundException;
+import dev.todo.domain.error.StorageUnavailableException;
+import dev.todo.domain.port.out.BlobStorage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Objects as files under one directory, for a local run without a bucket: the object {@code
+ * todos/t/a} is the file {@code <root>/todos/t/a}.
+ *
+ * <p>A write goes to a temporary file in the target's directory, is forced to disk, then moved over
+ * the final name in one atomic rename, so a crash never leaves a partial object under its final
+ * name; leftover temporary files ({@code .upload-*}) are not objects and never listed.
+ */
+public final class LocalDirectoryBlobStorage implements BlobStorage {
+
+  static final String TEMPORARY_PREFIX = ".upload-";
+  private static final int BUFFER_SIZE = 64 * 1024;
+
+  private final Path root;
+
+  public LocalDirectoryBlobStorage(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  @Override
+  public long write(String name, InputStream content) {
+    Path target = resolve(name);
+    checkRoot();
+    requireAbsent(target, name);
+    Path temporary;
+    try {
+      Files.createDirectories(target.getParent());
+      temporary = Files.createTempFile(target.getParent(), TEMPORARY_PREFIX, ".tmp");
+    } catch (IOException e) {
+      throw unavailable("cannot create " + name, e);
+    }
+    boolean stored = false;
+    try {
+      long size = copy(content, temporary, name);
+      requireAbsent(target, name);
+      move(temporary, target, name);
+      stored = true;
+      return size;
+    } finally {
+      if (!stored) {
+        deleteQuietly(temporary);
+      }
+    }
+  }
+
+  /** Copies the source to the file, telling the source's failures from the disk's. */
+  private static long copy(InputStream content, Path file, String name) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      OutputStream out = Channels.newOutputStream(channel);
+      byte[] buffer = new byte[BUFFER_SIZE];
+      long size = 0;
+      while (true) {
+        int n;
+        try {
+          n = content.read(buffer);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        if (n == -1) {
+          break;
+        }
+        out.write(buffer, 0, n);
+        size += n;
+      }
+      channel.force(true);
+      return size;
+    } catch (IOException e) {
+      throw unavailable("cannot write " + name, e);
+    }
+  }
+
+  /**
+   * Names are fresh ids, so no two writers race for one: checking before the move is enough, and
+   * the move itself stays one atomic {@code rename}.
+   */
+  private static void requireAbsent(Path target, String name) {
+    if (Files.exists(target)) {
+      throw new IllegalStateException("an object already exists under " + name);
+    }
+  }
+
+  private static void move(Path temporary, Path target, String name) {
+    try {
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      throw unavailable("the directory does not support atomic moves: " + name, e);
+    } catch (IOException e) {
+      throw unavailable("cannot store " + name, e);
+    }
+  }
+
+  @Override
+  public BlobContent read(String name, long offset, long length) {
+    BlobStorage.requireValidRange(offset, length);
+    Path file = resolve(name);
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(file, StandardOpenOption.READ);
+    } catch (NoSuchFileException e) {
+      checkRoot();
+      throw new BlobNotFoundException(name);
+    } catch (IOException e) {
+      throw unavailable("cannot open " + name, e);
+    }
+    try {
+      long size = channel.size();
+      long from = Math.min(offset, size);
+      long count = Math.min(length, size - from);
+      channel.position(from);
+      return new BlobContent(count, size, new BoundedInputStream(channel, count));
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw unavailable("cannot read " + name, e);
+    }
+  }
+
+  @Override
+  public boolean exists(String name) {
+    Path file = resolve(name);
+    checkRoot();
+    return Files.isRegularFile(file);
+  }
+
+  @Override
+  public boolean delete(String name) {
+    Path file = resolve(name);
+    checkRoot();
+    if (Files.isDirectory(file)) {
+      return false;
+    }
+    try {
+      return Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw unavailable("cannot delete " + name, e);
+    }
+  }
+
+  @Override
+  public List<String> list(String prefix) {
+    checkRoot();
+    var names = new ArrayList<String>();
+    if (!Files.exists(root)) {
+      return names;
+    }
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              String name = nameOf(file);
+              if (attributes.isRegularFile()
+                  && !file.getFileName().toString().startsWith(TEMPORARY_PREFIX)
+                  && name.startsWith(prefix)) {
+                names.add(name);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      throw unavailable("cannot list " + root, e);
+    }
+    names.sort(null);
+    return names;
+  }
+
+  private String nameOf(Path file) {
+    return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+  }
+
+  private Path resolve(String name) {
+    BlobStorage.requireValidName(name);
+    Path file = root.resolve(name).normalize();
+    if (!file.startsWith(root) || file.equals(root)) {
+      throw new IllegalArgumentException("invalid object name: " + name);
+    }
+    return file;
+  }
+
+  /** The root may be absent (nothing stored yet) but must not be anything else than a directory. */
+  private void checkRoot() {
+    if (Files.exists(root) && !Files.isDirectory(root)) {
+      throw new StorageUnavailableException("not a directory: " + root);
+    }
+  }
+
+  private static StorageUnavailableException unavailable(String message, IOException cause) {
+    return new StorageUnavailableException(message, cause);
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // A leftover temporary file is not an object and is never listed.
+    }
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // Nothing was read; the error that matters is being thrown.
+    }
+  }
+
+  /** Yields at most {@code remaining} bytes of the channel from its position, then closes it. */
+  private static final class BoundedInputStream extends InputStream {
+    private final FileChannel channel;
+    private long remaining;
+
+    BoundedInputStream(FileChannel channel, long remaining) {
+      this.channel = channel;
+      this.remaining = remaining;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      if (remaining <= 0) {
+        return -1;
+      }
+      if (length == 0) {
+        return 0;
+      }
+      int n = channel.read(ByteBuffer.wrap(buffer, offset, (int) Math.min(length, remaining)));
+      if (n > 0) {
+        remaining -= n;
+      }
+      return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+      channel.close();
+    }
+  }
+}

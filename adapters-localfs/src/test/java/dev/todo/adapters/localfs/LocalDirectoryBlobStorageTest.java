@@ -1,0 +1,96 @@
+package dev.todo.adapters.localfs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.todo.domain.port.out.BlobStorage;
+import dev.todo.domain.testing.BlobStorageContract;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalDirectoryBlobStorageTest extends BlobStorageContract {
+
+  @TempDir Path directory;
+
+  @Override
+  protected BlobStorage storage() {
+    return new LocalDirectoryBlobStorage(directory.resolve("attachments"));
+  }
+
+  /** The root is a regular file: every operation fails at the file system. */
+  @Override
+  protected BlobStorage unavailableStorage() {
+    try {
+      return new LocalDirectoryBlobStorage(Files.writeString(directory.resolve("a-file"), "x"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void storesAnObjectAsAFileNamedAfterIt() throws IOException {
+    var storage = new LocalDirectoryBlobStorage(directory);
+
+    storage.write("todos/t/a", new ByteArrayInputStream(new byte[] {4, 2}));
+
+    assertThat(Files.readAllBytes(directory.resolve("todos/t/a"))).containsExactly(4, 2);
+  }
+
+  @Test
+  void whileAWriteIsUnderWayOnlyATemporaryFileExistsNotTheObject() throws IOException {
+    var storage = new LocalDirectoryBlobStorage(directory);
+    Path target = directory.resolve("todos/t/a");
+    var seen = new boolean[2];
+    InputStream source =
+        new InputStream() {
+          int left = 3;
+
+          @Override
+          public int read() throws IOException {
+            if (left == 1) {
+              seen[0] = Files.exists(target);
+              try (Stream<Path> files = Files.list(target.getParent())) {
+                seen[1] =
+                    files.anyMatch(
+                        f ->
+                            f.getFileName()
+                                .toString()
+                                .startsWith(LocalDirectoryBlobStorage.TEMPORARY_PREFIX));
+              }
+            }
+            return left-- > 0 ? 7 : -1;
+          }
+        };
+
+    storage.write("todos/t/a", source);
+
+    assertThat(seen[0]).as("object visible before the write completed").isFalse();
+    assertThat(seen[1]).as("temporary file in the target's directory").isTrue();
+    assertThat(Files.readAllBytes(target)).containsExactly(7, 7, 7);
+  }
+
+  @Test
+  void aTemporaryFileLeftByACrashIsNotAnObject() throws IOException {
+    var storage = new LocalDirectoryBlobStorage(directory);
+    storage.write("todos/t/a", new ByteArrayInputStream(new byte[] {1}));
+    Files.writeString(directory.resolve("todos/t/.upload-123.tmp"), "partial");
+
+    assertThat(storage.list("")).containsExactly("todos/t/a");
+  }
+
+  @Test
+  void neverResolvesANameOutsideTheRoot() {
+    var storage = new LocalDirectoryBlobStorage(directory.resolve("root"));
+
+    assertThatThrownBy(() -> storage.exists("..")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> storage.exists("a/../../b"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

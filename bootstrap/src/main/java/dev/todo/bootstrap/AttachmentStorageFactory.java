@@ -1,0 +1,92 @@
+package dev.todo.bootstrap;
+
+import dev.todo.adapters.gcs.GcsClients;
+import dev.todo.adapters.localfs.LocalDirectoryBlobStorage;
+import dev.todo.adapters.localfs.LocalDirectoryHealthProbe;
+import dev.todo.domain.port.out.BlobStorage;
+import dev.todo.domain.port.out.HealthProbe;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses where attachment bytes go: the GCS bucket named by {@code TODO_ATTACHMENTS_BUCKET}, else
+ * a local directory ({@code TODO_ATTACHMENTS_DIR}). In the production environment ({@value
+ * #PRODUCTION}) a missing bucket stops the service at startup instead of writing to the container's
+ * disk.
+ */
+@Factory
+class AttachmentStorageFactory {
+
+  static final String PRODUCTION = "gcp";
+  private static final Logger LOG = LoggerFactory.getLogger(AttachmentStorageFactory.class);
+
+  /** The chosen store, its health probe and what must be closed with the context. */
+  record AttachmentStore(
+      BlobStorage storage, HealthProbe probe, String location, Optional<AutoCloseable> client)
+      implements AutoCloseable {
+
+    @Override
+    public void close() throws Exception {
+      if (client.isPresent()) {
+        client.get().close();
+      }
+    }
+  }
+
+  /** Built eagerly, so that a missing bucket in production stops the startup. */
+  @Context
+  @Bean(preDestroy = "close")
+  AttachmentStore attachmentStore(
+      Environment environment,
+      @Value("${todo.attachments.bucket:}") String bucket,
+      @Value("${todo.attachments.endpoint:}") String endpoint,
+      @Value("${todo.attachments.dir:./data/attachments}") String directory) {
+    AttachmentStore store;
+    if (!bucket.isBlank()) {
+      GcsClients gcs = GcsClients.connect(bucket.strip(), nonBlank(endpoint));
+      store =
+          new AttachmentStore(
+              gcs.blobStorage(), gcs.healthProbe(), "gs://" + bucket.strip(), Optional.of(gcs));
+    } else if (environment.getActiveNames().contains(PRODUCTION)) {
+      throw new ConfigurationException(
+          "TODO_ATTACHMENTS_BUCKET is not set: in the "
+              + PRODUCTION
+              + " environment attachments go to a GCS bucket, never to local disk");
+    } else {
+      Path root = Path.of(directory).toAbsolutePath().normalize();
+      store =
+          new AttachmentStore(
+              new LocalDirectoryBlobStorage(root),
+              new LocalDirectoryHealthProbe(root),
+              root.toString(),
+              Optional.empty());
+    }
+    LOG.info("Attachments are stored in {}", store.location());
+    return store;
+  }
+
+  @Singleton
+  BlobStorage blobStorage(AttachmentStore store) {
+    return store.storage();
+  }
+
+  @Singleton
+  @Named("storage")
+  HealthProbe storageHealthProbe(AttachmentStore store) {
+    return store.probe();
+  }
+
+  private static Optional<String> nonBlank(String value) {
+    return value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+  }
+}

@@ -1,0 +1,61 @@
+package dev.todo.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.todo.adapters.gcs.GcsBlobStorage;
+import dev.todo.adapters.localfs.LocalDirectoryBlobStorage;
+import dev.todo.domain.port.out.BlobStorage;
+import io.micronaut.context.ApplicationContext;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which object store the service assembles, from its configuration and environment. */
+class AttachmentStorageWiringTest {
+
+  @TempDir Path directory;
+
+  private Map<String, Object> settings(Map<String, Object> extra) {
+    var settings = new HashMap<String, Object>();
+    settings.put("datasources.default.url", "jdbc:sqlite:" + directory.resolve("todo.db"));
+    settings.put("todo.attachments.dir", directory.resolve("attachments").toString());
+    settings.putAll(extra);
+    return settings;
+  }
+
+  @Test
+  void withoutABucketObjectsGoToTheLocalDirectory() throws Exception {
+    try (var context = ApplicationContext.run(settings(Map.of()))) {
+      var storage = context.getBean(BlobStorage.class);
+
+      storage.write("todos/t/a", new ByteArrayInputStream(new byte[] {1, 2}));
+
+      assertThat(storage).isInstanceOf(LocalDirectoryBlobStorage.class);
+      assertThat(Files.readAllBytes(directory.resolve("attachments/todos/t/a")))
+          .containsExactly(1, 2);
+    }
+  }
+
+  @Test
+  void withABucketObjectsGoToGoogleCloudStorage() {
+    var gcs =
+        Map.<String, Object>of(
+            "todo.attachments.bucket", "todo-attachments",
+            "todo.attachments.endpoint", "http://127.0.0.1:9");
+    try (var context = ApplicationContext.run(settings(gcs))) {
+      assertThat(context.getBean(BlobStorage.class)).isInstanceOf(GcsBlobStorage.class);
+    }
+  }
+
+  @Test
+  void theProductionEnvironmentRefusesToStartWithoutABucket() {
+    assertThatThrownBy(
+            () -> ApplicationContext.run(settings(Map.of()), AttachmentStorageFactory.PRODUCTION))
+        .hasStackTraceContaining("TODO_ATTACHMENTS_BUCKET is not set");
+  }
+}
