@@ -1,0 +1,208 @@
+// The controller: turns what the user does (reported by the views) into store and API calls, and
+// the store's state and events into view updates. No direct DOM access of its own.
+
+import { describeError, formatBytes } from './format.js';
+import { startRouter } from './router.js';
+
+export const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+export class Controller {
+	/**
+	 * @param deps.store TodoStore
+	 * @param deps.api the API client
+	 * @param deps.views {todo, details, panels, shell}
+	 * @param deps.session {saveDraft(text), takeDraft(), signIn(), signOut()}
+	 * @param deps.config GET /api/v1/config
+	 * @param deps.window where hash changes happen
+	 */
+	constructor({ store, api, views, session, config, window }) {
+		this.store = store;
+		this.api = api;
+		this.views = views;
+		this.session = session;
+		this.window = window;
+		this.maxBytes = (config && config.attachments && config.attachments.max_bytes) || DEFAULT_MAX_ATTACHMENT_BYTES;
+		this.upload = null;
+		this.signingIn = false;
+	}
+
+	async start() {
+		const { todo, details, panels, shell } = this.views;
+		todo.bind({
+			onAdd: (title) => this.store.add(title),
+			onToggle: (id, completed) => this.store.toggle(id, completed),
+			onRename: (id, title) => this.store.rename(id, title),
+			onRemove: (id) => this.store.remove(id),
+			onToggleAll: (completed) => this.store.toggleAll(completed),
+			onClearCompleted: () => this.store.clearCompleted(),
+			onDetails: (id) => this.openDetails(id),
+		});
+		details.bind({
+			onSave: (id, fields) => {
+				details.close();
+				this.store.saveDetails(id, fields);
+			},
+			onClose: () => this.cancelUpload(),
+			onUpload: (id, file) => this.uploadFile(id, file),
+			onCancelUpload: () => this.cancelUpload(),
+			onDownload: (todoId, attachmentId) => this.download(todoId, attachmentId),
+			onDeleteAttachment: (todoId, attachmentId) => this.deleteAttachment(todoId, attachmentId),
+		});
+		panels.bind({
+			onSearch: (query) => this.store.setView({ query }),
+			onSort: (sort, order) => this.store.setView({ sort, order }),
+		});
+		shell.bind({
+			onSignOut: () => this.session.signOut(),
+			onRetry: (retry) => retry(),
+		});
+
+		this.store.on('change', () => this.render());
+		this.store.on('failure', ({ error, message, retry }) => this.showFailure(message, error, retry));
+		this.store.on('conflict', ({ todo: latest, message }) => {
+			shell.showInfo(message);
+			if (details.isOpen && details.todoId === latest.id) details.fill(latest);
+		});
+		this.store.on('notice', ({ message }) => shell.showInfo(message));
+		this.store.on('unauthorized', ({ draft }) => this.reauthenticate(draft));
+
+		const draft = this.session.takeDraft();
+		if (draft) todo.newTodoText = draft;
+		shell.showPage('list');
+		todo.focusNewTodo();
+		startRouter(this.window, (filter) => this.store.setFilter(filter));
+		this.render();
+		await Promise.all([this.store.load(), this.showWhoAmI()]);
+	}
+
+	render() {
+		const store = this.store;
+		const state = store.state;
+		this.views.todo.render({
+			todos: state.todos,
+			visible: store.visibleTodos,
+			activeCount: store.activeCount,
+			completedCount: store.completedCount,
+			allCompleted: store.allCompleted,
+			filter: state.filter,
+			loading: state.loading,
+			loaded: state.loaded,
+		});
+		this.views.panels.render({
+			query: state.query,
+			sort: state.sort,
+			order: state.order,
+			count: state.todos.length,
+			loading: state.loading,
+			stats: state.stats,
+		});
+	}
+
+	async showWhoAmI() {
+		try {
+			const me = await this.api.me();
+			this.views.shell.showUser(me.name || me.email || me.id);
+		} catch (error) {
+			if (error.needsSignIn) this.reauthenticate();
+			// otherwise the list's own error tells the story; the name is a nicety
+		}
+	}
+
+	showFailure(message, error, retry) {
+		this.views.shell.showError({
+			message: `${message} ${describeError(error)}`,
+			requestId: error && error.status ? error.requestId : null,
+			retry,
+		});
+	}
+
+	/** 401/403 from the API: keep what the user typed, then sign in again. */
+	reauthenticate(draft = null) {
+		if (this.signingIn) return;
+		this.signingIn = true;
+		const typed = this.views.todo.newTodoText;
+		const text = [draft, typed].filter((part) => part && part.trim()).join(' ');
+		if (text) this.session.saveDraft(text);
+		this.session.signIn();
+	}
+
+	// --- details and attachments --------------------------------------------------------------
+
+	openDetails(id) {
+		const todo = this.store.find(id);
+		if (!todo || todo.pending) return;
+		this.views.details.open(todo, { maxBytes: this.maxBytes });
+		this.loadAttachments(todo.id);
+	}
+
+	async loadAttachments(todoId) {
+		const details = this.views.details;
+		try {
+			const attachments = await this.api.listAttachments(todoId);
+			if (details.todoId === todoId) {
+				this.attachments = attachments;
+				details.showAttachments(attachments);
+			}
+		} catch (error) {
+			if (error.needsSignIn) return this.reauthenticate();
+			if (details.todoId === todoId) details.showAttachments([], `The files could not be loaded. ${describeError(error)}`);
+		}
+	}
+
+	async uploadFile(todoId, file) {
+		const details = this.views.details;
+		details.showUploadError(null);
+		if (file.size > this.maxBytes) {
+			details.showUploadError(`“${file.name}” is ${formatBytes(file.size)}; files may be at most ${formatBytes(this.maxBytes)}.`);
+			return;
+		}
+		details.showUploading(true, file.name);
+		const upload = this.api.uploadAttachment(todoId, file, (loaded, total) => details.showProgress(loaded, total));
+		this.upload = upload;
+		try {
+			await upload.promise;
+			details.showProgress(file.size, file.size);
+			details.clearFile();
+			await this.loadAttachments(todoId);
+			this.store.refreshTodo(todoId);
+		} catch (error) {
+			if (error.needsSignIn) return this.reauthenticate();
+			if (error.code !== 'ABORTED') {
+				const reference = error.requestId && error.status ? ` (reference ${error.requestId})` : '';
+				details.showUploadError(`“${file.name}” was not uploaded. ${describeError(error)}${reference}`);
+			}
+		} finally {
+			if (this.upload === upload) this.upload = null;
+			details.showUploading(false);
+		}
+	}
+
+	cancelUpload() {
+		if (this.upload) this.upload.abort();
+	}
+
+	async download(todoId, attachmentId) {
+		const attachment = (this.attachments || []).find((item) => item.id === attachmentId);
+		try {
+			const blob = await this.api.downloadAttachment(todoId, attachmentId);
+			this.views.details.saveFile(blob, attachment ? attachment.filename : 'download');
+		} catch (error) {
+			if (error.needsSignIn) return this.reauthenticate();
+			this.views.details.showUploadError(`The file could not be downloaded. ${describeError(error)}`);
+		}
+	}
+
+	async deleteAttachment(todoId, attachmentId) {
+		try {
+			await this.api.deleteAttachment(todoId, attachmentId);
+		} catch (error) {
+			if (error.needsSignIn) return this.reauthenticate();
+			if (!error.isNotFound) {
+				this.views.details.showUploadError(`The file could not be deleted. ${describeError(error)}`);
+				return;
+			}
+		}
+		await this.loadAttachments(todoId);
+		this.store.refreshTodo(todoId);
+	}
+}

@@ -1,0 +1,75 @@
+// Text for people: counts, sizes, dates. No DOM access.
+
+/** '1 item left' / '2 items left' (the number itself is rendered in <strong> by the view). */
+export function itemsLeftWord(count) {
+	return count === 1 ? 'item' : 'items';
+}
+
+/** 10485760 -> '10 MiB', 1536 -> '1.5 KiB', 12 -> '12 bytes'. */
+export function formatBytes(bytes) {
+	if (!Number.isFinite(bytes) || bytes < 0) return '';
+	if (bytes === 1) return '1 byte';
+	if (bytes < 1024) return `${bytes} bytes`;
+	const units = ['KiB', 'MiB', 'GiB'];
+	let value = bytes;
+	let unit = -1;
+	do {
+		value /= 1024;
+		unit++;
+	} while (value >= 1024 && unit < units.length - 1);
+	const rounded = value >= 10 ? Math.round(value) : Math.round(value * 10) / 10;
+	return `${rounded} ${units[unit]}`;
+}
+
+/** Today's date as the API counts it (UTC), 'YYYY-MM-DD'. */
+export function todayUtc(now = new Date()) {
+	return now.toISOString().slice(0, 10);
+}
+
+/** 'overdue', 'today' or 'later' for an active to-do's due date; null without one. */
+export function dueState(todo, today) {
+	if (!todo.due_date || todo.completed) return null;
+	if (todo.due_date < today) return 'overdue';
+	if (todo.due_date === today) return 'today';
+	return 'later';
+}
+
+/** '2026-01-20' -> 'Due 20 Jan 2026' (the date is shown as the calendar date, no time zone shift). */
+export function formatDue(dueDate, state) {
+	const [year, month, day] = dueDate.split('-').map(Number);
+	const date = new Date(Date.UTC(year, month - 1, day));
+	const text = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+	if (state === 'overdue') return `Overdue: ${text}`;
+	if (state === 'today') return 'Due today';
+	return `Due ${text}`;
+}
+
+/** 0.666 -> '67%'. */
+export function formatRate(rate) {
+	return `${Math.round((Number(rate) || 0) * 100)}%`;
+}
+
+/** A specific, human message for an API error, with what to do about it. */
+export function describeError(error) {
+	if (!error) return 'Something went wrong.';
+	switch (error.code) {
+		case 'NETWORK_ERROR':
+			return 'The server could not be reached. Check your connection and retry.';
+		case 'VALIDATION_ERROR': {
+			const fields = Object.entries(error.details || {})
+				.map(([field, messages]) => `${field.replace(/_/g, ' ')} ${[].concat(messages).join(', ')}`)
+				.join('; ');
+			return fields ? `The server refused the input: ${fields}.` : error.message;
+		}
+		case 'PAYLOAD_TOO_LARGE':
+			return 'The file is larger than the server accepts.';
+		case 'FORBIDDEN':
+			return 'You may not change this (your account is read-only).';
+		case 'SERVICE_UNAVAILABLE':
+			return 'The service is busy or partly down. Retry in a moment.';
+		case 'INTERNAL_ERROR':
+			return 'The server failed unexpectedly.';
+		default:
+			return error.message || 'Something went wrong.';
+	}
+}
