@@ -1,0 +1,123 @@
+// Parses every *.tf file of infra/terraform with @cdktf/hcl2json (HCL → the JSON form of the
+// configuration) and merges the files into one object: { resource: { type: { name: [body] } }, ... }.
+// Expressions stay strings such as "${var.region}"; helpers below read them.
+import { parse } from '@cdktf/hcl2json';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { terraformDir } from './paths.mjs';
+
+export async function loadTerraform(dir = terraformDir) {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.tf')).sort();
+  const merged = { files: {}, resource: {}, variable: {}, output: {}, locals: {}, module: {}, data: {}, terraform: [] };
+  for (const file of files) {
+    const text = await readFile(path.join(dir, file), 'utf8');
+    const json = await parse(file, text);
+    merged.files[file] = text;
+    for (const [type, byName] of Object.entries(json.resource ?? {})) {
+      merged.resource[type] ??= {};
+      for (const [name, bodies] of Object.entries(byName)) {
+        if (merged.resource[type][name]) throw new Error(`resource ${type}.${name} declared twice`);
+        merged.resource[type][name] = bodies[0];
+      }
+    }
+    for (const kind of ['variable', 'output', 'module', 'data']) {
+      for (const [name, bodies] of Object.entries(json[kind] ?? {})) {
+        merged[kind][name] = Array.isArray(bodies) ? bodies[0] : bodies;
+      }
+    }
+    for (const block of json.locals ?? []) Object.assign(merged.locals, block);
+    merged.terraform.push(...(json.terraform ?? []));
+  }
+  return merged;
+}
+
+/** The one resource of a type and name, or an assertion-friendly error. */
+export function resource(tf, type, name) {
+  const r = tf.resource[type]?.[name];
+  if (!r) throw new Error(`missing resource ${type}.${name}`);
+  return r;
+}
+
+export function resourcesOfType(tf, type) {
+  return Object.entries(tf.resource[type] ?? {});
+}
+
+/** First element of a nested block list ("scaling", "template", ...). */
+export function block(body, name) {
+  const b = body?.[name];
+  return Array.isArray(b) ? b[0] : b;
+}
+
+export function blocks(body, name) {
+  const b = body?.[name];
+  if (b === undefined) return [];
+  return Array.isArray(b) ? b : [b];
+}
+
+/** True when an expression string refers to the given address (e.g. "google_service_account.kong"). */
+export function refersTo(expression, address) {
+  return typeof expression === 'string' && new RegExp(`\\b${address.replace(/\./g, '\\.')}\\b`).test(expression);
+}
+
+/** The variables an expression string reads. */
+export function variablesIn(text) {
+  return [...String(text).matchAll(/\bvar\.([A-Za-z0-9_]+)/g)].map((m) => m[1]);
+}
+
+/** The default of a variable as a JS value ("${true}" style literals come back as strings from hcl2json). */
+export function variableDefault(tf, name) {
+  const v = tf.variable[name];
+  if (!v) throw new Error(`missing variable ${name}`);
+  return v.default;
+}
+
+/** Literal value, or the default of the single variable it reads ("${var.x}" → default of x). */
+export function literalOrDefault(tf, value) {
+  if (typeof value === 'string') {
+    const m = value.match(/^\$\{var\.([A-Za-z0-9_]+)\}$/);
+    if (m) return variableDefault(tf, m[1]);
+  }
+  return value;
+}
+
+/** The env entries of a container as a name → value map. */
+export function envOf(container) {
+  return Object.fromEntries(blocks(container, 'env').map((e) => [e.name, e.value]));
+}
+
+/**
+ * The keys of the object literal passed to templatefile(<path ending with suffix>, { ... }) in
+ * a locals expression string, e.g. "${templatefile(\"…/kong.yml\", { a = 1, b = 2 })}".
+ */
+export function templatefileKeys(expression, suffix) {
+  const at = expression.indexOf('templatefile(');
+  if (at < 0) return null;
+  const pathMatch = expression.slice(at).match(/^templatefile\("([^"]+)"/);
+  if (!pathMatch || !pathMatch[1].endsWith(suffix)) return null;
+  // Walk the object literal, tracking brace depth, collecting keys at depth 1.
+  const open = expression.indexOf('{', at + pathMatch[0].length);
+  const keys = [];
+  let depth = 0;
+  let inString = false;
+  for (let i = open; i < expression.length; i++) {
+    const c = expression[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === '{' || c === '[' || c === '(') depth++;
+    else if (c === '}' || c === ']' || c === ')') {
+      depth--;
+      if (depth === 0) break;
+    } else if (depth === 1) {
+      const m = expression.slice(i).match(/^([A-Za-z_][A-Za-z0-9_]*)\s*=/);
+      if (m && /[\s{,]/.test(expression[i - 1])) {
+        keys.push(m[1]);
+        i += m[0].length - 1;
+      }
+    }
+  }
+  return keys;
+}

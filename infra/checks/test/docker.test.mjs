@@ -1,0 +1,132 @@
+// Offline lint of infra/docker: base images pinned, a non-root user in the final stage, exec-form
+// entrypoints, the JVM and native specifics; plus the Litestream config they ship.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { DockerfileParser } from 'dockerfile-ast';
+import { load as loadYaml } from 'js-yaml';
+import { dockerDir, litestreamFile, repoRoot } from '../lib/paths.mjs';
+import { loadTerraform } from '../lib/terraform.mjs';
+
+let dockerfiles;
+before(async () => {
+  const names = (await readdir(dockerDir)).filter((f) => f.endsWith('.Dockerfile') || f === 'Dockerfile');
+  dockerfiles = await Promise.all(names.map(async (name) => {
+    const text = await readFile(path.join(dockerDir, name), 'utf8');
+    return { name, text, ast: DockerfileParser.parse(text) };
+  }));
+});
+
+/** The stages: FROM image, stage name, and the instructions that follow it. */
+function stages(ast) {
+  const out = [];
+  for (const instruction of ast.getInstructions()) {
+    const keyword = instruction.getKeyword();
+    if (keyword === 'FROM') {
+      const args = instruction.getArguments().map((a) => a.getValue()).filter((a) => !a.startsWith('--platform'));
+      out.push({ image: args[0], name: args[2]?.toLowerCase() ?? null, instructions: [] });
+    } else if (out.length) {
+      out.at(-1).instructions.push(instruction);
+    }
+  }
+  return out;
+}
+
+const PINNED = /^[a-z0-9.\-/]+(:[\w.\-]+)?(@sha256:[0-9a-f]{64})?$/;
+
+test('both images exist: JVM and native', () => {
+  assert.deepEqual(dockerfiles.map((d) => d.name).sort(), ['jvm.Dockerfile', 'native.Dockerfile']);
+});
+
+test('every base image is pinned to an exact version or a digest (earlier stages excepted)', () => {
+  for (const { name, ast } of dockerfiles) {
+    const seen = new Set();
+    for (const stage of stages(ast)) {
+      if (!seen.has(stage.image.toLowerCase())) {
+        assert.match(stage.image, PINNED, `${name}: ${stage.image} is a plain image reference`);
+        const hasDigest = stage.image.includes('@sha256:');
+        const tag = stage.image.split('@')[0].split('/').pop().split(':')[1];
+        assert.ok(hasDigest || (tag && /\d+\.\d+/.test(tag)), `${name}: ${stage.image} has an exact version tag or a digest`);
+        assert.ok(!/:latest\b/.test(stage.image), `${name}: ${stage.image} is not :latest`);
+      }
+      if (stage.name) seen.add(stage.name);
+    }
+  }
+});
+
+test('the final stage runs as a non-root user, with an exec-form entrypoint', () => {
+  for (const { name, ast } of dockerfiles) {
+    const final = stages(ast).at(-1);
+    const users = final.instructions.filter((i) => i.getKeyword() === 'USER');
+    assert.ok(users.length > 0, `${name}: the final stage sets USER`);
+    const user = users.at(-1).getArguments()[0].getValue().split(':')[0];
+    assert.ok(!['root', '0'].includes(user), `${name}: USER ${user} is not root`);
+    const entry = final.instructions.filter((i) => i.getKeyword() === 'ENTRYPOINT').at(-1);
+    assert.ok(entry, `${name}: ENTRYPOINT set`);
+    assert.match(entry.getRawArgumentsContent?.() ?? entry.getTextContent(), /\[/, `${name}: exec form (signals reach the process)`);
+  }
+});
+
+test('the runtime base images are small: JRE on Alpine, distroless for the native executable', () => {
+  const finalImage = (file, ast) => {
+    const all = stages(ast);
+    const byName = new Map(all.filter((s) => s.name).map((s) => [s.name, s.image]));
+    let image = all.at(-1).image;
+    while (byName.has(image.toLowerCase())) image = byName.get(image.toLowerCase());
+    return image;
+  };
+  const jvm = dockerfiles.find((d) => d.name === 'jvm.Dockerfile');
+  assert.match(finalImage(jvm.name, jvm.ast), /jre-alpine/);
+  const native = dockerfiles.find((d) => d.name === 'native.Dockerfile');
+  assert.match(finalImage(native.name, native.ast), /^gcr\.io\/distroless\/base-/, 'glibc distroless (not static: sqlite-jdbc dlopens its library)');
+});
+
+test('JVM image: trains the AOT cache on the exact jar and runs with it and native access enabled', () => {
+  const { text } = dockerfiles.find((d) => d.name === 'jvm.Dockerfile');
+  assert.match(text, /train-aot\.sh \/app\/todo\.jar \/app\/todo\.aot/);
+  assert.match(text, /-XX:AOTCache=\/app\/todo\.aot/);
+  assert.match(text, /--enable-native-access=ALL-UNNAMED/);
+  assert.match(text, /-jar \/app\/todo\.jar/, 'runs the jar at the path it was trained on');
+});
+
+test('native image: mostly static, with our configuration directory', () => {
+  const { text } = dockerfiles.find((d) => d.name === 'native.Dockerfile');
+  assert.match(text, /--static-nolibc|-H:\+StaticExecutableWithDynamicLibC/);
+  assert.doesNotMatch(text, /--static(\s|$)|--libc=musl/, 'not fully static');
+  assert.match(text, /-H:ConfigurationFileDirectories=infra\/docker\/native-image/);
+  assert.match(text, /--no-fallback/);
+});
+
+test('native-image reflection config covers every class logback.xml names', async () => {
+  const logback = await readFile(path.join(repoRoot, 'bootstrap', 'src', 'main', 'resources', 'logback.xml'), 'utf8');
+  const named = [...logback.matchAll(/class="([\w.$]+)"/g)].map((m) => m[1]);
+  const reflect = JSON.parse(await readFile(path.join(dockerDir, 'native-image', 'reflect-config.json'), 'utf8'));
+  const listed = new Set(reflect.map((e) => e.name));
+  for (const c of named) assert.ok(listed.has(c), `${c} from logback.xml is in reflect-config.json`);
+  const resources = JSON.parse(await readFile(path.join(dockerDir, 'native-image', 'resource-config.json'), 'utf8'));
+  const patterns = resources.resources.includes.map((i) => new RegExp(`^${i.pattern}$`));
+  for (const file of ['application.yml', 'logback.xml', 'db/migration/V1__init.sql', 'public/index.html']) {
+    assert.ok(patterns.some((p) => p.test(file)), `${file} is included as a resource`);
+  }
+});
+
+test('Litestream replicates the database file the backend uses to the replica bucket', async () => {
+  const config = loadYaml(await readFile(litestreamFile, 'utf8'));
+  assert.equal(config.dbs.length, 1);
+  const db = config.dbs[0];
+  assert.equal(db.path, '${TODO_DATABASE_FILE}');
+  const replica = db.replicas[0];
+  assert.equal(replica.type, 'gcs');
+  assert.equal(replica.bucket, '${TODO_REPLICA_BUCKET}');
+  assert.ok(replica.path && !replica.path.startsWith('lease/'), 'the replica and the lease do not share a prefix');
+
+  const tf = await loadTerraform();
+  const env = Object.fromEntries(tf.resource.google_cloud_run_v2_service.backend.template[0].containers[0].env.map((e) => [e.name, e.value]));
+  assert.ok(env.TODO_DATABASE_FILE && env.TODO_REPLICA_BUCKET, 'Terraform sets both variables Litestream expands');
+  for (const { name, text } of dockerfiles) {
+    assert.match(text, /COPY infra\/litestream\/litestream\.yml \/etc\/litestream\.yml/, `${name} ships this config`);
+    assert.match(text, /"-restore-if-db-not-exists"/, `${name} restores on start`);
+    assert.match(text, /TODO_DATABASE_FILE=\/data\/todo\.db/, `${name}: same default path as Terraform's volume`);
+  }
+});

@@ -1,0 +1,51 @@
+# syntax=docker/dockerfile:1
+# The backend on the JVM: Maven build → AOT training on the exact jar → small non-root runtime.
+# Build from the repository root:
+#   docker build -f infra/docker/jvm.Dockerfile -t todo:jvm .
+# Base images are pinned to exact versions; pin them by digest too (docker buildx imagetools
+# inspect <image>) before a release. Not built on the development machines (no Docker engine there):
+# see infra/README.md, "What was built and checked here".
+
+# --- 1. build the shaded jar (tests run in CI, not here) ---
+FROM eclipse-temurin:25.0.4_7-jdk-alpine-3.23 AS build
+WORKDIR /src
+COPY . .
+RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package -pl bootstrap -am \
+ && cp bootstrap/target/todo.jar /tmp/todo.jar
+
+# --- 2. the runtime base: the same JVM build trains and runs the AOT cache ---
+FROM eclipse-temurin:25.0.4_7-jre-alpine-3.23 AS runtime-base
+# Options for training and runtime alike (the AOT cache wants the same GC and flags):
+# SerialGC suits one vCPU and a small heap; the heap leaves room for the in-memory database volume.
+ENV JDK_JAVA_OPTIONS="-XX:+UseSerialGC -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError"
+RUN addgroup -S -g 10001 todo \
+ && adduser -S -D -H -u 10001 -G todo todo \
+ && mkdir -p /app /data \
+ && chown todo:todo /data
+
+# --- 3. train the AOT cache on the jar at its final path ---
+FROM runtime-base AS train
+COPY --from=build /tmp/todo.jar /app/todo.jar
+COPY infra/docker/train-aot.sh /app/train-aot.sh
+RUN sh /app/train-aot.sh /app/todo.jar /app/todo.aot
+
+# --- 4. Litestream binary (replication of the SQLite file, restore on start) ---
+FROM litestream/litestream:0.5.16@sha256:837279d1279a90d670c915ddbb641b6e7b98bc42cc4dfb040eb569ee931078a1 AS litestream
+
+# --- 5. runtime ---
+FROM runtime-base
+COPY --from=litestream /usr/local/bin/litestream /usr/local/bin/litestream
+COPY infra/litestream/litestream.yml /etc/litestream.yml
+COPY --from=train /app/todo.jar /app/todo.jar
+COPY --from=train /app/todo.aot /app/todo.aot
+ENV TODO_DATABASE_FILE=/data/todo.db \
+    TODO_DATABASE_URL=jdbc:sqlite:/data/todo.db \
+    TODO_LOG_FORMAT=json
+USER 10001:10001
+WORKDIR /app
+EXPOSE 8080
+# Litestream restores the database if the volume is empty, then runs the service as its child and
+# forwards SIGTERM to it. -XX:AOTMode=auto: a cache that does not match is ignored with a warning
+# rather than failing the start (the training in this same build makes that unexpected).
+ENTRYPOINT ["/usr/local/bin/litestream", "replicate", "-config", "/etc/litestream.yml", "-restore-if-db-not-exists", \
+            "-exec", "java -XX:AOTCache=/app/todo.aot -XX:AOTMode=auto -Xlog:aot=warning --enable-native-access=ALL-UNNAMED -jar /app/todo.jar"]

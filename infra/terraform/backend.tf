@@ -1,0 +1,152 @@
+# The backend: the Java service with its SQLite database. Exactly one instance, reachable only from
+# inside the VPC (Kong), CPU always allocated, the database on an in-memory volume replicated to GCS
+# by Litestream (the image's entrypoint, infra/docker/entrypoint.sh).
+
+locals {
+  database_dir  = "/data"
+  database_file = "${local.database_dir}/todo.db"
+}
+
+resource "google_cloud_run_v2_service" "backend" {
+  name                = "${var.name_prefix}-backend"
+  location            = var.region
+  description         = "todo backend (single instance: SQLite)"
+  ingress             = "INGRESS_TRAFFIC_INTERNAL_ONLY"
+  launch_stage        = "GA"
+  deletion_protection = var.deletion_protection
+
+  # Invoker IAM stays on: only principals holding roles/run.invoker (Kong's service account) get in.
+  invoker_iam_disabled = false
+
+  # Service-level limits apply to all revisions together: during a rollout the old and the new
+  # revision must not both run an instance. The revision-level limits below say the same per revision.
+  scaling {
+    min_instance_count = 1
+    max_instance_count = 1
+  }
+
+  template {
+    service_account                  = google_service_account.backend.email
+    execution_environment            = "EXECUTION_ENVIRONMENT_GEN2"
+    timeout                          = "60s"
+    max_instance_request_concurrency = 80
+
+    scaling {
+      min_instance_count = 1
+      max_instance_count = 1
+    }
+
+    containers {
+      name  = "backend"
+      image = var.backend_image
+
+      ports {
+        name           = "http1"
+        container_port = 8080
+      }
+
+      resources {
+        limits = {
+          cpu    = var.backend_cpu
+          memory = var.backend_memory
+        }
+        # CPU always allocated: the lease is renewed and Litestream ships the WAL between requests.
+        cpu_idle          = false
+        startup_cpu_boost = true
+      }
+
+      env {
+        name  = "TODO_DATABASE_URL"
+        value = "jdbc:sqlite:${local.database_file}"
+      }
+      env {
+        name  = "TODO_DATABASE_FILE"
+        value = local.database_file
+      }
+      env {
+        name  = "TODO_ATTACHMENTS_BUCKET"
+        value = google_storage_bucket.attachments.name
+      }
+      env {
+        name  = "TODO_REPLICA_BUCKET"
+        value = google_storage_bucket.replica.name
+      }
+      env {
+        name  = "TODO_LEASE_BUCKET"
+        value = google_storage_bucket.replica.name
+      }
+      env {
+        name  = "TODO_OIDC_ISSUER"
+        value = var.oidc_issuer
+      }
+      env {
+        name  = "TODO_OIDC_CLIENT_ID"
+        value = var.oidc_client_id
+      }
+      env {
+        name  = "TODO_OIDC_SCOPE"
+        value = var.oidc_scope
+      }
+      env {
+        name  = "TODO_LOG_FORMAT"
+        value = "json"
+      }
+      env {
+        name  = "TODO_LOG_LEVEL"
+        value = var.log_level
+      }
+
+      volume_mounts {
+        name       = "database"
+        mount_path = local.database_dir
+      }
+
+      # Startup: the database is restored from the replica and the writer lease taken before health
+      # answers 200. A previous instance may hold the lease until it expires, so allow minutes.
+      startup_probe {
+        initial_delay_seconds = 0
+        period_seconds        = 5
+        timeout_seconds       = 3
+        failure_threshold     = 48
+
+        http_get {
+          path = "/api/v1/health"
+          port = 8080
+        }
+      }
+
+      # Liveness: generous, so that a short outage of a dependency (reported by health as 503) does
+      # not restart the only instance; a hung JVM is restarted after about two minutes.
+      liveness_probe {
+        initial_delay_seconds = 0
+        period_seconds        = 30
+        timeout_seconds       = 5
+        failure_threshold     = 4
+
+        http_get {
+          path = "/api/v1/health"
+          port = 8080
+        }
+      }
+    }
+
+    volumes {
+      name = "database"
+      empty_dir {
+        medium     = "MEMORY"
+        size_limit = var.database_volume_size_limit
+      }
+    }
+  }
+
+  traffic {
+    type    = "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST"
+    percent = 100
+  }
+
+  depends_on = [
+    google_project_service.apis,
+    google_storage_bucket_iam_member.backend_attachments,
+    google_storage_bucket_iam_member.backend_replica,
+  ]
+}

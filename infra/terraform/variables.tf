@@ -1,0 +1,175 @@
+# Every variable has a description (the offline checks assert it). Values for one environment
+# go into terraform.tfvars; terraform.tfvars.example lists them.
+
+variable "project_id" {
+  description = "Google Cloud project that holds everything (a fresh project with billing enabled)."
+  type        = string
+}
+
+variable "region" {
+  description = "Region of the Cloud Run services, the subnet, the serverless NEG and the buckets."
+  type        = string
+  default     = "europe-west1"
+}
+
+variable "name_prefix" {
+  description = "Prefix of every resource name, so that two environments can share a project."
+  type        = string
+  default     = "todo"
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{1,18}[a-z0-9]$", var.name_prefix))
+    error_message = "name_prefix: 3 to 20 lowercase letters, digits and hyphens, starting with a letter."
+  }
+}
+
+variable "domain" {
+  description = "Public host name of the service (e.g. todo.example.com). Its DNS A record must point at the output lb_ip_address before the managed certificate can become ACTIVE."
+  type        = string
+}
+
+variable "subnet_cidr" {
+  description = "IPv4 range of the subnet used by Direct VPC egress. Cloud Run takes addresses from it for every instance (plan at least 4 per instance); a /24 is plenty here."
+  type        = string
+  default     = "10.10.0.0/24"
+}
+
+variable "backend_image" {
+  description = "Backend container image, built from infra/docker/jvm.Dockerfile (or native.Dockerfile) and pushed to the Artifact Registry repository of output image_repository. Pin it by digest (…/todo@sha256:…) so that a deploy is reproducible."
+  type        = string
+}
+
+variable "kong_image" {
+  description = "Kong Gateway (open-source) image. An exact version; a digest is better. Cloud Run pulls public Docker Hub images directly; an Artifact Registry remote repository works as well."
+  type        = string
+  default     = "docker.io/library/kong:3.9.1"
+}
+
+variable "backend_cpu" {
+  description = "vCPUs of the backend container. CPU is always allocated (the lease renewal and Litestream run between requests)."
+  type        = string
+  default     = "1"
+}
+
+variable "backend_memory" {
+  description = "Memory of the backend container. The in-memory volume holding the SQLite file counts against it: keep it well above database_volume_size_limit plus the JVM heap."
+  type        = string
+  default     = "2Gi"
+}
+
+variable "database_volume_size_limit" {
+  description = "Size limit of the in-memory volume that holds the SQLite database file, its WAL and shared-memory files."
+  type        = string
+  default     = "512Mi"
+}
+
+variable "oidc_issuer" {
+  description = "OpenID Connect issuer URL of the identity provider (the value of the tokens' iss claim). Handed to the browser by GET /api/v1/config and checked by Kong."
+  type        = string
+}
+
+variable "oidc_client_id" {
+  description = "OAuth client id of the browser app at the identity provider. Kong accepts only tokens whose aud claim contains it."
+  type        = string
+}
+
+variable "jwt_audience" {
+  description = "Value Kong requires in the tokens' aud claim. Empty: oidc_client_id (right when the browser sends the ID token, or access tokens issued for the client id); set it when the provider issues access tokens for an API identifier."
+  type        = string
+  default     = ""
+}
+
+variable "oidc_scope" {
+  description = "Scopes the browser asks for when it signs in."
+  type        = string
+  default     = "openid profile email"
+}
+
+variable "jwt_signing_keys" {
+  description = "The identity provider's current RS256 signing keys: kid (the JWT header's key id, as published in the provider's JWKS) and the public key in PEM (SubjectPublicKeyInfo, '-----BEGIN PUBLIC KEY-----'). Keep the old key listed until every token it signed has expired (see infra/README.md, key rotation)."
+  type = list(object({
+    kid            = string
+    public_key_pem = string
+  }))
+
+  validation {
+    condition     = length(var.jwt_signing_keys) > 0 && alltrue([for k in var.jwt_signing_keys : startswith(trimspace(k.public_key_pem), "-----BEGIN PUBLIC KEY-----")])
+    error_message = "jwt_signing_keys: at least one key, each a PEM public key starting with -----BEGIN PUBLIC KEY-----."
+  }
+}
+
+variable "kong_max_instances" {
+  description = "Maximum number of Kong instances. Kong's rate limit is counted per instance (local policy), so the effective limit is this times kong_rate_limit_per_second."
+  type        = number
+  default     = 3
+}
+
+variable "kong_rate_limit_per_second" {
+  description = "Requests per second one Kong instance forwards to the backend before answering 429: protects the single backend instance, not a per-client quota (Cloud Armor does that)."
+  type        = number
+  default     = 100
+}
+
+variable "armor_rate_limit_per_minute" {
+  description = "Requests per minute from one client IP before Cloud Armor answers 429; a client that keeps exceeding ban_threshold is banned for armor_ban_seconds."
+  type        = number
+  default     = 600
+}
+
+variable "armor_ban_threshold_per_minute" {
+  description = "Requests per minute from one client IP that get it banned for armor_ban_seconds."
+  type        = number
+  default     = 1200
+}
+
+variable "armor_ban_seconds" {
+  description = "How long Cloud Armor bans a client IP that crossed armor_ban_threshold_per_minute."
+  type        = number
+  default     = 600
+}
+
+variable "waf_preview" {
+  description = "true: the OWASP rules (SQLi, XSS, LFI, RCE) only log what they would block (preview mode); false: they answer 403. Start with true, read the logs, then set false (infra/README.md, enforcing the WAF)."
+  type        = bool
+  default     = true
+}
+
+variable "attachments_bucket_name" {
+  description = "Globally unique name of the bucket for attachment bytes (TODO_ATTACHMENTS_BUCKET)."
+  type        = string
+}
+
+variable "replica_bucket_name" {
+  description = "Globally unique name of the bucket for the Litestream replica of the SQLite database and the single-writer lease object."
+  type        = string
+}
+
+variable "bucket_location" {
+  description = "Location of both buckets. The region of the services keeps traffic local; a dual-region (e.g. EUR4) survives a regional outage at a higher price."
+  type        = string
+  default     = "europe-west1"
+}
+
+variable "noncurrent_attachment_days" {
+  description = "Days an overwritten or deleted attachment stays recoverable as a noncurrent version before it is deleted."
+  type        = number
+  default     = 30
+}
+
+variable "soft_delete_days" {
+  description = "Days a deleted object stays restorable through soft delete (both buckets). 7 to 90; 0 turns soft delete off."
+  type        = number
+  default     = 7
+}
+
+variable "deletion_protection" {
+  description = "Protects the Cloud Run services and buckets from `terraform destroy`. Set false only to tear an environment down."
+  type        = bool
+  default     = true
+}
+
+variable "log_level" {
+  description = "TODO_LOG_LEVEL of the backend (root log level)."
+  type        = string
+  default     = "INFO"
+}
