@@ -1,0 +1,100 @@
+package dev.todo.adapters.rest;
+
+import com.nimbusds.jwt.EncryptedJWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import jakarta.inject.Singleton;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads the caller from {@code Authorization: Bearer <jwt>}. The gateway in front of the service
+ * has verified the signature and expiry, so this only decodes the payload (signed or unsecured JWT;
+ * an encrypted one cannot be read and is invalid).
+ */
+@Singleton
+final class BearerTokens {
+
+  private static final String BEARER = "bearer ";
+
+  private final AuthConfiguration configuration;
+
+  BearerTokens(AuthConfiguration configuration) {
+    this.configuration = configuration;
+  }
+
+  Identity identify(HttpRequest<?> request) {
+    var header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+    if (header == null
+        || header.length() < BEARER.length()
+        || !header.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
+      throw new AuthenticationRequiredException();
+    }
+    return identify(header.substring(BEARER.length()).strip());
+  }
+
+  Identity identify(String token) {
+    JWTClaimsSet claims;
+    try {
+      var jwt = JWTParser.parse(token);
+      if (jwt instanceof EncryptedJWT) {
+        throw new InvalidTokenException("Encrypted tokens are not supported");
+      }
+      claims = jwt.getJWTClaimsSet();
+    } catch (ParseException | RuntimeException e) {
+      if (e instanceof InvalidTokenException invalid) {
+        throw invalid;
+      }
+      throw new InvalidTokenException("The bearer token is not a readable JWT");
+    }
+    var subject = string(claims, "sub");
+    if (subject == null || subject.isBlank()) {
+      throw new InvalidTokenException("The token has no subject");
+    }
+    var name = string(claims, "name");
+    if (name == null) {
+      name = string(claims, "preferred_username");
+    }
+    return new Identity(subject, string(claims, "email"), name, roles(claims));
+  }
+
+  private List<String> roles(JWTClaimsSet claims) {
+    var claimName = configuration.rolesClaim();
+    Object value = claims.getClaim(claimName);
+    if (value == null && claimName.contains(".")) {
+      value = nested(claims.getClaims(), claimName.split("\\."));
+    }
+    var roles = new ArrayList<String>();
+    if (value instanceof String single) {
+      roles.add(single);
+    } else if (value instanceof Collection<?> many) {
+      for (var role : many) {
+        if (role instanceof String text) {
+          roles.add(text);
+        }
+      }
+    }
+    return roles;
+  }
+
+  private static Object nested(Map<String, Object> claims, String[] path) {
+    Object current = claims;
+    for (var part : path) {
+      if (!(current instanceof Map<?, ?> map)) {
+        return null;
+      }
+      current = map.get(part);
+    }
+    return current;
+  }
+
+  private static String string(JWTClaimsSet claims, String name) {
+    return claims.getClaim(name) instanceof String value ? value : null;
+  }
+}

@@ -1,0 +1,121 @@
+package dev.todo.adapters.rest;
+
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A real HTTP client over a socket, with the few conveniences the REST tests need. */
+final class Api {
+
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  private final URL base;
+  private final JsonMapper json;
+
+  Api(URL base, JsonMapper json) {
+    this.base = base;
+    this.json = json;
+  }
+
+  Call call(String method, String path) {
+    return new Call(method, path);
+  }
+
+  Call get(String path) {
+    return call("GET", path);
+  }
+
+  final class Call {
+    private final String method;
+    private final String path;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private String body;
+
+    private Call(String method, String path) {
+      this.method = method;
+      this.path = path;
+    }
+
+    Call header(String name, String value) {
+      headers.put(name, value);
+      return this;
+    }
+
+    Call as(String subject, String... roles) {
+      return header("Authorization", Tokens.bearer(subject, roles));
+    }
+
+    Call json(String body) {
+      return body(body, "application/json");
+    }
+
+    Call body(String body, String contentType) {
+      this.body = body;
+      if (contentType != null) {
+        headers.put("Content-Type", contentType);
+      }
+      return this;
+    }
+
+    Reply send() {
+      var builder =
+          HttpRequest.newBuilder(URI.create(base.toString() + path))
+              .method(
+                  method,
+                  body == null
+                      ? BodyPublishers.noBody()
+                      : BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+      headers.forEach(builder::header);
+      try {
+        return new Reply(CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString()), json);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  record Reply(HttpResponse<String> response, JsonMapper json) {
+
+    int status() {
+      return response.statusCode();
+    }
+
+    String body() {
+      return response.body();
+    }
+
+    String header(String name) {
+      return response.headers().firstValue(name).orElse(null);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map() {
+      try {
+        return json.readValue(response.body(), Map.class);
+      } catch (IOException e) {
+        throw new IllegalStateException("not JSON: " + response.body(), e);
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> error() {
+      return (Map<String, Object>) map().get("error");
+    }
+
+    String errorCode() {
+      var error = error();
+      return error == null ? null : (String) error.get("code");
+    }
+  }
+}
