@@ -1,5 +1,6 @@
 package dev.todo.adapters.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -26,9 +27,11 @@ class ConfigController {
   }
 
   @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   record ConfigResponse(Oidc oidc) {
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Oidc(String issuer, @JsonProperty("client_id") String clientId, String scope) {}
   }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 /** The body of every error under {@code /api}: {@code {"error": {...}}}. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 @Schema(name = "Error")
 record ErrorEnvelope(ErrorEnvelope.Body error) {
 

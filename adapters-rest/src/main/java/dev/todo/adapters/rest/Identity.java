@@ -1,6 +1,9 @@
 package dev.todo.adapters.rest;
 
+import dev.todo.domain.identity.Caller;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who sent the request, as read from the bearer token's claims (the gateway has verified it).
@@ -14,5 +17,11 @@ record Identity(String subject, String email, String name, List<String> roles) {
 
   Identity {
     roles = List.copyOf(roles);
+  }
+
+  /** The domain's view of the same person. */
+  Caller caller() {
+    return new Caller(
+        subject, Optional.ofNullable(email), Optional.ofNullable(name), Set.copyOf(roles));
   }
 }

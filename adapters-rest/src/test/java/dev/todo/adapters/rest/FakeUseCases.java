@@ -11,6 +11,11 @@ import java.util.TreeMap;
 class FakeUseCases {
 
   @Singleton
+  FakeTodos todos() {
+    return new FakeTodos();
+  }
+
+  @Singleton
   CheckHealthUseCase health() {
     var checks = new TreeMap<String, Boolean>();
     checks.put("database", true);

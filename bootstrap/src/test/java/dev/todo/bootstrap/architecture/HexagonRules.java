@@ -101,6 +101,8 @@ final class HexagonRules {
         "io.micronaut..",
         "jakarta..",
         "com.nimbusds..",
+        "com.fasterxml.jackson.core..",
+        "com.fasterxml.jackson.annotation..",
         "io.swagger..",
         "org.slf4j..");
   }
