@@ -1,5 +1,6 @@
 package dev.todo.adapters.rest;
 
+import com.nimbusds.jose.JOSEObject;
 import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
@@ -10,7 +11,6 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,7 +21,7 @@ import java.util.Map;
 @Singleton
 final class BearerTokens {
 
-  private static final String BEARER = "bearer ";
+  private static final String BEARER = "Bearer";
 
   private final AuthConfiguration configuration;
 
@@ -31,12 +31,16 @@ final class BearerTokens {
 
   Identity identify(HttpRequest<?> request) {
     var header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-    if (header == null
-        || header.length() < BEARER.length()
-        || !header.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
+    if (header == null) {
       throw new AuthenticationRequiredException();
     }
-    return identify(header.substring(BEARER.length()).strip());
+    var value = header.strip();
+    var space = value.indexOf(' ');
+    var scheme = space < 0 ? value : value.substring(0, space);
+    if (!scheme.equalsIgnoreCase(BEARER)) {
+      throw new AuthenticationRequiredException();
+    }
+    return identify(space < 0 ? "" : value.substring(space + 1).strip());
   }
 
   Identity identify(String token) {
@@ -47,6 +51,13 @@ final class BearerTokens {
         throw new InvalidTokenException("Encrypted tokens are not supported");
       }
       claims = jwt.getJWTClaimsSet();
+      if (jwt instanceof JOSEObject jose
+          && jose.getPayload().toJSONObject() instanceof Map<String, Object> raw
+          && raw.get("sub") != null
+          && !(raw.get("sub") instanceof String)) {
+        // the claims parser turns a numeric sub into text; the contract wants a string
+        throw new InvalidTokenException("The token's subject is not a string");
+      }
     } catch (ParseException | RuntimeException e) {
       if (e instanceof InvalidTokenException invalid) {
         throw invalid;

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A small stand-in for the application services behind the REST adapter: it keeps to-dos in a map,
@@ -36,6 +38,7 @@ final class FakeTodos
         DeleteTodoUseCase,
         BulkEditTodosUseCase {
 
+  static final Logger LOG = LoggerFactory.getLogger(FakeTodos.class);
   static final Instant NOW = Instant.parse("2026-01-15T10:30:00.123456Z");
 
   private final Map<TodoId, Todo> todos = new ConcurrentHashMap<>();
@@ -80,6 +83,7 @@ final class FakeTodos
   }
 
   private void enter(Object command) {
+    LOG.info("use case called with {}", command.getClass().getSimpleName());
     lastCommand = command;
     var fail = failure;
     if (fail != null) {
