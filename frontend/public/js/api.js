@@ -98,7 +98,15 @@ export function createApiClient({
 	getToken = () => null,
 	createXhr = () => new XMLHttpRequest(),
 	crypto = globalThis.crypto,
+	onActivity = () => {},
 } = {}) {
+	// how many requests are under way: the page shows it as aria-busy (and tests wait for 0)
+	let inFlight = 0;
+	const track = (delta) => {
+		inFlight += delta;
+		onActivity(inFlight);
+	};
+
 	function headersFor({ body, contentType, ifMatch, requestId }) {
 		const headers = { Accept: JSON_TYPE, 'X-Request-ID': requestId };
 		const token = getToken();
@@ -108,7 +116,16 @@ export function createApiClient({
 		return headers;
 	}
 
-	async function send(method, path, { body, contentType, ifMatch, raw = false } = {}) {
+	async function send(method, path, options = {}) {
+		track(+1);
+		try {
+			return await sendTracked(method, path, options);
+		} finally {
+			track(-1);
+		}
+	}
+
+	async function sendTracked(method, path, { body, contentType, ifMatch, raw = false } = {}) {
 		const requestId = newRequestId(crypto);
 		let response;
 		try {
@@ -214,6 +231,7 @@ export function createApiClient({
 		uploadAttachment(todoId, file, onProgress = () => {}) {
 			const xhr = createXhr();
 			const requestId = newRequestId(crypto);
+			track(+1);
 			const promise = new Promise((resolve, reject) => {
 				xhr.open('POST', baseUrl + attachmentsPath(todoId));
 				const headers = headersFor({ requestId });
@@ -251,7 +269,7 @@ export function createApiClient({
 				const form = new FormData();
 				form.append('file', file, file.name);
 				xhr.send(form);
-			});
+			}).finally(() => track(-1));
 			return { promise, abort: () => xhr.abort() };
 		},
 	};

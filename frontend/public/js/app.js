@@ -17,7 +17,13 @@ const DRAFT_KEY = 'todo.draft';
 async function main() {
 	const storage = window.sessionStorage;
 	const auth = createAuth({ storage, origin: window.location.origin });
-	const api = createApiClient({ getToken: () => auth.token() });
+	const api = createApiClient({
+		getToken: () => auth.token(),
+		onActivity: (count) => {
+			document.body.dataset.requests = String(count);
+			document.querySelector('.todoapp').setAttribute('aria-busy', String(count > 0));
+		},
+	});
 	const shell = new ShellView(document);
 	const page = pageFromPath(window.location.pathname);
 
