@@ -1,5 +1,7 @@
 package dev.todo.bootstrap;
 
+import dev.todo.application.AttachmentRemovingDeletes;
+import dev.todo.application.AttachmentService;
 import dev.todo.application.BulkTodoService;
 import dev.todo.application.HealthService;
 import dev.todo.application.TodoQueryService;
@@ -10,6 +12,7 @@ import dev.todo.domain.port.in.CreateTodoUseCase;
 import dev.todo.domain.port.in.DeleteTodoUseCase;
 import dev.todo.domain.port.in.ReadTodosUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
+import dev.todo.domain.port.out.AttachmentRepository;
 import dev.todo.domain.port.out.HealthProbe;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
@@ -35,7 +38,7 @@ class UseCaseFactory {
   }
 
   @Singleton
-  @Bean(typed = {CreateTodoUseCase.class, UpdateTodoUseCase.class, DeleteTodoUseCase.class})
+  @Bean(typed = {CreateTodoUseCase.class, UpdateTodoUseCase.class, TodoService.class})
   TodoService todoService(
       TodoRepository todos, UserRepository users, Transactions transactions, Clock clock) {
     return new TodoService(todos, users, transactions, clock);
@@ -46,8 +49,25 @@ class UseCaseFactory {
     return new TodoQueryService(todos, transactions, clock);
   }
 
+  /** Deleting a to-do deletes its attachments' objects too. */
   @Singleton
-  BulkEditTodosUseCase bulkEditTodos(TodoRepository todos, Transactions transactions, Clock clock) {
-    return new BulkTodoService(todos, transactions, clock);
+  DeleteTodoUseCase deleteTodo(
+      TodoService todos,
+      AttachmentRepository attachments,
+      Transactions transactions,
+      AttachmentService files) {
+    return AttachmentRemovingDeletes.deleteTodo(todos, attachments, transactions, files);
+  }
+
+  /** So do clearing completed and deleting all. */
+  @Singleton
+  BulkEditTodosUseCase bulkEditTodos(
+      TodoRepository todos,
+      AttachmentRepository attachments,
+      Transactions transactions,
+      Clock clock,
+      AttachmentService files) {
+    return AttachmentRemovingDeletes.bulkEdit(
+        new BulkTodoService(todos, transactions, clock), attachments, transactions, files);
   }
 }

@@ -20,7 +20,10 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.file.FileAlreadyExistsException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -180,17 +183,23 @@ public final class GcsBlobStorage implements BlobStorage {
   }
 
   @Override
-  public List<String> list(String prefix) {
-    var names = new ArrayList<String>();
+  public List<StoredObject> list(String prefix) {
+    var names = new ArrayList<StoredObject>();
     try {
       for (Blob blob : storage.list(bucket, BlobListOption.prefix(prefix)).iterateAll()) {
-        names.add(blob.getName());
+        names.add(new StoredObject(blob.getName(), createdAt(blob)));
       }
     } catch (BaseServiceException e) {
       throw unavailable("cannot list " + prefix, e);
     }
-    names.sort(null);
+    names.sort(Comparator.comparing(StoredObject::name));
     return names;
+  }
+
+  /** GCS stamps every object; a fake that does not counts as "just now" (never removed early). */
+  private static Instant createdAt(Blob blob) {
+    OffsetDateTime created = blob.getCreateTimeOffsetDateTime();
+    return created == null ? Instant.now() : created.toInstant();
   }
 
   private BlobId blobId(String name) {

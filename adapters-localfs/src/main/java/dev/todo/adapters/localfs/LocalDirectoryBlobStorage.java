@@ -20,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -164,9 +165,9 @@ public final class LocalDirectoryBlobStorage implements BlobStorage {
   }
 
   @Override
-  public List<String> list(String prefix) {
+  public List<StoredObject> list(String prefix) {
     checkRoot();
-    var names = new ArrayList<String>();
+    var names = new ArrayList<StoredObject>();
     if (!Files.exists(root)) {
       return names;
     }
@@ -180,7 +181,7 @@ public final class LocalDirectoryBlobStorage implements BlobStorage {
               if (attributes.isRegularFile()
                   && !file.getFileName().toString().startsWith(TEMPORARY_PREFIX)
                   && name.startsWith(prefix)) {
-                names.add(name);
+                names.add(new StoredObject(name, attributes.lastModifiedTime().toInstant()));
               }
               return FileVisitResult.CONTINUE;
             }
@@ -188,7 +189,7 @@ public final class LocalDirectoryBlobStorage implements BlobStorage {
     } catch (IOException e) {
       throw unavailable("cannot list " + root, e);
     }
-    names.sort(null);
+    names.sort(Comparator.comparing(StoredObject::name));
     return names;
   }
 

@@ -82,7 +82,9 @@ class LocalDirectoryBlobStorageTest extends BlobStorageContract {
     storage.write("todos/t/a", new ByteArrayInputStream(new byte[] {1}));
     Files.writeString(directory.resolve("todos/t/.upload-123.tmp"), "partial");
 
-    assertThat(storage.list("")).containsExactly("todos/t/a");
+    assertThat(storage.list(""))
+        .extracting(BlobStorage.StoredObject::name)
+        .containsExactly("todos/t/a");
   }
 
   @Test

@@ -9,7 +9,8 @@ public abstract sealed class DomainException extends RuntimeException
         UnsupportedFormatException,
         PreconditionFailedException,
         ServiceUnavailableException,
-        NotFoundException {
+        NotFoundException,
+        PayloadTooLargeException {
 
   protected DomainException(String message) {
     super(message);

@@ -10,7 +10,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -131,11 +133,29 @@ public abstract class BlobStorageContract {
       storage.write(name, new ByteArrayInputStream(new byte[] {1}));
     }
 
-    assertThat(storage.list("todos/"))
-        .containsExactly("todos/a/1", "todos/a/2", "todos/b/1", "todos/b/2");
-    assertThat(storage.list("todos/b/")).containsExactly("todos/b/1", "todos/b/2");
+    assertThat(names("todos/")).containsExactly("todos/a/1", "todos/a/2", "todos/b/1", "todos/b/2");
+    assertThat(names("todos/b/")).containsExactly("todos/b/1", "todos/b/2");
     assertThat(storage.list("")).hasSize(5);
     assertThat(storage.list("none/")).isEmpty();
+  }
+
+  @Test
+  void listsWhenEachObjectWasStored() {
+    var before = Instant.now().minusSeconds(5);
+    storage.write("todos/a/1", new ByteArrayInputStream(new byte[] {1}));
+    var after = Instant.now().plusSeconds(5);
+
+    assertThat(storage.list("todos/"))
+        .singleElement()
+        .satisfies(
+            object -> {
+              assertThat(object.name()).isEqualTo("todos/a/1");
+              assertThat(object.createdAt()).isBetween(before, after);
+            });
+  }
+
+  private List<String> names(String prefix) {
+    return storage.list(prefix).stream().map(BlobStorage.StoredObject::name).toList();
   }
 
   @Test

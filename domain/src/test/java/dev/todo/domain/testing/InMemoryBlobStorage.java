@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -18,9 +20,21 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 public final class InMemoryBlobStorage implements BlobStorage {
 
-  private final ConcurrentSkipListMap<String, byte[]> objects = new ConcurrentSkipListMap<>();
+  private final ConcurrentSkipListMap<String, Stored> objects = new ConcurrentSkipListMap<>();
+  private final Clock clock;
   private volatile boolean down;
   private volatile long failWritesAfter = -1;
+
+  private record Stored(byte[] bytes, Instant createdAt) {}
+
+  public InMemoryBlobStorage() {
+    this(Clock.systemUTC());
+  }
+
+  /** Objects are stamped with the clock's time when written. */
+  public InMemoryBlobStorage(Clock clock) {
+    this.clock = clock;
+  }
 
   public void goDown() {
     down = true;
@@ -60,7 +74,7 @@ public final class InMemoryBlobStorage implements BlobStorage {
       throw new UncheckedIOException(e);
     }
     checkUp();
-    if (objects.putIfAbsent(name, buffer.toByteArray()) != null) {
+    if (objects.putIfAbsent(name, new Stored(buffer.toByteArray(), clock.instant())) != null) {
       requireAbsent(name);
     }
     return buffer.size();
@@ -77,10 +91,11 @@ public final class InMemoryBlobStorage implements BlobStorage {
     BlobStorage.requireValidName(name);
     BlobStorage.requireValidRange(offset, length);
     checkUp();
-    byte[] bytes = objects.get(name);
-    if (bytes == null) {
+    Stored stored = objects.get(name);
+    if (stored == null) {
       throw new BlobNotFoundException(name);
     }
+    byte[] bytes = stored.bytes();
     int from = (int) Math.min(offset, bytes.length);
     int count = (int) Math.min(length, bytes.length - from);
     return new BlobContent(count, bytes.length, new ByteArrayInputStream(bytes, from, count));
@@ -101,9 +116,12 @@ public final class InMemoryBlobStorage implements BlobStorage {
   }
 
   @Override
-  public List<String> list(String prefix) {
+  public List<StoredObject> list(String prefix) {
     checkUp();
-    return objects.keySet().stream().filter(name -> name.startsWith(prefix)).toList();
+    return objects.entrySet().stream()
+        .filter(entry -> entry.getKey().startsWith(prefix))
+        .map(entry -> new StoredObject(entry.getKey(), entry.getValue().createdAt()))
+        .toList();
   }
 
   private void checkUp() {

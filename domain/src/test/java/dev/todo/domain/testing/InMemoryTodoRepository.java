@@ -45,6 +45,30 @@ public final class InMemoryTodoRepository implements TodoRepository {
     todos.put(todo.id(), todo);
   }
 
+  /** What the attachment fake does to a to-do's count: the counter, not the version, changes. */
+  synchronized void adjustAttachmentCount(TodoId id, int delta) {
+    Todo t = todos.get(id);
+    if (t == null) {
+      throw new IllegalStateException("No to-do " + id);
+    }
+    todos.put(
+        id,
+        new Todo(
+            t.id(),
+            t.owner(),
+            t.title(),
+            t.notes(),
+            t.completed(),
+            t.completedAt(),
+            t.dueDate(),
+            t.priority(),
+            t.position(),
+            t.attachmentCount() + delta,
+            t.createdAt(),
+            t.updatedAt(),
+            t.version()));
+  }
+
   @Override
   public synchronized void delete(Todo todo) {
     todos.remove(todo.id());

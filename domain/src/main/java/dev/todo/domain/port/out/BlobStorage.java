@@ -4,6 +4,7 @@ import dev.todo.domain.error.BlobNotFoundException;
 import dev.todo.domain.error.StorageUnavailableException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -46,8 +47,11 @@ public interface BlobStorage {
   /** Deletes the object; returns whether there was one. */
   boolean delete(String name);
 
-  /** The names of every object whose name starts with {@code prefix}, in ascending order. */
-  List<String> list(String prefix);
+  /** Every object whose name starts with {@code prefix}, in ascending order of name. */
+  List<StoredObject> list(String prefix);
+
+  /** An object as a listing shows it: its name and when it was stored. */
+  record StoredObject(String name, Instant createdAt) {}
 
   /** An open object: the number of bytes {@code stream} will yield, and the object's full size. */
   record BlobContent(long length, long size, InputStream stream) implements AutoCloseable {
