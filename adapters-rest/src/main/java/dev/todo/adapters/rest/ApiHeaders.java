@@ -12,6 +12,9 @@ final class ApiHeaders {
   static void apply(HttpRequest<?> request, MutableHttpResponse<?> response) {
     var headers = response.getHeaders();
     headers.set(RequestIds.HEADER, RequestIds.of(request));
+    if (request.getPath().equals("/docs") || request.getPath().startsWith("/docs/")) {
+      headers.set("X-Content-Type-Options", "nosniff");
+    }
     if (ApiPaths.isApi(request)) {
       headers.set("X-Content-Type-Options", "nosniff");
       if (!headers.contains(HttpHeaders.CACHE_CONTROL)) {

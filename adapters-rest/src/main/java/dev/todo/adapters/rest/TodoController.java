@@ -167,6 +167,14 @@ class TodoController {
       responseCode = "201",
       description = "created; Location and ETag set",
       content = @Content(schema = @Schema(implementation = TodoResponse.class)))
+  @ApiResponse(
+      responseCode = "400",
+      description = "MALFORMED_REQUEST (not a JSON object, wrong JSON type) or VALIDATION_ERROR",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @ApiResponse(
+      responseCode = "415",
+      description = "UNSUPPORTED_MEDIA_TYPE",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
   HttpResponse<TodoResponse> create(
       @Parameter(hidden = true) Identity identity,
       HttpRequest<?> request,
@@ -193,6 +201,14 @@ class TodoController {
             mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BulkCompleteRequest.class))
       })
+  @ApiResponse(
+      responseCode = "400",
+      description = "MALFORMED_REQUEST (not a JSON object, wrong JSON type) or VALIDATION_ERROR",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @ApiResponse(
+      responseCode = "415",
+      description = "UNSUPPORTED_MEDIA_TYPE",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
   BulkResponses.Updated completeAll(
       @Parameter(hidden = true) Identity identity,
       HttpRequest<?> request,
@@ -261,13 +277,30 @@ class TodoController {
   @Parameter(
       name = HttpHeaders.IF_MATCH,
       in = ParameterIn.HEADER,
-      description = "\"<version>\", W/\"<version>\" or *")
+      description = "\"<version>\", W/\"<version>\", * or a list; a mismatch is 412",
+      schema = @Schema(type = "string"))
+  @ApiResponse(
+      responseCode = "404",
+      description = "TODO_NOT_FOUND",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @ApiResponse(
+      responseCode = "412",
+      description = "PRECONDITION_FAILED: If-Match does not name the current version",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
   @RequestBody(
       required = true,
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = TodoWriteRequest.class)))
+  @ApiResponse(
+      responseCode = "400",
+      description = "MALFORMED_REQUEST (not a JSON object, wrong JSON type) or VALIDATION_ERROR",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @ApiResponse(
+      responseCode = "415",
+      description = "UNSUPPORTED_MEDIA_TYPE",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
   HttpResponse<TodoResponse> replace(
       @Parameter(hidden = true) Identity identity,
       @PathVariable String id,
@@ -288,7 +321,16 @@ class TodoController {
   @Parameter(
       name = HttpHeaders.IF_MATCH,
       in = ParameterIn.HEADER,
-      description = "\"<version>\", W/\"<version>\" or *")
+      description = "\"<version>\", W/\"<version>\", * or a list; a mismatch is 412",
+      schema = @Schema(type = "string"))
+  @ApiResponse(
+      responseCode = "404",
+      description = "TODO_NOT_FOUND",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @ApiResponse(
+      responseCode = "412",
+      description = "PRECONDITION_FAILED: If-Match does not name the current version",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
   @RequestBody(
       required = true,
       content = {
@@ -299,6 +341,14 @@ class TodoController {
             mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TodoWriteRequest.class))
       })
+  @ApiResponse(
+      responseCode = "400",
+      description = "MALFORMED_REQUEST (not a JSON object, wrong JSON type) or VALIDATION_ERROR",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @ApiResponse(
+      responseCode = "415",
+      description = "UNSUPPORTED_MEDIA_TYPE",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
   HttpResponse<TodoResponse> patch(
       @Parameter(hidden = true) Identity identity,
       @PathVariable String id,
@@ -319,7 +369,16 @@ class TodoController {
   @Parameter(
       name = HttpHeaders.IF_MATCH,
       in = ParameterIn.HEADER,
-      description = "\"<version>\", W/\"<version>\" or *")
+      description = "\"<version>\", W/\"<version>\", * or a list; a mismatch is 412",
+      schema = @Schema(type = "string"))
+  @ApiResponse(
+      responseCode = "404",
+      description = "TODO_NOT_FOUND",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @ApiResponse(
+      responseCode = "412",
+      description = "PRECONDITION_FAILED: If-Match does not name the current version",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
   @ApiResponse(responseCode = "204", description = "deleted")
   HttpResponse<Void> delete(
       @Parameter(hidden = true) Identity identity,

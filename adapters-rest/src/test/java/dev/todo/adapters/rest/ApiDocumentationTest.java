@@ -51,6 +51,7 @@ class ApiDocumentationTest {
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.header("Content-Type")).startsWith("text/html");
+    assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
     assertThat(page.body()).contains("/api/v1/openapi.yml").doesNotContain("unpkg", "cdn.");
     var assets = Pattern.compile("\"(/docs/res/[^\"]+)\"").matcher(page.body());
     int count = 0;

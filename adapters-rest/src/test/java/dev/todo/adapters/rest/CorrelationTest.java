@@ -67,6 +67,23 @@ class CorrelationTest {
   }
 
   @Test
+  void anUnexpectedErrorIsLoggedOnceWithTheRequestId() {
+    var errorLog = new ListAppender<ILoggingEvent>();
+    attach(UnexpectedErrorHandler.class, errorLog);
+    todos.failWith(new IllegalStateException("broken"));
+    try {
+      var reply = api.get("/api/v1/todos").as("alice").header("X-Request-ID", "crash-1").send();
+
+      assertThat(reply.status()).isEqualTo(500);
+      assertThat(errorLog.list).hasSize(1);
+      assertThat(errorLog.list.get(0).getMDCPropertyMap()).containsEntry("request_id", "crash-1");
+      assertThat(errorLog.list.get(0).getThrowableProxy().getMessage()).isEqualTo("broken");
+    } finally {
+      ((Logger) LoggerFactory.getLogger(UnexpectedErrorHandler.class)).detachAppender(errorLog);
+    }
+  }
+
+  @Test
   void errorsCarryTheSameIdInBodyHeaderAndLog() {
     var reply =
         api.get("/api/v1/todos?page=0").as("alice").header("X-Request-ID", "bad-page").send();
