@@ -5,6 +5,7 @@ import dev.todo.domain.error.MalformedInputException;
 import dev.todo.domain.error.NotFoundException;
 import dev.todo.domain.error.PreconditionFailedException;
 import dev.todo.domain.error.ServiceUnavailableException;
+import dev.todo.domain.error.StorageUnavailableException;
 import dev.todo.domain.error.TodoNotFoundException;
 import dev.todo.domain.error.UnsupportedFormatException;
 import dev.todo.domain.error.ValidationException;
@@ -15,6 +16,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,17 +114,41 @@ final class DomainErrorHandlers {
     @Override
     public HttpResponse<ErrorEnvelope> handle(HttpRequest request, ServiceUnavailableException e) {
       LOG.warn("Service unavailable: {}", e.getMessage(), e.getCause());
-      var retryAfter = e.retryAfter();
-      long seconds =
-          retryAfter == null
-              ? 1
-              : Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0));
-      return ApiErrors.response(
-              request,
-              HttpStatus.SERVICE_UNAVAILABLE,
-              "SERVICE_UNAVAILABLE",
-              ApiErrors.message(HttpStatus.SERVICE_UNAVAILABLE))
-          .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+      return unavailable(request, e.retryAfter());
     }
+  }
+
+  /**
+   * The object store did not answer: 503 like the database (the exception comes from the storage
+   * port and carries no retry hint, so clients are told to wait {@value #STORAGE_RETRY_SECONDS} s).
+   */
+  @Produces
+  @Singleton
+  static final class StorageUnavailable
+      implements ExceptionHandler<StorageUnavailableException, HttpResponse<ErrorEnvelope>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StorageUnavailable.class);
+
+    @Override
+    public HttpResponse<ErrorEnvelope> handle(HttpRequest request, StorageUnavailableException e) {
+      LOG.warn("Storage unavailable: {}", e.getMessage(), e.getCause());
+      return unavailable(request, Duration.ofSeconds(STORAGE_RETRY_SECONDS));
+    }
+  }
+
+  static final long STORAGE_RETRY_SECONDS = 5;
+
+  /** 503 with {@code Retry-After} in whole seconds, rounded up, at least 1. */
+  static HttpResponse<ErrorEnvelope> unavailable(HttpRequest<?> request, Duration retryAfter) {
+    long seconds =
+        retryAfter == null
+            ? STORAGE_RETRY_SECONDS
+            : Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0));
+    return ApiErrors.response(
+            request,
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "SERVICE_UNAVAILABLE",
+            ApiErrors.message(HttpStatus.SERVICE_UNAVAILABLE))
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
   }
 }

@@ -3,6 +3,7 @@ package dev.todo.adapters.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.todo.domain.error.ServiceUnavailableException;
+import dev.todo.domain.error.StorageUnavailableException;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -56,6 +57,18 @@ class ErrorResponsesTest {
     assertThat(reply.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
     assertThat(reply.header("Retry-After")).isEqualTo("3");
     assertThat(reply.body()).doesNotContain("SQLITE");
+  }
+
+  @Test
+  void anUnavailableObjectStoreIsA503Too() {
+    todos.failWith(new StorageUnavailableException("bucket timed out"));
+
+    var reply = api.call("DELETE", "/api/v1/todos?status=all").as("alice").send();
+
+    assertThat(reply.status()).isEqualTo(503);
+    assertThat(reply.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
+    assertThat(reply.header("Retry-After")).isEqualTo("5");
+    assertThat(reply.body()).doesNotContain("bucket");
   }
 
   @Test
