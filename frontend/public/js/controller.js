@@ -109,10 +109,12 @@ export class Controller {
 	}
 
 	showFailure(message, error, retry) {
+		// the same request again cannot succeed when the account may not write or the input is refused
+		const hopeless = error && (error.code === 'FORBIDDEN' || error.status === 400 || error.status === 413);
 		this.views.shell.showError({
 			message: `${message} ${describeError(error)}`,
 			requestId: error && error.status ? error.requestId : null,
-			retry,
+			retry: hopeless ? null : retry,
 		});
 	}
 
