@@ -169,6 +169,14 @@ export class TodoView {
 	// --- what the user does -------------------------------------------------------------------
 
 	bind({ onAdd, onToggle, onRename, onRemove, onToggleAll, onClearCompleted, onDetails }) {
+		// the skip link focuses the field without touching the hash (which holds the filter)
+		const skip = this.root.querySelector('.skip-link');
+		if (skip) {
+			skip.addEventListener('click', (event) => {
+				event.preventDefault();
+				this.focusNewTodo();
+			});
+		}
 		this.$newTodo.addEventListener('keydown', (event) => {
 			if (event.key !== ENTER_KEY || event.isComposing) return;
 			if (onAdd(this.$newTodo.value)) this.$newTodo.value = '';
