@@ -1,0 +1,153 @@
+package dev.todo.adapters.localfs;
+
+import dev.todo.domain.port.out.WriterLease;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The writer lease of a local run: a file ({@code writer.lease}) next to the database, with the
+ * same semantics as the bucket object in production, so that two local instances on one database
+ * file behave as two Cloud Run instances on one bucket. Each read-decide-write runs under an
+ * exclusive lock on {@code writer.lease.lock} (between processes) and a lock per file (between
+ * leases in one JVM, which the file lock does not separate); the record is replaced atomically.
+ */
+public final class LocalFileWriterLease implements WriterLease {
+
+  private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
+  private final Path file;
+  private final Path lockFile;
+  private final String holder;
+  private final Duration ttl;
+  private final Clock clock;
+
+  public LocalFileWriterLease(Path directory, String holder, Duration ttl, Clock clock) {
+    Path dir = directory.toAbsolutePath().normalize();
+    this.file = dir.resolve("writer.lease");
+    this.lockFile = dir.resolve("writer.lease.lock");
+    this.holder = holder;
+    this.ttl = ttl;
+    this.clock = clock;
+  }
+
+  @Override
+  public String holder() {
+    return holder;
+  }
+
+  @Override
+  public Duration ttl() {
+    return ttl;
+  }
+
+  @Override
+  public boolean acquire() {
+    return locked(
+        () -> {
+          Optional<Record> current = read();
+          Instant now = clock.instant();
+          if (current.isEmpty()
+              || current.get().holder().equals(holder)
+              || !now.isBefore(current.get().expiresAt())) {
+            write();
+            return true;
+          }
+          return false;
+        });
+  }
+
+  @Override
+  public boolean renew() {
+    return locked(
+        () -> {
+          Optional<Record> current = read();
+          if (current.isPresent() && current.get().holder().equals(holder)) {
+            write();
+            return true;
+          }
+          return false;
+        });
+  }
+
+  @Override
+  public void release() {
+    locked(
+        () -> {
+          Optional<Record> current = read();
+          if (current.isPresent() && current.get().holder().equals(holder)) {
+            Files.deleteIfExists(file);
+          }
+          return true;
+        });
+  }
+
+  private interface Step {
+    boolean run() throws IOException;
+  }
+
+  /** Runs the step under both locks; false when the directory cannot be used. */
+  private boolean locked(Step step) {
+    ReentrantLock lock = IN_PROCESS.computeIfAbsent(file, f -> new ReentrantLock());
+    lock.lock();
+    try {
+      Files.createDirectories(file.getParent());
+      try (FileChannel channel =
+              FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          var ignored = channel.lock()) {
+        return step.run();
+      }
+    } catch (IOException | RuntimeException e) {
+      return false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Optional<Record> read() throws IOException {
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    String who = "";
+    Instant expiresAt = Instant.EPOCH;
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (line.startsWith("holder=")) {
+        who = line.substring("holder=".length());
+      } else if (line.startsWith("expires_at=")) {
+        try {
+          expiresAt = Instant.parse(line.substring("expires_at=".length()).strip());
+        } catch (RuntimeException e) {
+          expiresAt = Instant.EPOCH; // unreadable: expired, may be taken over
+        }
+      }
+    }
+    return Optional.of(new Record(who, expiresAt));
+  }
+
+  private void write() throws IOException {
+    Path temporary = Files.createTempFile(file.getParent(), "writer.lease", ".tmp");
+    try {
+      Files.writeString(
+          temporary,
+          "holder=" + holder + "\nexpires_at=" + clock.instant().plus(ttl) + "\n",
+          StandardCharsets.UTF_8);
+      Files.move(
+          temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  private record Record(String holder, Instant expiresAt) {}
+}

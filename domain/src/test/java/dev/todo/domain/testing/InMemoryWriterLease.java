@@ -1,0 +1,96 @@
+package dev.todo.domain.testing;
+
+import dev.todo.domain.port.out.WriterLease;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A {@link WriterLease} over a {@link Store} shared by the leases of several holders, like a bucket
+ * shared by several instances. The store can be switched off to play an unreachable one.
+ */
+public final class InMemoryWriterLease implements WriterLease {
+
+  /** The one lease record all holders compete for. */
+  public static final class Store {
+    private final Clock clock;
+    private String holder;
+    private Instant expiresAt;
+    private volatile boolean reachable = true;
+
+    public Store(Clock clock) {
+      this.clock = clock;
+    }
+
+    public void goDown() {
+      reachable = false;
+    }
+
+    public void comeBack() {
+      reachable = true;
+    }
+
+    /** The current holder, or null when free or expired. */
+    public synchronized String currentHolder() {
+      return holder != null && clock.instant().isBefore(expiresAt) ? holder : null;
+    }
+
+    synchronized boolean take(String who, Duration ttl, boolean onlyIfHeld) {
+      if (!reachable) {
+        return false;
+      }
+      Instant now = clock.instant();
+      boolean held = Objects.equals(holder, who) && now.isBefore(expiresAt);
+      boolean free = holder == null || !now.isBefore(expiresAt);
+      if (held || (!onlyIfHeld && free)) {
+        holder = who;
+        expiresAt = now.plus(ttl);
+        return true;
+      }
+      return false;
+    }
+
+    synchronized void giveUp(String who) {
+      if (reachable && Objects.equals(holder, who)) {
+        holder = null;
+        expiresAt = null;
+      }
+    }
+  }
+
+  private final Store store;
+  private final String holder;
+  private final Duration ttl;
+
+  public InMemoryWriterLease(Store store, String holder, Duration ttl) {
+    this.store = store;
+    this.holder = holder;
+    this.ttl = ttl;
+  }
+
+  @Override
+  public String holder() {
+    return holder;
+  }
+
+  @Override
+  public Duration ttl() {
+    return ttl;
+  }
+
+  @Override
+  public boolean acquire() {
+    return store.take(holder, ttl, false);
+  }
+
+  @Override
+  public boolean renew() {
+    return store.take(holder, ttl, true);
+  }
+
+  @Override
+  public void release() {
+    store.giveUp(holder);
+  }
+}

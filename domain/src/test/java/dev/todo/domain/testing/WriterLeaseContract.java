@@ -1,0 +1,125 @@
+package dev.todo.domain.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.todo.domain.port.out.WriterLease;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link WriterLease} promises. Each implementation supplies leases for several holders
+ * over one shared store, all reading {@link #clock()}, plus a store that does not answer.
+ */
+public abstract class WriterLeaseContract {
+
+  protected static final Duration TTL = Duration.ofSeconds(30);
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T10:30:00Z"));
+
+  protected MutableClock clock() {
+    return clock;
+  }
+
+  /** A new, empty shared store; called before each test. */
+  protected abstract void newStore();
+
+  /** A lease for {@code holder} over the current shared store, with {@link #TTL}. */
+  protected abstract WriterLease lease(String holder);
+
+  /** A lease over a store that does not answer. */
+  protected abstract WriterLease unreachableLease(String holder);
+
+  private WriterLease a;
+  private WriterLease b;
+
+  @BeforeEach
+  void twoHolders() {
+    newStore();
+    a = lease("instance-a");
+    b = lease("instance-b");
+  }
+
+  @Test
+  void theFirstHolderGetsAFreeLease() {
+    assertThat(a.acquire()).isTrue();
+    assertThat(a.holder()).isEqualTo("instance-a");
+    assertThat(a.ttl()).isEqualTo(TTL);
+  }
+
+  @Test
+  void anotherHolderIsRefusedWhileTheLeaseIsHeld() {
+    assertThat(a.acquire()).isTrue();
+    clock.advance(TTL.minusSeconds(1));
+    assertThat(b.acquire()).isFalse();
+    assertThat(b.renew()).isFalse();
+  }
+
+  @Test
+  void acquiringAgainIsARenewalForTheHolder() {
+    assertThat(a.acquire()).isTrue();
+    clock.advance(TTL.minusSeconds(5));
+    assertThat(a.acquire()).isTrue();
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(b.acquire()).isFalse();
+  }
+
+  @Test
+  void renewingKeepsTheLeaseBeyondTheFirstTtl() {
+    assertThat(a.acquire()).isTrue();
+    clock.advance(TTL.dividedBy(2));
+    assertThat(a.renew()).isTrue();
+    clock.advance(TTL.dividedBy(2).plusSeconds(5));
+    assertThat(b.acquire()).isFalse();
+    assertThat(a.renew()).isTrue();
+  }
+
+  @Test
+  void anExpiredLeaseIsTakenOverAndTheFormerHolderCannotRenewIt() {
+    assertThat(a.acquire()).isTrue();
+    clock.advance(TTL.plusSeconds(1));
+    assertThat(b.acquire()).isTrue();
+    assertThat(a.renew()).isFalse();
+    assertThat(a.acquire()).isFalse();
+    assertThat(b.renew()).isTrue();
+  }
+
+  @Test
+  void releasingFreesTheLeaseAtOnce() {
+    assertThat(a.acquire()).isTrue();
+    a.release();
+    assertThat(a.renew()).isFalse();
+    assertThat(b.acquire()).isTrue();
+  }
+
+  @Test
+  void releasingALeaseHeldBySomeoneElseChangesNothing() {
+    assertThat(a.acquire()).isTrue();
+    b.release();
+    assertThat(b.acquire()).isFalse();
+    assertThat(a.renew()).isTrue();
+  }
+
+  @Test
+  void renewingWithoutHoldingFails() {
+    assertThat(a.renew()).isFalse();
+    assertThat(b.acquire()).isTrue();
+  }
+
+  @Test
+  void aReleasedLeaseCanBeTakenAgainByItsFormerHolder() {
+    assertThat(a.acquire()).isTrue();
+    a.release();
+    assertThat(a.acquire()).isTrue();
+    assertThat(b.acquire()).isFalse();
+  }
+
+  @Test
+  void anUnreachableStoreMeansNotHeldAndNeverThrows() {
+    WriterLease lost = unreachableLease("instance-c");
+    assertThat(lost.acquire()).isFalse();
+    assertThat(lost.renew()).isFalse();
+    lost.release();
+  }
+}
