@@ -23,7 +23,7 @@ fetch() {
 
 b64url() { base64 | tr -d '\n=' | tr '+/' '-_'; }
 # An unsigned token: the backend only decodes the payload (the gateway verifies signatures).
-token="$(printf '{"alg":"none","typ":"JWT"}' | b64url).$(printf '{"sub":"aot-training","name":"AOT"}' | b64url).x"
+token="$(printf '{"alg":"none","typ":"JWT"}' | b64url).$(printf '{"sub":"aot-training","name":"AOT"}' | b64url)."
 
 PORT=$port TODO_DATABASE_URL="jdbc:sqlite:$work/todo.db" TODO_LOG_LEVEL=WARN \
   java -XX:AOTCacheOutput="$cache" --enable-native-access=ALL-UNNAMED -jar "$jar" &

@@ -7,6 +7,8 @@ import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
 import dev.todo.domain.port.out.BlobStorage;
 import dev.todo.domain.port.out.HealthProbe;
+import dev.todo.domain.port.out.WriterLease;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -64,6 +66,11 @@ public final class GcsClients implements AutoCloseable {
 
   public BlobStorage blobStorage() {
     return new GcsBlobStorage(storage, bucket);
+  }
+
+  /** The single-writer lease as the object {@code objectName} in this bucket. */
+  public WriterLease writerLease(String objectName, String holder, Duration ttl, Clock clock) {
+    return new GcsWriterLease(storage, bucket, objectName, holder, ttl, clock);
   }
 
   public HealthProbe healthProbe() {

@@ -17,10 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The writer lease of a local run: a file ({@code writer.lease}) next to the database, with the
+ * The writer lease of a local run: a file next to the database ({@code todo.db.lease}), with the
  * same semantics as the bucket object in production, so that two local instances on one database
  * file behave as two Cloud Run instances on one bucket. Each read-decide-write runs under an
- * exclusive lock on {@code writer.lease.lock} (between processes) and a lock per file (between
+ * exclusive lock on {@code <lease file>.lock} (between processes) and a lock per file (between
  * leases in one JVM, which the file lock does not separate); the record is replaced atomically.
  */
 public final class LocalFileWriterLease implements WriterLease {
@@ -33,10 +33,9 @@ public final class LocalFileWriterLease implements WriterLease {
   private final Duration ttl;
   private final Clock clock;
 
-  public LocalFileWriterLease(Path directory, String holder, Duration ttl, Clock clock) {
-    Path dir = directory.toAbsolutePath().normalize();
-    this.file = dir.resolve("writer.lease");
-    this.lockFile = dir.resolve("writer.lease.lock");
+  public LocalFileWriterLease(Path leaseFile, String holder, Duration ttl, Clock clock) {
+    this.file = leaseFile.toAbsolutePath().normalize();
+    this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
     this.holder = holder;
     this.ttl = ttl;
     this.clock = clock;
@@ -136,7 +135,7 @@ public final class LocalFileWriterLease implements WriterLease {
   }
 
   private void write() throws IOException {
-    Path temporary = Files.createTempFile(file.getParent(), "writer.lease", ".tmp");
+    Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
     try {
       Files.writeString(
           temporary,

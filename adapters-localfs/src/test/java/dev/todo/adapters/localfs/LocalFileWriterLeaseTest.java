@@ -16,7 +16,7 @@ class LocalFileWriterLeaseTest extends WriterLeaseContract {
 
   @Override
   protected void newStore() {
-    directory = temp.resolve("store-" + stores++);
+    directory = temp.resolve("store-" + stores++).resolve("todo.db.lease");
   }
 
   @Override
@@ -29,7 +29,7 @@ class LocalFileWriterLeaseTest extends WriterLeaseContract {
     try {
       // A regular file where the directory should be: nothing can be created beneath it.
       Path blocked = Files.writeString(temp.resolve("not-a-directory"), "x");
-      return new LocalFileWriterLease(blocked, holder, TTL, clock());
+      return new LocalFileWriterLease(blocked.resolve("todo.db.lease"), holder, TTL, clock());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,0 +1,141 @@
+package dev.todo.bootstrap;
+
+import dev.todo.domain.port.out.WriterLease;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds this instance's {@link WriterLease} for as long as it may write: takes it before the
+ * database opens (blocking the startup, so the instance stays unready while another one holds it),
+ * renews it every third of its ttl, lets writes through only while the lease is safely valid, stops
+ * them on shutdown ({@link #drain()}) and releases the lease last, once the database is closed.
+ */
+@Singleton
+class WriterLeaseKeeper {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WriterLeaseKeeper.class);
+
+  enum State {
+    WAITING,
+    HOLDING,
+    DRAINING,
+    LOST,
+    RELEASED
+  }
+
+  private final WriterLease lease;
+  private final Clock clock;
+  private final Duration retryInterval;
+  private final Duration releaseDelay;
+  private final Duration safetyMargin;
+  private final ScheduledExecutorService renewer =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().name("writer-lease").daemon().factory());
+  private volatile State state = State.WAITING;
+  private volatile Instant validUntil = Instant.MIN;
+
+  WriterLeaseKeeper(
+      WriterLease lease,
+      Clock clock,
+      @Value("${todo.lease.retry-interval:2s}") Duration retryInterval,
+      @Value("${todo.lease.release-delay:0s}") Duration releaseDelay) {
+    this.lease = lease;
+    this.clock = clock;
+    this.retryInterval = retryInterval;
+    this.releaseDelay = releaseDelay;
+    this.safetyMargin = lease.ttl().dividedBy(5);
+  }
+
+  /** Blocks until this instance holds the lease, then keeps renewing it. Idempotent. */
+  synchronized void awaitLease() {
+    if (state != State.WAITING) {
+      return;
+    }
+    boolean told = false;
+    while (!lease.acquire()) {
+      if (!told) {
+        LOG.info(
+            "Another instance holds the writer lease; waiting for it (retry every {})",
+            retryInterval);
+        told = true;
+      }
+      try {
+        Thread.sleep(retryInterval);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for the writer lease", e);
+      }
+    }
+    validUntil = clock.instant().plus(lease.ttl());
+    state = State.HOLDING;
+    long period = Math.max(1, lease.ttl().dividedBy(3).toMillis());
+    renewer.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
+    LOG.info("This instance holds the writer lease as {}", lease.holder());
+  }
+
+  /**
+   * Whether a write may start now: the lease is held, valid beyond a safety margin, not draining.
+   */
+  boolean mayWrite() {
+    return state == State.HOLDING && clock.instant().isBefore(validUntil.minus(safetyMargin));
+  }
+
+  State state() {
+    return state;
+  }
+
+  /** Stops taking writes (shutdown has begun); the lease stays held until {@link #release()}. */
+  void drain() {
+    if (state == State.HOLDING) {
+      state = State.DRAINING;
+      LOG.info("Shutting down: no more writes are accepted");
+    }
+  }
+
+  /** One renewal; scheduled every third of the ttl, called directly by tests. */
+  void renew() {
+    if (state != State.HOLDING && state != State.DRAINING) {
+      return;
+    }
+    Instant now = clock.instant();
+    if (lease.renew()) {
+      validUntil = now.plus(lease.ttl());
+    } else if (!now.isBefore(validUntil.minus(safetyMargin))) {
+      state = State.LOST;
+      LOG.error(
+          "The writer lease could not be renewed before it ran out: this instance no longer"
+              + " writes; restart it so that it restores the database and waits for the lease");
+    } else {
+      LOG.warn("Renewing the writer lease failed; retrying until {}", validUntil);
+    }
+  }
+
+  /** Last step of the shutdown: gives the lease up, after the replication had time to flush. */
+  @PreDestroy
+  void release() {
+    renewer.shutdownNow();
+    State before = state;
+    if (before == State.HOLDING || before == State.DRAINING) {
+      state = State.DRAINING;
+      if (!releaseDelay.isZero()) {
+        try {
+          Thread.sleep(releaseDelay);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      lease.release();
+      LOG.info("Released the writer lease");
+    }
+    state = State.RELEASED;
+  }
+}

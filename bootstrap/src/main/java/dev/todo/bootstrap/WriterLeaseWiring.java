@@ -1,0 +1,90 @@
+package dev.todo.bootstrap;
+
+import dev.todo.domain.error.ServiceUnavailableException;
+import dev.todo.domain.port.out.Transactions;
+import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.context.event.ShutdownEvent;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/** Where the writer lease meets the rest of the service. */
+final class WriterLeaseWiring {
+
+  static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+  private WriterLeaseWiring() {}
+
+  /** The database opens (pool, then Flyway's migrations) only once this instance is the writer. */
+  @Singleton
+  static final class DatabaseGate implements BeanCreatedEventListener<DatasourceConfiguration> {
+
+    private final WriterLeaseKeeper keeper;
+
+    DatabaseGate(WriterLeaseKeeper keeper) {
+      this.keeper = keeper;
+    }
+
+    @Override
+    public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
+      keeper.awaitLease();
+      return event.getBean();
+    }
+  }
+
+  /** Every write transaction first asks the keeper; refused writes answer 503 + Retry-After. */
+  @Singleton
+  static final class WriteGate implements BeanCreatedEventListener<Transactions> {
+
+    private final WriterLeaseKeeper keeper;
+
+    WriteGate(WriterLeaseKeeper keeper) {
+      this.keeper = keeper;
+    }
+
+    @Override
+    public Transactions onCreated(BeanCreatedEvent<Transactions> event) {
+      return new LeaseGuardedTransactions(event.getBean(), keeper);
+    }
+  }
+
+  /** On shutdown (SIGTERM) writes stop at once; reads go on until the server closes. */
+  @Singleton
+  static final class Drain implements ApplicationEventListener<ShutdownEvent> {
+
+    private final WriterLeaseKeeper keeper;
+
+    Drain(WriterLeaseKeeper keeper) {
+      this.keeper = keeper;
+    }
+
+    @Override
+    public void onApplicationEvent(ShutdownEvent event) {
+      keeper.drain();
+    }
+  }
+
+  record LeaseGuardedTransactions(Transactions delegate, WriterLeaseKeeper keeper)
+      implements Transactions {
+
+    @Override
+    public <T> T write(Supplier<T> work) {
+      if (!keeper.mayWrite()) {
+        throw new ServiceUnavailableException(
+            "This instance is not taking writes (shutting down, or not the single writer);"
+                + " try again shortly",
+            RETRY_AFTER,
+            null);
+      }
+      return delegate.write(work);
+    }
+
+    @Override
+    public <T> T read(Supplier<T> work) {
+      return delegate.read(work);
+    }
+  }
+}

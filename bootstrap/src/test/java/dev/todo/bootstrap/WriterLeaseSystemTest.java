@@ -1,0 +1,148 @@
+package dev.todo.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two whole instances of the service against one store (one database file, hence one lease file):
+ * exactly one becomes ready; the other waits, unready, and takes over once the first stops.
+ */
+class WriterLeaseSystemTest {
+
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  @TempDir Path directory;
+
+  private EmbeddedServer start(String instance) {
+    return ApplicationContext.run(
+        EmbeddedServer.class,
+        Map.of(
+            "micronaut.server.port",
+            -1,
+            "datasources.default.url",
+            "jdbc:sqlite:" + directory.resolve("todo.db"),
+            "todo.attachments.dir",
+            directory.resolve("attachments").toString(),
+            "todo.instance-id",
+            instance,
+            "todo.lease.ttl",
+            "3s",
+            "todo.lease.retry-interval",
+            "50ms"));
+  }
+
+  @Test
+  void exactlyOneInstanceIsReadyAndTheSecondTakesOverWhenTheFirstStops() throws Exception {
+    EmbeddedServer first = start("instance-a");
+    Path leaseFile = directory.resolve("todo.db.lease");
+    try {
+      assertThat(status(first, "/api/v1/health")).isEqualTo(200);
+      assertThat(Files.readString(leaseFile)).contains("holder=instance-a");
+
+      CompletableFuture<EmbeddedServer> second =
+          CompletableFuture.supplyAsync(() -> start("instance-b"));
+      try {
+        // While the first renews its lease twice (every second), the second retries every 50 ms.
+        awaitRenewals(leaseFile, 2);
+        assertThat(second).as("the second instance stays unready").isNotDone();
+        assertThat(Files.readString(leaseFile)).contains("holder=instance-a");
+        assertThat(post(first, "/api/v1/todos", "{\"title\":\"written by a\"}").statusCode())
+            .isEqualTo(201);
+
+        // Shutdown begins: writes are refused with 503 + Retry-After, reads still work.
+        first.getApplicationContext().getBean(WriterLeaseKeeper.class).drain();
+        HttpResponse<String> refused = post(first, "/api/v1/todos", "{\"title\":\"too late\"}");
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(refused.body()).contains("\"code\":\"SERVICE_UNAVAILABLE\"");
+        assertThat(status(first, "/api/v1/todos")).isEqualTo(200);
+
+        first.close();
+        EmbeddedServer taken = second.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        try {
+          assertThat(status(taken, "/api/v1/health")).isEqualTo(200);
+          assertThat(Files.readString(leaseFile)).contains("holder=instance-b");
+          assertThat(post(taken, "/api/v1/todos", "{\"title\":\"written by b\"}").statusCode())
+              .isEqualTo(201);
+          assertThat(get(taken, "/api/v1/todos").body())
+              .contains("written by a")
+              .contains("written by b")
+              .doesNotContain("too late");
+        } finally {
+          taken.close();
+        }
+      } finally {
+        second.thenAccept(EmbeddedServer::close);
+      }
+    } finally {
+      if (first.isRunning()) {
+        first.close();
+      }
+    }
+  }
+
+  private static void awaitRenewals(Path leaseFile, int renewals) throws Exception {
+    FileTime last = Files.getLastModifiedTime(leaseFile);
+    int seen = 0;
+    Instant deadline = Instant.now().plus(PATIENCE);
+    while (seen < renewals) {
+      assertThat(Instant.now()).as("the lease is renewed").isBefore(deadline);
+      Thread.sleep(20);
+      FileTime now = Files.getLastModifiedTime(leaseFile);
+      if (!now.equals(last)) {
+        seen++;
+        last = now;
+      }
+    }
+  }
+
+  private static String bearer() {
+    var encoder = Base64.getUrlEncoder().withoutPadding();
+    return encoder.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8))
+        + "."
+        + encoder.encodeToString("{\"sub\":\"lease-tester\"}".getBytes(StandardCharsets.UTF_8))
+        + ".";
+  }
+
+  private static int status(EmbeddedServer server, String path) throws Exception {
+    return get(server, path).statusCode();
+  }
+
+  private static HttpResponse<String> get(EmbeddedServer server, String path) throws Exception {
+    return CLIENT.send(
+        HttpRequest.newBuilder(URI.create(server.getURL() + path))
+            .header("Authorization", "Bearer " + bearer())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(EmbeddedServer server, String path, String json)
+      throws Exception {
+    return CLIENT.send(
+        HttpRequest.newBuilder(URI.create(server.getURL() + path))
+            .header("Authorization", "Bearer " + bearer())
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
