@@ -72,8 +72,25 @@ resource "google_cloud_run_v2_service" "backend" {
         value = google_storage_bucket.replica.name
       }
       env {
+        # The single-writer lease: an object in the replica bucket (lease/writer), renewed every
+        # ttl/3; the database opens only once this instance holds it.
         name  = "TODO_LEASE_BUCKET"
         value = google_storage_bucket.replica.name
+      }
+      env {
+        name  = "TODO_LEASE_TTL"
+        value = "30s"
+      }
+      env {
+        # After the database is closed on shutdown, wait this long before releasing the lease, so
+        # that Litestream (sync-interval 1s) has shipped the last writes to the replica.
+        name  = "TODO_LEASE_RELEASE_DELAY"
+        value = "3s"
+      }
+      env {
+        # Production wiring: attachments and the lease must be in GCS, never on local disk.
+        name  = "MICRONAUT_ENVIRONMENTS"
+        value = "gcp"
       }
       env {
         name  = "TODO_OIDC_ISSUER"

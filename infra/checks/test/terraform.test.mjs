@@ -106,6 +106,8 @@ test('backend: configuration comes from variables and resources, database on an 
   }
   assert.ok(refersTo(env.TODO_ATTACHMENTS_BUCKET, 'google_storage_bucket.attachments'));
   assert.ok(refersTo(env.TODO_REPLICA_BUCKET, 'google_storage_bucket.replica'));
+  assert.ok(refersTo(env.TODO_LEASE_BUCKET, 'google_storage_bucket.replica'), 'the writer lease lives beside the replica');
+  assert.equal(env.MICRONAUT_ENVIRONMENTS, 'gcp', 'production wiring: GCS only, never local disk');
   assert.equal(env.TODO_OIDC_ISSUER, '${var.oidc_issuer}');
   assert.equal(env.TODO_OIDC_CLIENT_ID, '${var.oidc_client_id}');
   assert.equal(env.TODO_OIDC_SCOPE, '${var.oidc_scope}');
