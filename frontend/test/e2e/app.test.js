@@ -407,6 +407,26 @@ describe('beyond TodoMVC', () => {
 		assert.equal(await error.isVisible(), false);
 	});
 
+	it('shows a loading state until the list arrives', async () => {
+		const page = await open('loading');
+		await add(page, 'Slow to arrive');
+		let release;
+		const held = new Promise((resolve) => (release = resolve));
+		await page.route('**/api/v1/todos?*', async (route) => {
+			await held;
+			await route.continue();
+		});
+
+		await page.reload();
+		await page.locator('.loading').waitFor({ state: 'visible' });
+		assert.equal(await page.locator('.todoapp').getAttribute('aria-busy'), 'true');
+		release();
+		await page.locator('.loading').waitFor({ state: 'hidden' });
+		await settled(page);
+		assert.deepEqual(await labels(page), ['Slow to arrive']);
+		assert.equal(await page.locator('.todoapp').getAttribute('aria-busy'), 'false');
+	});
+
 	it('reloads a to-do changed elsewhere (412) and says so', async () => {
 		const page = await open('conflict');
 		await add(page, 'Shared');
