@@ -2,6 +2,7 @@ package dev.todo.application;
 
 import dev.todo.domain.attachment.Attachment;
 import dev.todo.domain.error.ForbiddenException;
+import dev.todo.domain.error.ValidationException;
 import dev.todo.domain.identity.Caller;
 import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
 import dev.todo.domain.port.out.AttachmentRepository;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Finds the objects under {@code todos/} that no attachment row names, and deletes those older than
@@ -43,14 +45,14 @@ public final class ReconcileAttachmentsService implements ReconcileAttachmentsUs
   }
 
   @Override
-  public Report reconcile(Caller caller, Duration grace) {
+  public Report reconcile(Caller caller, Optional<Duration> grace) {
     if (!caller.isAdmin()) {
       throw new ForbiddenException("Only an admin may reconcile the file store");
     }
-    if (grace.isNegative()) {
-      throw new IllegalArgumentException("A grace period cannot be negative");
+    if (grace.isPresent() && grace.get().isNegative()) {
+      throw ValidationException.of("grace_seconds", "must not be negative");
     }
-    return run(grace);
+    return run(grace.orElse(startupGrace));
   }
 
   @Override

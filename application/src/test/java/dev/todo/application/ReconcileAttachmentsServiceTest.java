@@ -116,9 +116,9 @@ class ReconcileAttachmentsServiceTest {
     assertThatThrownBy(() -> service(crashingOnWrite).upload(upload(todo)))
         .isInstanceOf(Error.class);
 
-    assertThatThrownBy(() -> reconcile.reconcile(alice, Duration.ZERO))
+    assertThatThrownBy(() -> reconcile.reconcile(alice, Optional.of(Duration.ZERO)))
         .isInstanceOf(ForbiddenException.class);
-    var report = reconcile.reconcile(Caller.of("root", "admin"), Duration.ZERO);
+    var report = reconcile.reconcile(Caller.of("root", "admin"), Optional.of(Duration.ZERO));
 
     assertThat(report.removed()).hasSize(1);
     assertThat(blobs.names()).isEmpty();

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 /** Failures the use cases or the server report, rendered as the contract's error bodies. */
 @MicronautTest
 @Property(name = "micronaut.server.max-request-size", value = "4096")
+// UploadLimits raises the server's limit to the attachment limit plus multipart room (64 KiB).
+@Property(name = "todo.attachments.max-bytes", value = "0")
 class ErrorResponsesTest {
 
   @Inject EmbeddedServer server;
@@ -76,7 +78,7 @@ class ErrorResponsesTest {
     var reply =
         api.call("POST", "/api/v1/todos")
             .as("alice")
-            .json("{\"title\":\"x\",\"notes\":\"" + "n".repeat(10_000) + "\"}")
+            .json("{\"title\":\"x\",\"notes\":\"" + "n".repeat(100_000) + "\"}")
             .send();
 
     assertThat(reply.status()).isEqualTo(413);

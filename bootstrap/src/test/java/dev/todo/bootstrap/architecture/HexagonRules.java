@@ -104,6 +104,7 @@ final class HexagonRules {
         "com.fasterxml.jackson.core..",
         "com.fasterxml.jackson.annotation..",
         "io.swagger..",
+        "org.reactivestreams..",
         "org.slf4j..");
   }
 

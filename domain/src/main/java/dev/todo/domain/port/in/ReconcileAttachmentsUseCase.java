@@ -3,6 +3,7 @@ package dev.todo.domain.port.in;
 import dev.todo.domain.identity.Caller;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Removes objects that no metadata points to: what a crash between "object written" and "row
@@ -11,8 +12,8 @@ import java.util.List;
  */
 public interface ReconcileAttachmentsUseCase {
 
-  /** An admin's request; anyone else gets 403. */
-  Report reconcile(Caller caller, Duration grace);
+  /** An admin's request (anyone else gets 403); without a grace period, the configured one. */
+  Report reconcile(Caller caller, Optional<Duration> grace);
 
   /** The service's own run, at startup. */
   Report reconcileAtStartup();

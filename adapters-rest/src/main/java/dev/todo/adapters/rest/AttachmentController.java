@@ -1,0 +1,275 @@
+package dev.todo.adapters.rest;
+
+import dev.todo.domain.attachment.Attachment;
+import dev.todo.domain.error.MalformedInputException;
+import dev.todo.domain.error.PayloadTooLargeException;
+import dev.todo.domain.error.TodoNotFoundException;
+import dev.todo.domain.port.in.AttachmentsUseCase;
+import dev.todo.domain.port.in.AttachmentsUseCase.Download;
+import dev.todo.domain.port.in.AttachmentsUseCase.IncomingFile;
+import dev.todo.domain.port.in.AttachmentsUseCase.UploadCommand;
+import dev.todo.domain.todo.TodoId;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.multipart.StreamingFileUpload;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+
+/**
+ * The files of a to-do. The upload is read from the socket as it arrives ({@link
+ * StreamingFileUpload} with multipart kept off disk and out of memory) and handed to the use case
+ * unread, so that it answers 404 and 403 before touching the body; the download streams from the
+ * store, one range of it when asked.
+ */
+@Controller("/api/v1/todos/{id}/attachments")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "attachments")
+@SecurityRequirement(name = ApiDefinition.BEARER)
+@ApiResponse(
+    responseCode = "404",
+    description = "TODO_NOT_FOUND (also another user's), ATTACHMENT_NOT_FOUND",
+    content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+@ApiResponse(
+    responseCode = "503",
+    description = "SERVICE_UNAVAILABLE: the file store did not answer; Retry-After set",
+    content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+class AttachmentController {
+
+  private static final String BASE = "/api/v1/todos/";
+
+  private final AttachmentsUseCase attachments;
+  private final long maxBytes;
+
+  AttachmentController(
+      AttachmentsUseCase attachments,
+      @Value("${todo.attachments.max-bytes:10485760}") long maxBytes) {
+    this.attachments = attachments;
+    this.maxBytes = maxBytes;
+  }
+
+  @Post
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Operation(summary = "Upload a file (multipart/form-data, part \"file\")")
+  @ApiResponse(responseCode = "201", description = "created; Location set")
+  @ApiResponse(
+      responseCode = "400",
+      description = "VALIDATION_ERROR: no part named file, or the to-do has its maximum of files",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @ApiResponse(
+      responseCode = "413",
+      description = "PAYLOAD_TOO_LARGE: over TODO_ATTACHMENTS_MAX_BYTES; nothing stored",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @ApiResponse(
+      responseCode = "415",
+      description = "UNSUPPORTED_MEDIA_TYPE: not multipart/form-data",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  HttpResponse<AttachmentResponse> upload(
+      @Parameter(hidden = true) Identity identity,
+      @PathVariable String id,
+      HttpRequest<?> request,
+      @Parameter(hidden = true) @Part("file") Publisher<StreamingFileUpload> file) {
+    TodoId todoId = todoId(id);
+    var command =
+        new UploadCommand(
+            identity.caller(),
+            todoId,
+            () -> {
+              return first(file).map(this::incoming);
+            });
+    Attachment attachment = attachments.upload(command);
+    return HttpResponse.created(
+        AttachmentResponse.of(attachment),
+        URI.create(BASE + todoId + "/attachments/" + attachment.id()));
+  }
+
+  /** Waits (on this blocking thread) for the part to begin; empty when the body has none. */
+  private static Optional<StreamingFileUpload> first(Publisher<StreamingFileUpload> parts) {
+    var first = new CompletableFuture<Optional<StreamingFileUpload>>();
+    parts.subscribe(
+        new Subscriber<>() {
+          @Override
+          public void onSubscribe(Subscription subscription) {
+            subscription.request(1);
+          }
+
+          @Override
+          public void onNext(StreamingFileUpload upload) {
+            first.complete(Optional.of(upload));
+          }
+
+          @Override
+          public void onError(Throwable error) {
+            first.completeExceptionally(error);
+          }
+
+          @Override
+          public void onComplete() {
+            first.complete(Optional.empty());
+          }
+        });
+    try {
+      return first.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MalformedInputException("The upload was interrupted");
+    } catch (ExecutionException e) {
+      for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+        if (t instanceof ContentLengthExceededException) {
+          throw new PayloadTooLargeException(UploadLimits.MULTIPART_ROOM);
+        }
+      }
+      throw new MalformedInputException("The multipart body could not be read");
+    }
+  }
+
+  private IncomingFile incoming(StreamingFileUpload file) {
+    return new IncomingFile(
+        file.getFilename(),
+        file.getContentType().map(MediaType::toString),
+        new ServerLimitAware(file.asInputStream(), maxBytes));
+  }
+
+  @Get
+  @Operation(summary = "List a to-do's files, oldest first")
+  AttachmentResponse.ListResponse list(
+      @Parameter(hidden = true) Identity identity, @PathVariable String id) {
+    return new AttachmentResponse.ListResponse(
+        attachments.list(identity.caller(), todoId(id)).stream()
+            .map(AttachmentResponse::of)
+            .toList());
+  }
+
+  @Get("/{attachmentId}")
+  @Operation(summary = "A file's metadata")
+  AttachmentResponse get(
+      @Parameter(hidden = true) Identity identity,
+      @PathVariable String id,
+      @PathVariable String attachmentId) {
+    return AttachmentResponse.of(attachments.get(identity.caller(), todoId(id), attachmentId));
+  }
+
+  @Get(value = "/{attachmentId}/content", produces = MediaType.ALL)
+  @Operation(summary = "A file's bytes, streamed; one byte range (206) with a Range header")
+  @ApiResponse(responseCode = "200", description = "the whole file")
+  @ApiResponse(responseCode = "206", description = "the requested range; Content-Range set")
+  HttpResponse<StreamedFile> content(
+      @Parameter(hidden = true) Identity identity,
+      @PathVariable String id,
+      @PathVariable String attachmentId,
+      @Nullable @Header(HttpHeaders.RANGE) String range) {
+    Download download =
+        attachments.download(identity.caller(), todoId(id), attachmentId, RangeHeader.parse(range));
+    Attachment a = download.attachment();
+    var type = MediaType.of(a.contentType());
+    var body =
+        new StreamedFile(download.content(), type, a.createdAt().toEpochMilli(), download.length());
+    var response =
+        HttpResponse.<StreamedFile>status(
+                download.partial() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK)
+            .body(body)
+            .contentType(type)
+            .contentLength(download.length())
+            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment(a.filename()))
+            .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+            .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+            .header("X-Content-Type-Options", "nosniff");
+    if (download.partial()) {
+      long last = download.offset() + download.length() - 1;
+      response.header(
+          HttpHeaders.CONTENT_RANGE,
+          "bytes " + download.offset() + "-" + last + "/" + a.sizeBytes());
+    }
+    return response;
+  }
+
+  @Delete("/{attachmentId}")
+  @Operation(summary = "Delete a file: its metadata, then its bytes")
+  @ApiResponse(responseCode = "204", description = "deleted")
+  HttpResponse<Void> delete(
+      @Parameter(hidden = true) Identity identity,
+      @PathVariable String id,
+      @PathVariable String attachmentId) {
+    attachments.delete(identity.caller(), todoId(id), attachmentId);
+    return HttpResponse.noContent();
+  }
+
+  private static TodoId todoId(String text) {
+    return TodoId.parse(text).orElseThrow(TodoNotFoundException::new);
+  }
+
+  /**
+   * Turns the server's own request-size limit, hit while the part is streamed, into the same 413 as
+   * the use case's limit (Micronaut would report it as a broken stream).
+   */
+  private static final class ServerLimitAware extends FilterInputStream {
+    private final long limit;
+
+    ServerLimitAware(InputStream in, long limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (IOException e) {
+        throw tooLargeOr(e);
+      } catch (RuntimeException e) {
+        throw tooLargeOr(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      try {
+        return super.read(buffer, offset, length);
+      } catch (IOException e) {
+        throw tooLargeOr(e);
+      } catch (RuntimeException e) {
+        throw tooLargeOr(e);
+      }
+    }
+
+    private <E extends Exception> E tooLargeOr(E e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof ContentLengthExceededException) {
+          throw new PayloadTooLargeException(limit);
+        }
+      }
+      return e;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.todo.adapters.rest;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.http.server.HttpServerConfiguration;
+import jakarta.inject.Singleton;
+
+/**
+ * Keeps the server's own limits above the attachment limit, so that the use case, which counts the
+ * file's bytes exactly, decides 413 (exactly the limit passes, one byte more does not): the request
+ * may be the file plus {@value #MULTIPART_ROOM} bytes of multipart framing. Multipart data is never
+ * written to disk nor gathered in memory ({@code disk} and {@code mixed} off): the controller
+ * streams it.
+ */
+@Singleton
+final class UploadLimits implements BeanCreatedEventListener<HttpServerConfiguration> {
+
+  static final long MULTIPART_ROOM = 64 * 1024;
+
+  private final long maxBytes;
+
+  UploadLimits(@Value("${todo.attachments.max-bytes:10485760}") long maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
+  @Override
+  public HttpServerConfiguration onCreated(BeanCreatedEvent<HttpServerConfiguration> event) {
+    var server = event.getBean();
+    long needed = maxBytes + MULTIPART_ROOM;
+    if (server.getMaxRequestSize() < needed) {
+      server.setMaxRequestSize(needed);
+    }
+    var multipart = server.getMultipart();
+    if (multipart.getMaxFileSize() < needed) {
+      multipart.setMaxFileSize(needed);
+    }
+    multipart.setDisk(false);
+    multipart.setMixed(false);
+    return server;
+  }
+}
