@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Map;
 
@@ -17,6 +19,7 @@ import java.util.Map;
  */
 @Controller
 @Hidden
+@ExecuteOn(TaskExecutors.BLOCKING)
 class ApiDocumentationController {
 
   private static final String SPEC = "classpath:META-INF/swagger/openapi.yml";

@@ -5,6 +5,5 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Documentation only: the body of {@code PATCH /api/v1/todos}. */
 @Serdeable
-@Schema(name = "BulkComplete")
 record BulkCompleteRequest(
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean completed) {}

@@ -10,7 +10,6 @@ import java.util.Map;
 /** The body of every error under {@code /api}: {@code {"error": {...}}}. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@Schema(name = "Error")
 record ErrorEnvelope(ErrorEnvelope.Body error) {
 
   /**
@@ -18,7 +17,6 @@ record ErrorEnvelope(ErrorEnvelope.Body error) {
    */
   @Serdeable
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  @Schema(name = "ErrorBody")
   record Body(
       @Schema(example = "VALIDATION_ERROR") String code,
       String message,

@@ -4,12 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.todo.domain.todo.TodoStats;
 import io.micronaut.serde.annotation.Serdeable;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Progress over one owner's to-dos; {@code completion_rate} is 0.0 to 1.0. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@Schema(name = "TodoStats")
 record StatsResponse(
     long total,
     long active,

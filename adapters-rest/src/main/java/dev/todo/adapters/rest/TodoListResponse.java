@@ -4,18 +4,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.todo.domain.todo.TodoPage;
 import io.micronaut.serde.annotation.Serdeable;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /** One page of to-dos with the true size of the whole list. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@Schema(name = "TodoList")
 record TodoListResponse(List<TodoResponse> data, Meta meta) {
 
   @Serdeable
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  @Schema(name = "PageMeta")
   record Meta(
       int page,
       @JsonProperty("page_size") int pageSize,

@@ -10,19 +10,29 @@ import java.time.LocalDate;
 /** A to-do as the API shows it: every field, {@code null} where there is no value. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@Schema(name = "Todo")
 record TodoResponse(
-    @Schema(format = "uuid") String id,
-    String title,
-    @Schema(nullable = true) String notes,
+    @Schema(format = "uuid", requiredMode = Schema.RequiredMode.REQUIRED) String id,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String title,
+    @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) String notes,
     boolean completed,
-    @JsonProperty("completed_at") @Schema(format = "date-time", nullable = true) String completedAt,
-    @JsonProperty("due_date") @Schema(format = "date", nullable = true) String dueDate,
-    @Schema(allowableValues = {"none", "low", "medium", "high"}) String priority,
+    @JsonProperty("completed_at")
+        @Schema(format = "date-time", nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
+        String completedAt,
+    @JsonProperty("due_date")
+        @Schema(format = "date", nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
+        String dueDate,
+    @Schema(
+            allowableValues = {"none", "low", "medium", "high"},
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        String priority,
     long position,
     @JsonProperty("attachment_count") int attachmentCount,
-    @JsonProperty("created_at") @Schema(format = "date-time") String createdAt,
-    @JsonProperty("updated_at") @Schema(format = "date-time") String updatedAt,
+    @JsonProperty("created_at")
+        @Schema(format = "date-time", requiredMode = Schema.RequiredMode.REQUIRED)
+        String createdAt,
+    @JsonProperty("updated_at")
+        @Schema(format = "date-time", requiredMode = Schema.RequiredMode.REQUIRED)
+        String updatedAt,
     long version) {
 
   static TodoResponse of(Todo todo) {

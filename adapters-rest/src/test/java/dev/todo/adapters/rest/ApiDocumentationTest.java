@@ -43,6 +43,9 @@ class ApiDocumentationTest {
             "completed_at",
             "request_id",
             "bearerFormat: JWT");
+    // micronaut-openapi 6.20 turns a class-level @Schema on a record into a stray property named
+    // after the class: properties are snake_case, so a capitalised one is that bug back
+    assertThat(reply.body()).doesNotContainPattern("\n        [A-Z][A-Za-z.]*:\n");
   }
 
   @Test
