@@ -10,7 +10,6 @@ import java.util.List;
 /** An attachment's metadata as the API shows it. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@Schema(name = "Attachment")
 record AttachmentResponse(
     @Schema(format = "uuid") String id,
     @JsonProperty("todo_id") @Schema(format = "uuid") String todoId,
@@ -33,11 +32,11 @@ record AttachmentResponse(
 
   /** {@code {"data": [...]}}. */
   @Serdeable
-  @Schema(name = "AttachmentList")
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   record ListResponse(List<AttachmentResponse> data) {}
 
   /** What the reconcile routine did. */
   @Serdeable
-  @Schema(name = "ReconcileReport")
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   record ReconcileResponse(long examined, List<String> removed) {}
 }

@@ -6,6 +6,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,17 @@ class ApiBasicsTest {
     assertThat(reply.body()).doesNotContain("\"request_id\"");
     assertThat(reply.header("Cache-Control")).isNotEqualTo("no-store");
     assertThat(reply.header("X-Request-ID")).isNotBlank();
+  }
+
+  @Test
+  void emptyListsAreWrittenNotOmitted() throws Exception {
+    // Micronaut Serde leaves out empty collections unless a record says ALWAYS
+    assertThat(json.writeValueAsString(new AttachmentResponse.ListResponse(List.of())))
+        .isEqualTo("{\"data\":[]}");
+    assertThat(json.writeValueAsString(new AttachmentResponse.ReconcileResponse(0, List.of())))
+        .isEqualTo("{\"examined\":0,\"removed\":[]}");
+    assertThat(json.writeValueAsString(new MeController.MeResponse("u", null, null, List.of())))
+        .isEqualTo("{\"id\":\"u\",\"email\":null,\"name\":null,\"roles\":[]}");
   }
 
   @Test
