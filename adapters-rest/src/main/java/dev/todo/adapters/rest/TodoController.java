@@ -15,6 +15,7 @@ import dev.todo.domain.port.in.ReadTodosUseCase.ListTodosQuery;
 import dev.todo.domain.port.in.ReadTodosUseCase.TodoStatsQuery;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase.UpdateTodoCommand;
+import dev.todo.domain.todo.Field;
 import dev.todo.domain.todo.PageRequest;
 import dev.todo.domain.todo.StatusFilter;
 import dev.todo.domain.todo.Todo;
@@ -225,7 +226,7 @@ class TodoController {
               var object =
                   bodies.object(contentType(request), body, JsonBodies.JSON_OR_MERGE_PATCH);
               return switch (JsonBodies.bool(object, "completed")) {
-                case dev.todo.domain.todo.Field.Value<Boolean> value -> value.value();
+                case Field.Value<Boolean> value -> value.value();
                 default -> null;
               };
             });

@@ -1,12 +1,14 @@
 package dev.todo.adapters.rest;
 
 import dev.todo.domain.error.TodoNotFoundException;
+import dev.todo.domain.error.ValidationException;
 import dev.todo.domain.identity.Caller;
 import dev.todo.domain.port.in.BulkEditTodosUseCase;
 import dev.todo.domain.port.in.CreateTodoUseCase;
 import dev.todo.domain.port.in.DeleteTodoUseCase;
 import dev.todo.domain.port.in.ReadTodosUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
+import dev.todo.domain.todo.Field;
 import dev.todo.domain.todo.StatusFilter;
 import dev.todo.domain.todo.Todo;
 import dev.todo.domain.todo.TodoEdit;
@@ -67,8 +69,7 @@ final class FakeTodos
   }
 
   Todo add(String owner, String title) {
-    var edit =
-        TodoEdit.forCreate(TodoInput.empty().withTitle(dev.todo.domain.todo.Field.of(title)));
+    var edit = TodoEdit.forCreate(TodoInput.empty().withTitle(Field.of(title)));
     var todo = Todo.create(TodoId.random(), owner, edit, todos.size() + 1, now);
     todos.put(todo.id(), todo);
     return todo;
@@ -172,7 +173,7 @@ final class FakeTodos
     command.caller().requireWriteAccess();
     Boolean completed = command.completed().read();
     if (completed == null) {
-      throw dev.todo.domain.error.ValidationException.of("completed", "is required");
+      throw ValidationException.of("completed", "is required");
     }
     long changed = 0;
     for (var todo : List.copyOf(todos.values())) {
