@@ -32,7 +32,7 @@ const opt = {
   threads: 2,
   port: Number(process.env.BENCH_PORT || 0),
   sections: null,
-  maxRam: process.env.BENCH_MAX_RAM || '1g',
+  maxRam: process.env.BENCH_MAX_RAM || '512m',
   sizes: [1000, 100000, 1000000],
 };
 const argv = process.argv.slice(2);
@@ -133,7 +133,8 @@ let appCounter = 0;
 
 function jvmOptions() {
   // Emulates the memory limit of a small container, so that heap-by-percentage sizes like there.
-  return [`@${OPTIONS}`, `-XX:MaxRAM=${opt.maxRam}`];
+  const extra = (process.env.BENCH_JAVA_OPTS || '').split(/\s+/).filter(Boolean);
+  return [`@${OPTIONS}`, `-XX:MaxRAM=${opt.maxRam}`, ...extra];
 }
 
 async function startApp(dataDir, { extraOpts = [], env = {}, name = 'app', replaceOpts = null } = {}) {
@@ -194,7 +195,7 @@ async function ready(app) {
 function procStatus(pid) {
   const s = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (k) => Number((s.match(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm')) || [])[1]);
-  return { rss_mb: kb('VmRSS') / 1024, hwm_mb: kb('VmHWM') / 1024 };
+  return { rss_mb: kb('VmRSS') / 1024, hwm_mb: kb('VmHWM') / 1024, rss_anon_mb: kb('RssAnon') / 1024, rss_file_mb: kb('RssFile') / 1024 };
 }
 
 /** Heap used and committed (MB) from `jcmd GC.heap_info`, optionally after a full GC. */
@@ -205,7 +206,7 @@ function heap(pid, { gc = false } = {}) {
     let used = 0;
     let committed = 0;
     for (const line of text.split('\n')) {
-      if (/^\s*(def new generation|tenured generation|garbage-first heap|PSYoungGen|ParOldGen|ZHeap|Shenandoah)/i.test(line)) {
+      if (/^\s*(DefNew|Tenured|def new generation|tenured generation|garbage-first heap|PSYoungGen|ParOldGen|ZHeap|Shenandoah)/i.test(line)) {
         const u = line.match(/used (\d+)K/);
         const c = line.match(/committed (\d+)K/) || line.match(/total (\d+)K/);
         if (u) used += Number(u[1]);
@@ -218,8 +219,33 @@ function heap(pid, { gc = false } = {}) {
   }
 }
 
+/** Committed MB per category of Native Memory Tracking, when the JVM runs with it. */
+function nativeMemory(pid) {
+  try {
+    const text = execFileSync(JCMD, [String(pid), 'VM.native_memory', 'summary'], { encoding: 'utf8', timeout: 30000 });
+    const out = {};
+    for (const m of text.matchAll(/^-?\s*([A-Za-z][\w ]*?) \(reserved=\d+KB, committed=(\d+)KB/gm)) out[m[1].trim()] = Number(m[2]) / 1024;
+    const total = text.match(/Total: reserved=\d+KB, committed=(\d+)KB/);
+    if (total) out.Total = Number(total[1]) / 1024;
+    return Object.keys(out).length ? out : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function memory(app) {
-  return { ...procStatus(app.pid), ...heap(app.pid), after_full_gc: heap(app.pid, { gc: true }) };
+  const nmt = app.args.some((a) => a.startsWith('-XX:NativeMemoryTracking')) ? nativeMemory(app.pid) : undefined;
+  return { ...procStatus(app.pid), ...heap(app.pid), nmt, after_full_gc: heap(app.pid, { gc: true }) };
+}
+
+/** CPU time (user + system) the process has used, in ms (clock ticks of 10 ms). */
+function cpuMs(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -230,6 +256,7 @@ function wrk(app, mode, { duration = opt.duration, connections = opt.connections
     const args = ['-t', String(Math.min(threads, connections)), '-c', String(connections), '-d', `${duration}s`,
       '--timeout', '10s', '-s', LUA, `http://127.0.0.1:${app.port}`];
     const before = load();
+    const cpu0 = cpuMs(app.pid);
     const child = spawn('wrk', args, {
       env: { ...process.env, BENCH_MODE: mode, BENCH_CONNECTIONS: String(connections), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -243,7 +270,9 @@ function wrk(app, mode, { duration = opt.duration, connections = opt.connections
       if (code !== 0 || !line) return reject(new Error(`wrk ${label} failed (${code}): ${out.slice(-500)}`));
       const r = JSON.parse(line.slice('BENCHJSON '.length));
       const e = r.errors;
+      const cpu1 = cpuMs(app.pid);
       resolve({
+        cpu_ms_per_req: cpu0 != null && cpu1 != null && r.requests ? (cpu1 - cpu0) / r.requests : null,
         rps: r.requests / (r.duration_us / 1e6),
         requests: r.requests,
         p50_ms: r.latency_us.p50 / 1000,
@@ -308,6 +337,7 @@ const result = {
   options: { ...opt },
   machine: machine(),
   sections: {},
+  timing: {},
 };
 
 function sh(cmd, args) {
@@ -421,6 +451,7 @@ async function sectionThroughput() {
         ratio_to_floor: summary(rounds.map((round) => round[mode].rps / round.health.rps)),
         p50_ms: summary(xs.map((x) => x.p50_ms)),
         p99_ms: summary(xs.map((x) => x.p99_ms)),
+        cpu_ms_per_req: summary(xs.map((x) => x.cpu_ms_per_req)),
         errors: xs.reduce((a, x) => a + x.errors, 0),
         non2xx: xs.reduce((a, x) => a + x.non2xx, 0),
         requests: xs.reduce((a, x) => a + x.requests, 0),
@@ -453,27 +484,30 @@ async function sectionThroughput() {
 async function sectionJvm() {
   // Candidate collectors for a small container, same database and load. Each config once per run.
   const fx = await throughputFixture();
-  const base = fs.readFileSync(OPTIONS, 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean).filter((l) => !/^-XX:\+Use\w+GC$/.test(l));
+  const base = fs.readFileSync(OPTIONS, 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean)
+    .filter((l) => !/^-XX:\+Use\w+GC$/.test(l) && !/RAMPercentage/.test(l));
   const configs = {
-    serial: ['-XX:+UseSerialGC'],
-    parallel: ['-XX:+UseParallelGC'],
-    g1: ['-XX:+UseG1GC'],
+    'serial-12.5': ['-XX:+UseSerialGC', '-XX:MaxRAMPercentage=12.5'],
+    'serial-25': ['-XX:+UseSerialGC', '-XX:MaxRAMPercentage=25'],
+    'serial-75': ['-XX:+UseSerialGC', '-XX:MaxRAMPercentage=75'],
+    'g1-25': ['-XX:+UseG1GC', '-XX:MaxRAMPercentage=25'],
   };
   const out = {};
   for (const [name, gc] of Object.entries(configs)) {
     const rows = [];
     for (let r = 0; r < Math.min(opt.runs, 2); r++) {
       const dir = copyDir(fx.dir, `jvm-${name}`);
+      const duration = Math.min(opt.duration, 5);
       const app = await startApp(dir, { replaceOpts: [...base, ...gc, `-XX:MaxRAM=${opt.maxRam}`], name: `jvm-${name}` });
       const startup = await ready(app);
       const res = {};
       for (const mode of ['health', 'list', 'post']) {
-        await wrk(app, mode, { duration: opt.warmup, env: { BENCH_IDS: fx.ids }, label: `jvm-warm-${name}-${mode}` });
-        res[mode] = await wrk(app, mode, { env: { BENCH_IDS: fx.ids }, label: `jvm-${name}-${mode}` });
+        await wrk(app, mode, { duration: Math.min(opt.warmup, 3), env: { BENCH_IDS: fx.ids }, label: `jvm-warm-${name}-${mode}` });
+        res[mode] = await wrk(app, mode, { duration, env: { BENCH_IDS: fx.ids }, label: `jvm-${name}-${mode}` });
       }
       const mem = memory(app);
       await stopApp(app);
-      rows.push({ startup_ms: startup, ...Object.fromEntries(Object.entries(res).flatMap(([m, x]) => [[`${m}_rps`, x.rps], [`${m}_p99_ms`, x.p99_ms]])), ...mem });
+      rows.push({ startup_ms: startup, ...Object.fromEntries(Object.entries(res).flatMap(([m, x]) => [[`${m}_rps`, x.rps], [`${m}_p99_ms`, x.p99_ms], [`${m}_cpu_ms`, x.cpu_ms_per_req]])), ...mem });
       log(`jvm ${name}: list ${res.list.rps.toFixed(0)} req/s, post ${res.post.rps.toFixed(0)}, rss ${mem.rss_mb.toFixed(0)} MB`);
     }
     out[name] = {
@@ -483,6 +517,8 @@ async function sectionJvm() {
       list_rps: summary(rows.map((x) => x.list_rps)),
       list_p99_ms: summary(rows.map((x) => x.list_p99_ms)),
       post_rps: summary(rows.map((x) => x.post_rps)),
+      list_cpu_ms: summary(rows.map((x) => x.list_cpu_ms)),
+      post_cpu_ms: summary(rows.map((x) => x.post_cpu_ms)),
       rss_mb: summary(rows.map((x) => x.rss_mb)),
       hwm_mb: summary(rows.map((x) => x.hwm_mb)),
       heap_committed_mb: summary(rows.map((x) => x.heap_committed_mb)),
@@ -671,19 +707,19 @@ function markdown(r) {
     targets.push(['AOT startup ≤ 0.5 × plain (to first authenticated list)', s.ratio_list != null ? `${fmt(s.ratio_list, 2)} ×` : 'list route missing', s.ratio_list == null ? null : s.ratio_list <= 0.5]);
   }
   if (S.jvm && !S.jvm.error) {
-    L.push('## JVM flags: garbage collectors under the same load', '');
-    L.push('| collector | startup to health (ms) | floor req/s | list req/s | list p99 (ms) | POST req/s | RSS after (MB) | peak RSS (MB) | heap committed (MB) |', '|---|---|---|---|---|---|---|---|---|');
+    L.push(`## JVM flags: collectors and heap sizes under the same load (container of ${m.max_ram}; other flags as bin/jvm.options)`, '');
+    L.push('| configuration | startup to health (ms) | floor req/s | list req/s | list p99 (ms) | list CPU/req (ms) | POST req/s | POST CPU/req (ms) | RSS after (MB) | peak RSS (MB) | heap committed (MB) |', '|---|---|---|---|---|---|---|---|---|---|---|');
     for (const [name, c] of Object.entries(S.jvm)) {
-      L.push(`| ${name} (\`${c.flags.join(' ')}\`) | ${fs3(c.startup_ms)} | ${fs3(c.health_rps)} | ${fs3(c.list_rps)} | ${fs3(c.list_p99_ms, 1)} | ${fs3(c.post_rps)} | ${fs3(c.rss_mb)} | ${fs3(c.hwm_mb)} | ${fs3(c.heap_committed_mb)} |`);
+      L.push(`| ${name} (\`${c.flags.join(' ')}\`) | ${fs3(c.startup_ms)} | ${fs3(c.health_rps)} | ${fs3(c.list_rps)} | ${fs3(c.list_p99_ms, 1)} | ${fs3(c.list_cpu_ms, 2)} | ${fs3(c.post_rps)} | ${fs3(c.post_cpu_ms, 2)} | ${fs3(c.rss_mb)} | ${fs3(c.hwm_mb)} | ${fs3(c.heap_committed_mb)} |`);
     }
     L.push('');
   }
   if (S.throughput && !S.throughput.error) {
     const t = S.throughput;
     L.push(`## Throughput and latency, ${r.options.connections} connections`, '');
-    L.push('| scenario | req/s | ratio to floor | p50 (ms) | p99 (ms) | errors (non-2xx) / requests | load |', '|---|---|---|---|---|---|---|');
+    L.push('| scenario | req/s | ratio to floor | p50 (ms) | p99 (ms) | service CPU per request (ms) | errors (non-2xx) / requests | load |', '|---|---|---|---|---|---|---|---|');
     for (const [k, s] of Object.entries(t.scenarios)) {
-      L.push(`| ${s.title} | ${fs3(s.rps)} | ${pct(s.ratio_to_floor)} | ${fs3(s.p50_ms, 1)} | ${fs3(s.p99_ms, 1)} | ${s.errors} (${s.non2xx}) / ${fmt(s.requests)} | ${s.load.join(', ')} |`);
+      L.push(`| ${s.title} | ${fs3(s.rps)} | ${pct(s.ratio_to_floor)} | ${fs3(s.p50_ms, 1)} | ${fs3(s.p99_ms, 1)} | ${fs3(s.cpu_ms_per_req, 2)} | ${s.errors} (${s.non2xx}) / ${fmt(s.requests)} | ${s.load.join(', ')} |`);
     }
     L.push('');
     L.push('Reads at 70 % of their peak throughput, paced (exponential think time per connection, see bench/README.md):', '');
@@ -755,8 +791,7 @@ async function main() {
       log(`section ${name} failed: ${e.stack || e}`);
       result.sections[name] = { error: String(e.message || e) };
     }
-    result.sections[name].elapsed_s = (now() - t0) / 1000;
-    result.sections[name].load_after = load();
+    result.timing[name] = { elapsed_s: (now() - t0) / 1000, load_after: load() };
   }
   result.finished_at = new Date().toISOString();
   const name = `${result.started_at.slice(0, 10)}-${result.machine.commit}${opt.quick ? '-quick' : ''}`;
