@@ -29,7 +29,7 @@ COPY --from=build /tmp/todo.jar /app/todo.jar
 COPY infra/docker/train-aot.sh /app/train-aot.sh
 RUN sh /app/train-aot.sh /app/todo.jar /app/todo.aot
 
-# --- 4. Litestream binary (replication of the SQLite file, restore on start) ---
+# --- 4. Litestream binary (the service runs it: restore inside the lease, then replication) ---
 FROM litestream/litestream:0.5.16@sha256:837279d1279a90d670c915ddbb641b6e7b98bc42cc4dfb040eb569ee931078a1 AS litestream
 
 # --- 5. runtime ---
@@ -40,12 +40,15 @@ COPY --from=train /app/todo.jar /app/todo.jar
 COPY --from=train /app/todo.aot /app/todo.aot
 ENV TODO_DATABASE_FILE=/data/todo.db \
     TODO_DATABASE_URL=jdbc:sqlite:/data/todo.db \
+    TODO_LITESTREAM_CONFIG=/etc/litestream.yml \
     TODO_LOG_FORMAT=json
 USER 10001:10001
 WORKDIR /app
 EXPOSE 8080
-# Litestream restores the database if the volume is empty, then runs the service as its child and
-# forwards SIGTERM to it. -XX:AOTMode=auto: a cache that does not match is ignored with a warning
-# rather than failing the start (the training in this same build makes that unexpected).
-ENTRYPOINT ["/usr/local/bin/litestream", "replicate", "-config", "/etc/litestream.yml", "-restore-if-db-not-exists", \
-            "-exec", "java -XX:AOTCache=/app/todo.aot -XX:AOTMode=auto -Xlog:aot=warning --enable-native-access=ALL-UNNAMED -jar /app/todo.jar"]
+# The service is PID 1 and runs Litestream itself, inside its writer lease: it restores the database
+# once it holds the lease, replicates as a child process, and on SIGTERM stops taking writes, waits
+# for Litestream's final sync and releases the lease. -XX:AOTMode=auto: a cache that does not match
+# is ignored with a warning instead of failing the start (the training in this build makes that
+# unexpected).
+ENTRYPOINT ["java", "-XX:AOTCache=/app/todo.aot", "-XX:AOTMode=auto", "-Xlog:aot=warning", \
+            "--enable-native-access=ALL-UNNAMED", "-jar", "/app/todo.jar"]

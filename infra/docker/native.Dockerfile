@@ -34,10 +34,11 @@ COPY infra/litestream/litestream.yml /etc/litestream.yml
 COPY --from=build /tmp/todo /app/todo
 ENV TODO_DATABASE_FILE=/data/todo.db \
     TODO_DATABASE_URL=jdbc:sqlite:/data/todo.db \
+    TODO_LITESTREAM_CONFIG=/etc/litestream.yml \
     TODO_LOG_FORMAT=json
 # The nonroot user of distroless (uid 65532). /data is Cloud Run's in-memory volume mount.
 USER 65532:65532
 WORKDIR /app
 EXPOSE 8080
-ENTRYPOINT ["/usr/local/bin/litestream", "replicate", "-config", "/etc/litestream.yml", "-restore-if-db-not-exists", \
-            "-exec", "/app/todo"]
+# The service runs Litestream itself, inside its writer lease (see jvm.Dockerfile); no shell needed.
+ENTRYPOINT ["/app/todo"]

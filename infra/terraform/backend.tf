@@ -1,6 +1,6 @@
 # The backend: the Java service with its SQLite database. Exactly one instance, reachable only from
 # inside the VPC (Kong), CPU always allocated, the database on an in-memory volume replicated to GCS
-# by Litestream (the image's entrypoint, infra/docker/entrypoint.sh).
+# by Litestream, which the service runs itself inside its writer lease (infra/litestream).
 
 locals {
   database_dir  = "/data"
@@ -80,12 +80,6 @@ resource "google_cloud_run_v2_service" "backend" {
       env {
         name  = "TODO_LEASE_TTL"
         value = "30s"
-      }
-      env {
-        # After the database is closed on shutdown, wait this long before releasing the lease, so
-        # that Litestream (sync-interval 1s) has shipped the last writes to the replica.
-        name  = "TODO_LEASE_RELEASE_DELAY"
-        value = "3s"
       }
       env {
         # Production wiring: attachments and the lease must be in GCS, never on local disk.

@@ -87,7 +87,7 @@ test('JVM image: trains the AOT cache on the exact jar and runs with it and nati
   assert.match(text, /train-aot\.sh \/app\/todo\.jar \/app\/todo\.aot/);
   assert.match(text, /-XX:AOTCache=\/app\/todo\.aot/);
   assert.match(text, /--enable-native-access=ALL-UNNAMED/);
-  assert.match(text, /-jar \/app\/todo\.jar/, 'runs the jar at the path it was trained on');
+  assert.match(text, /"-jar", "\/app\/todo\.jar"/, 'runs the jar at the path it was trained on');
 });
 
 test('native image: mostly static, with our configuration directory', () => {
@@ -126,7 +126,8 @@ test('Litestream replicates the database file the backend uses to the replica bu
   assert.ok(env.TODO_DATABASE_FILE && env.TODO_REPLICA_BUCKET, 'Terraform sets both variables Litestream expands');
   for (const { name, text } of dockerfiles) {
     assert.match(text, /COPY infra\/litestream\/litestream\.yml \/etc\/litestream\.yml/, `${name} ships this config`);
-    assert.match(text, /"-restore-if-db-not-exists"/, `${name} restores on start`);
+    assert.match(text, /COPY --from=litestream \/usr\/local\/bin\/litestream \/usr\/local\/bin\/litestream/, `${name} ships the binary`);
+    assert.match(text, /TODO_LITESTREAM_CONFIG=\/etc\/litestream\.yml/, `${name}: the service runs Litestream with this config`);
     assert.match(text, /TODO_DATABASE_FILE=\/data\/todo\.db/, `${name}: same default path as Terraform's volume`);
   }
 });

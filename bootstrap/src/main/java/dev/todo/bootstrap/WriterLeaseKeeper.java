@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Holds this instance's {@link WriterLease} for as long as it may write: takes it before the
  * database opens (blocking the startup, so the instance stays unready while another one holds it),
- * renews it every third of its ttl, lets writes through only while the lease is safely valid, stops
- * them on shutdown ({@link #drain()}) and releases the lease last, once the database is closed.
+ * restores the database and starts its replication only then, renews the lease every third of its
+ * ttl, lets writes through only while the lease is safely valid, stops them on shutdown ({@link
+ * #drain()}), and at the very end stops the replication (its final sync) and releases the lease.
  */
 @Singleton
 class WriterLeaseKeeper {
@@ -26,6 +27,8 @@ class WriterLeaseKeeper {
 
   enum State {
     WAITING,
+    /** Held; the database is being restored and replication started. */
+    STARTING,
     HOLDING,
     DRAINING,
     LOST,
@@ -33,6 +36,7 @@ class WriterLeaseKeeper {
   }
 
   private final WriterLease lease;
+  private final LitestreamReplication replication;
   private final Clock clock;
   private final Duration retryInterval;
   private final Duration releaseDelay;
@@ -45,10 +49,12 @@ class WriterLeaseKeeper {
 
   WriterLeaseKeeper(
       WriterLease lease,
+      LitestreamReplication replication,
       Clock clock,
       @Value("${todo.lease.retry-interval:2s}") Duration retryInterval,
       @Value("${todo.lease.release-delay:0s}") Duration releaseDelay) {
     this.lease = lease;
+    this.replication = replication;
     this.clock = clock;
     this.retryInterval = retryInterval;
     this.releaseDelay = releaseDelay;
@@ -76,10 +82,14 @@ class WriterLeaseKeeper {
       }
     }
     validUntil = clock.instant().plus(lease.ttl());
-    state = State.HOLDING;
+    state = State.STARTING;
     long period = Math.max(1, lease.ttl().dividedBy(3).toMillis());
     renewer.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
     LOG.info("This instance holds the writer lease as {}", lease.holder());
+    // Only now, with the previous writer gone: the latest replica, then replication of our writes.
+    replication.restore();
+    replication.start();
+    state = State.HOLDING;
   }
 
   /**
@@ -103,7 +113,7 @@ class WriterLeaseKeeper {
 
   /** One renewal; scheduled every third of the ttl, called directly by tests. */
   void renew() {
-    if (state != State.HOLDING && state != State.DRAINING) {
+    if (state != State.STARTING && state != State.HOLDING && state != State.DRAINING) {
       return;
     }
     Instant now = clock.instant();
@@ -119,13 +129,14 @@ class WriterLeaseKeeper {
     }
   }
 
-  /** Last step of the shutdown: gives the lease up, after the replication had time to flush. */
+  /** Last step of the shutdown: the replication's final sync, then the lease is given up. */
   @PreDestroy
   void release() {
     renewer.shutdownNow();
     State before = state;
-    if (before == State.HOLDING || before == State.DRAINING) {
+    if (before == State.STARTING || before == State.HOLDING || before == State.DRAINING) {
       state = State.DRAINING;
+      replication.stop();
       if (!releaseDelay.isZero()) {
         try {
           Thread.sleep(releaseDelay);

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.todo.domain.testing.InMemoryWriterLease;
 import dev.todo.domain.testing.MutableClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The keeper over the in-memory lease fake (which passes the same contract as the adapters). */
 class WriterLeaseKeeperTest {
@@ -21,8 +25,16 @@ class WriterLeaseKeeperTest {
   private final WriterLeaseKeeper keeper = keeper("instance-a");
 
   private WriterLeaseKeeper keeper(String holder) {
+    return keeper(holder, new LitestreamReplication("", "litestream", Duration.ofSeconds(5), ""));
+  }
+
+  private WriterLeaseKeeper keeper(String holder, LitestreamReplication replication) {
     return new WriterLeaseKeeper(
-        new InMemoryWriterLease(store, holder, TTL), clock, Duration.ofMillis(10), Duration.ZERO);
+        new InMemoryWriterLease(store, holder, TTL),
+        replication,
+        clock,
+        Duration.ofMillis(10),
+        Duration.ZERO);
   }
 
   @AfterEach
@@ -88,6 +100,61 @@ class WriterLeaseKeeperTest {
     waiting.get(30, TimeUnit.SECONDS);
     assertThat(keeper.mayWrite()).isTrue();
     assertThat(store.currentHolder()).isEqualTo("instance-a");
+  }
+
+  @Test
+  void restoresAndReplicatesOnlyInsideTheLeaseAndSyncsBeforeReleasingIt(@TempDir Path dir)
+      throws Exception {
+    // A stand-in for the litestream binary that records what it is asked to do.
+    Path journal = dir.resolve("journal");
+    Path fake = dir.resolve("litestream");
+    Files.writeString(
+        fake,
+        """
+        #!/bin/sh
+        journal="%s"
+        if [ "$1" = restore ]; then echo "restore $*" >> "$journal"; exit 0; fi
+        echo "replicate $*" >> "$journal"
+        trap 'sleep 0.2; echo "final sync" >> "$journal"; exit 0' TERM
+        while true; do sleep 0.05; done
+        """
+            .formatted(journal));
+    Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
+    var replication =
+        new LitestreamReplication(
+            "/etc/litestream.yml",
+            fake.toString(),
+            Duration.ofSeconds(30),
+            "jdbc:sqlite:" + dir.resolve("todo.db"));
+    WriterLeaseKeeper other = keeper("instance-b");
+    other.awaitLease();
+    WriterLeaseKeeper writer = keeper("instance-c", replication);
+
+    CompletableFuture<Void> waiting = CompletableFuture.runAsync(writer::awaitLease);
+    assertThat(Files.exists(journal))
+        .as("no restore while another instance holds the lease")
+        .isFalse();
+    other.release();
+    waiting.get(30, TimeUnit.SECONDS);
+    awaitLines(journal, 2); // the replicating child writes its line once it runs
+    assertThat(Files.readAllLines(journal))
+        .containsExactly(
+            "restore restore -config /etc/litestream.yml -if-db-not-exists -if-replica-exists "
+                + dir.resolve("todo.db").toAbsolutePath(),
+            "replicate replicate -config /etc/litestream.yml");
+
+    writer.drain();
+    writer.release();
+    assertThat(Files.readAllLines(journal)).last().isEqualTo("final sync");
+    assertThat(store.currentHolder()).isNull();
+  }
+
+  private static void awaitLines(Path file, int lines) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!Files.exists(file) || Files.readAllLines(file).size() < lines) {
+      assertThat(System.nanoTime()).as("%s gets %d lines", file, lines).isLessThan(deadline);
+      Thread.sleep(10);
+    }
   }
 
   @Test
