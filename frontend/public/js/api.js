@@ -210,7 +210,8 @@ export function createApiClient({
 		},
 
 		async listAttachments(todoId) {
-			return (await send('GET', attachmentsPath(todoId))).data.data;
+			// `{}` for none is tolerated: a server once omitted the empty list (contract: `{"data": []}`)
+			return (await send('GET', attachmentsPath(todoId))).data.data ?? [];
 		},
 
 		async deleteAttachment(todoId, attachmentId) {

@@ -29,6 +29,9 @@ export class TodoStore {
 		this.queues = new Map();
 		this.aliases = new Map();
 		this.loadSequence = 0;
+		// what this tab created and deleted while a load was under way, which that load cannot know
+		this.createdWhileLoading = new Set();
+		this.deletedWhileLoading = new Set();
 		this.state = {
 			todos: [],
 			stats: null,
@@ -116,7 +119,7 @@ export class TodoStore {
 				this.api.stats(),
 			]);
 			if (sequence !== this.loadSequence) return; // a newer load is under way
-			Object.assign(this.state, { todos, stats, loaded: true });
+			Object.assign(this.state, { todos: this.reconcile(todos), stats, loaded: true });
 		} catch (error) {
 			if (sequence !== this.loadSequence) return;
 			if (this.reportedUnauthorized(error)) return;
@@ -125,9 +128,33 @@ export class TodoStore {
 		} finally {
 			if (sequence === this.loadSequence) {
 				this.state.loading = false;
+				this.createdWhileLoading.clear();
+				this.deletedWhileLoading.clear();
 				this.changed();
 			}
 		}
+	}
+
+	/**
+	 * A loaded list is a snapshot from when the request left: keep what this tab changed since
+	 * (to-dos still being created or created meanwhile, deletions, newer versions and writes still
+	 * queued), so that typing right after the page opens loses nothing.
+	 */
+	reconcile(loaded) {
+		const local = new Map(this.state.todos.map((todo) => [todo.id, todo]));
+		const result = loaded
+			.filter((todo) => !this.deletedWhileLoading.has(todo.id))
+			.map((todo) => {
+				const mine = local.get(todo.id);
+				if (!mine) return todo;
+				return mine.version > todo.version || this.queues.has(todo.id) ? mine : todo;
+			});
+		const present = new Set(result.map((todo) => todo.id));
+		for (const todo of this.state.todos) {
+			if (present.has(todo.id)) continue;
+			if (todo.pending || this.createdWhileLoading.has(todo.id)) result.push(todo);
+		}
+		return result;
 	}
 
 	async refreshStats() {
@@ -179,6 +206,7 @@ export class TodoStore {
 			try {
 				const created = await this.api.createTodo({ title });
 				this.aliases.set(temporaryId, created.id);
+				if (this.state.loading) this.createdWhileLoading.add(created.id);
 				this.state.todos = this.state.todos.map((todo) => (todo.id === temporaryId ? created : todo));
 				this.changed();
 				this.refreshStats();
@@ -265,6 +293,7 @@ export class TodoStore {
 		if (!before) return Promise.resolve();
 		const index = this.state.todos.indexOf(before);
 		this.state.todos = this.state.todos.filter((todo) => todo !== before);
+		if (this.state.loading) this.deletedWhileLoading.add(before.id);
 		this.changed();
 		return this.enqueue(key, async () => {
 			const realId = this.aliases.get(key) ?? key;

@@ -121,6 +121,16 @@ describe('api client', () => {
 		assert.deepEqual(JSON.parse(fetch.calls[1].body), { completed: true });
 	});
 
+	it('lists attachments, an omitted empty list as none', async () => {
+		const attachment = { id: 'a1', todo_id: 't1', filename: 'r.pdf', size_bytes: 3 };
+		const fetch = stubFetch(json(200, { data: [attachment] }), json(200, {}));
+		const api = client(fetch);
+
+		assert.deepEqual(await api.listAttachments('t1'), [attachment]);
+		assert.deepEqual(await api.listAttachments('t1'), []);
+		assert.equal(fetch.calls[0].url, '/api/v1/todos/t1/attachments');
+	});
+
 	it('reads versions from strong and weak ETags', () => {
 		assert.equal(versionFromEtag('"7"'), 7);
 		assert.equal(versionFromEtag('W/"12"'), 12);

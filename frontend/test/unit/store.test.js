@@ -258,6 +258,40 @@ describe('TodoStore', () => {
 		assert.equal(events.failure.length, 2);
 	});
 
+	it('keeps what was added, created and deleted while a load was under way', async () => {
+		let release;
+		const held = new Promise((resolve) => (release = resolve));
+		const snapshot = api.todos.map((t) => ({ ...t })); // what the server held when the list was read
+		api.listAllTodos = () => held.then(() => snapshot);
+
+		const loading = store.load();
+		store.add('Typed at once');
+		await store.settled(); // created on the server before the list answers
+		store.add('Still being created');
+		await store.remove('b');
+		release();
+		await loading;
+		await store.settled();
+
+		assert.deepEqual(titles(store), ['Buy milk', 'Pay rent', 'Typed at once', 'Still being created']);
+		assert.ok(store.state.todos.every((t) => !t.pending));
+	});
+
+	it('keeps a newer local version over an older one in a late list', async () => {
+		let release;
+		const held = new Promise((resolve) => (release = resolve));
+		const snapshot = api.todos.map((t) => ({ ...t }));
+		api.listAllTodos = () => held.then(() => snapshot);
+
+		const loading = store.load();
+		await store.toggle('a', true);
+		release();
+		await loading;
+
+		assert.equal(store.find('a').completed, true);
+		assert.equal(store.find('a').version, 2);
+	});
+
 	it('saves only the details that changed', async () => {
 		const patches = [];
 		const original = api.patchTodo.bind(api);
