@@ -15,9 +15,9 @@ RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package -pl bootstrap -a
 
 # --- 2. the runtime base: the same JVM build trains and runs the AOT cache ---
 FROM eclipse-temurin:25.0.4_7-jre-alpine-3.23 AS runtime-base
-# Options for training and runtime alike (the AOT cache wants the same GC and flags):
-# SerialGC suits one vCPU and a small heap; the heap leaves room for the in-memory database volume.
-ENV JDK_JAVA_OPTIONS="-XX:+UseSerialGC -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError"
+# The service's JVM flags (bin/jvm.options: native access, Serial GC, heap share, exit on OOM), used
+# by the training run and the runtime alike: an AOT cache wants the same GC and flags.
+COPY bin/jvm.options /app/jvm.options
 RUN addgroup -S -g 10001 todo \
  && adduser -S -D -H -u 10001 -G todo todo \
  && mkdir -p /app /data \
@@ -27,7 +27,7 @@ RUN addgroup -S -g 10001 todo \
 FROM runtime-base AS train
 COPY --from=build /tmp/todo.jar /app/todo.jar
 COPY infra/docker/train-aot.sh /app/train-aot.sh
-RUN sh /app/train-aot.sh /app/todo.jar /app/todo.aot
+RUN sh /app/train-aot.sh /app/todo.jar /app/todo.aot /app/jvm.options
 
 # --- 4. Litestream binary (the service runs it: restore inside the lease, then replication) ---
 FROM litestream/litestream:0.5.16@sha256:837279d1279a90d670c915ddbb641b6e7b98bc42cc4dfb040eb569ee931078a1 AS litestream
@@ -50,5 +50,6 @@ EXPOSE 8080
 # for Litestream's final sync and releases the lease. -XX:AOTMode=auto: a cache that does not match
 # is ignored with a warning instead of failing the start (the training in this build makes that
 # unexpected).
-ENTRYPOINT ["java", "-XX:AOTCache=/app/todo.aot", "-XX:AOTMode=auto", "-Xlog:aot=warning", \
-            "--enable-native-access=ALL-UNNAMED", "-jar", "/app/todo.jar"]
+# --enable-native-access=ALL-UNNAMED is in jvm.options (sqlite-jdbc loads its native library).
+ENTRYPOINT ["java", "@/app/jvm.options", "-XX:AOTCache=/app/todo.aot", "-XX:AOTMode=auto", \
+            "-Xlog:aot=warning", "-jar", "/app/todo.jar"]

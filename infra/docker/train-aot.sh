@@ -1,12 +1,15 @@
 #!/bin/sh
 # Training run for the JDK 25 AOT cache (JEP 483/514/515): starts the service with
 # -XX:AOTCacheOutput, drives the code paths a real start and the first requests use, then stops it
-# with SIGTERM; the JVM writes the cache as it exits. Usage: train-aot.sh <jar> <cache file>.
+# with SIGTERM; the JVM writes the cache as it exits.
+# Usage: train-aot.sh <jar> <cache file> [<java @argument file>]
 # The cache is valid only for this exact jar, this JVM build and compatible options: the Dockerfile
-# runs this script in the runtime image, on the jar's final path, with the runtime's JDK_JAVA_OPTIONS.
+# runs this script in the runtime image, on the jar's final path, with the runtime's options file
+# (bin/jvm.options). bin/train-aot does the same for a local run (it needs bash, curl and a JDK).
 set -eu
 jar=$1
 cache=$2
+options=${3:-}
 port=${TRAIN_PORT:-18080}
 work=$(mktemp -d)
 
@@ -26,7 +29,7 @@ b64url() { base64 | tr -d '\n=' | tr '+/' '-_'; }
 token="$(printf '{"alg":"none","typ":"JWT"}' | b64url).$(printf '{"sub":"aot-training","name":"AOT"}' | b64url)."
 
 PORT=$port TODO_DATABASE_URL="jdbc:sqlite:$work/todo.db" TODO_LOG_LEVEL=WARN \
-  java -XX:AOTCacheOutput="$cache" --enable-native-access=ALL-UNNAMED -jar "$jar" &
+  java ${options:+"@$options"} -XX:AOTCacheOutput="$cache" --enable-native-access=ALL-UNNAMED -jar "$jar" &
 pid=$!
 
 up=""
@@ -54,7 +57,7 @@ for _ in $(seq 1 30); do
   fetch GET /api/v1/does-not-exist
 done
 
-kill -TERM "$pid"
+kill -TERM "$pid" 2>/dev/null || echo "train-aot: the service had already exited" >&2
 wait "$pid" || true
 rm -rf "$work"
 [ -s "$cache" ] || { echo "train-aot: no AOT cache was written to $cache" >&2; exit 1; }

@@ -82,11 +82,14 @@ test('the runtime base images are small: JRE on Alpine, distroless for the nativ
   assert.match(finalImage(native.name, native.ast), /^gcr\.io\/distroless\/base-/, 'glibc distroless (not static: sqlite-jdbc dlopens its library)');
 });
 
-test('JVM image: trains the AOT cache on the exact jar and runs with it and native access enabled', () => {
+test('JVM image: trains the AOT cache on the exact jar and runs with it and native access enabled', async () => {
   const { text } = dockerfiles.find((d) => d.name === 'jvm.Dockerfile');
-  assert.match(text, /train-aot\.sh \/app\/todo\.jar \/app\/todo\.aot/);
+  assert.match(text, /train-aot\.sh \/app\/todo\.jar \/app\/todo\.aot \/app\/jvm\.options/, 'trained with the runtime flags');
   assert.match(text, /-XX:AOTCache=\/app\/todo\.aot/);
-  assert.match(text, /--enable-native-access=ALL-UNNAMED/);
+  assert.match(text, /COPY bin\/jvm\.options \/app\/jvm\.options/);
+  assert.match(text, /"@\/app\/jvm\.options"/, 'runs with the same flags file');
+  const options = await readFile(path.join(repoRoot, 'bin', 'jvm.options'), 'utf8');
+  assert.match(options, /^--enable-native-access=ALL-UNNAMED$/m, 'native access enabled (sqlite-jdbc)');
   assert.match(text, /"-jar", "\/app\/todo\.jar"/, 'runs the jar at the path it was trained on');
 });
 
