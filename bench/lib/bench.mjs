@@ -709,7 +709,7 @@ function markdown(r) {
     targets.push(['AOT startup ≤ 0.5 × plain (to first authenticated list)', s.ratio_list != null ? `${fmt(s.ratio_list, 2)} ×` : 'list route missing', s.ratio_list == null ? null : s.ratio_list <= 0.5]);
   }
   if (S.jvm && !S.jvm.error) {
-    L.push(`## JVM flags: collectors and heap sizes under the same load (container of ${m.max_ram}; other flags as bin/jvm.options)`, '');
+    L.push(`## JVM flags: collectors and heap sizes under the same load (container of ${m.max_ram}; other flags as bin/jvm.options; one run each)`, '');
     L.push('| configuration | startup to health (ms) | floor req/s | list req/s | list p99 (ms) | list CPU/req (ms) | POST req/s | POST CPU/req (ms) | RSS after (MB) | peak RSS (MB) | heap committed (MB) |', '|---|---|---|---|---|---|---|---|---|---|---|');
     for (const [name, c] of Object.entries(S.jvm)) {
       L.push(`| ${name} (\`${c.flags.join(' ')}\`) | ${fs3(c.startup_ms)} | ${fs3(c.health_rps)} | ${fs3(c.list_rps)} | ${fs3(c.list_p99_ms, 1)} | ${fs3(c.list_cpu_ms, 2)} | ${fs3(c.post_rps)} | ${fs3(c.post_cpu_ms, 2)} | ${fs3(c.rss_mb)} | ${fs3(c.hwm_mb)} | ${fs3(c.heap_committed_mb)} |`);
