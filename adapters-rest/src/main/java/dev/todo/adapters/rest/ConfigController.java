@@ -2,6 +2,7 @@ package dev.todo.adapters.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
@@ -14,24 +15,37 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class ConfigController {
 
   private final OidcConfiguration oidc;
+  private final long maxAttachmentBytes;
+  private final int maxAttachmentsPerTodo;
 
-  ConfigController(OidcConfiguration oidc) {
+  ConfigController(
+      OidcConfiguration oidc,
+      @Value("${todo.attachments.max-bytes:10485760}") long maxAttachmentBytes,
+      @Value("${todo.attachments.max-per-todo:20}") int maxAttachmentsPerTodo) {
     this.oidc = oidc;
+    this.maxAttachmentBytes = maxAttachmentBytes;
+    this.maxAttachmentsPerTodo = maxAttachmentsPerTodo;
   }
 
   @Get
   @Operation(summary = "Sign-in settings for the browser app (no token needed)")
   ConfigResponse config() {
     return new ConfigResponse(
-        new ConfigResponse.Oidc(oidc.issuer(), oidc.clientId(), oidc.scope()));
+        new ConfigResponse.Oidc(oidc.issuer(), oidc.clientId(), oidc.scope()),
+        new ConfigResponse.Attachments(maxAttachmentBytes, maxAttachmentsPerTodo));
   }
 
   @Serdeable
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  record ConfigResponse(Oidc oidc) {
+  record ConfigResponse(Oidc oidc, Attachments attachments) {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Oidc(String issuer, @JsonProperty("client_id") String clientId, String scope) {}
+
+    /** The upload limits, so that the app refuses a file before sending it. */
+    @Serdeable
+    record Attachments(
+        @JsonProperty("max_bytes") long maxBytes, @JsonProperty("max_per_todo") int maxPerTodo) {}
   }
 }

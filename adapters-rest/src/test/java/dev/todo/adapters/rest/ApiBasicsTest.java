@@ -107,6 +107,8 @@ class ApiBasicsTest {
                 Map.of(
                     "issuer", "http://localhost:8081/todo",
                     "client_id", "todo-web",
-                    "scope", "openid profile email")));
+                    "scope", "openid profile email"),
+                "attachments",
+                Map.of("max_bytes", 10485760, "max_per_todo", 20)));
   }
 }
