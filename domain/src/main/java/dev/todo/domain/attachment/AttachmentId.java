@@ -1,5 +1,6 @@
 package dev.todo.domain.attachment;
 
+import dev.todo.domain.CanonicalUuid;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,17 +18,7 @@ public record AttachmentId(UUID value) {
 
   /** The id written as a canonical UUID, or empty for anything else. */
   public static Optional<AttachmentId> parse(String text) {
-    if (text == null || text.length() != 36) {
-      return Optional.empty();
-    }
-    try {
-      var uuid = UUID.fromString(text);
-      return uuid.toString().equalsIgnoreCase(text)
-          ? Optional.of(new AttachmentId(uuid))
-          : Optional.empty();
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    return CanonicalUuid.parse(text).map(AttachmentId::new);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.todo.domain.todo;
 
+import dev.todo.domain.CanonicalUuid;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,17 +20,7 @@ public record TodoId(UUID value) {
    * The id written as a canonical UUID, or empty for anything else (a malformed id finds nothing).
    */
   public static Optional<TodoId> parse(String text) {
-    if (text == null || text.length() != 36) {
-      return Optional.empty();
-    }
-    try {
-      var uuid = UUID.fromString(text);
-      return uuid.toString().equalsIgnoreCase(text)
-          ? Optional.of(new TodoId(uuid))
-          : Optional.empty();
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    return CanonicalUuid.parse(text).map(TodoId::new);
   }
 
   @Override
