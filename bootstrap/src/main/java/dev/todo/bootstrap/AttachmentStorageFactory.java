@@ -14,6 +14,7 @@ import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,12 +65,11 @@ class AttachmentStorageFactory {
               + " environment attachments go to a GCS bucket, never to local disk");
     } else {
       Path root = Path.of(directory).toAbsolutePath().normalize();
+      var local = new LocalDirectoryBlobStorage(root);
+      removeAbandonedWrites(local);
       store =
           new AttachmentStore(
-              new LocalDirectoryBlobStorage(root),
-              new LocalDirectoryHealthProbe(root),
-              root.toString(),
-              Optional.empty());
+              local, new LocalDirectoryHealthProbe(root), root.toString(), Optional.empty());
     }
     LOG.info("Attachments are stored in {}", store.location());
     return store;
@@ -84,6 +84,18 @@ class AttachmentStorageFactory {
   @Named("storage")
   HealthProbe storageHealthProbe(AttachmentStore store) {
     return store.probe();
+  }
+
+  /** Temporary files of writes a crash interrupted: never objects, removed after a day. */
+  private static void removeAbandonedWrites(LocalDirectoryBlobStorage local) {
+    try {
+      int removed = local.removeAbandonedWrites(Duration.ofDays(1));
+      if (removed > 0) {
+        LOG.info("Removed {} abandoned temporary files from {}", removed, local.root());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Could not clean {}: {}", local.root(), e.getMessage());
+    }
   }
 
   private static Optional<String> nonBlank(String value) {

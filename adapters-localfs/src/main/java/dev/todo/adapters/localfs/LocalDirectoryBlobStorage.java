@@ -19,6 +19,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -191,6 +193,38 @@ public final class LocalDirectoryBlobStorage implements BlobStorage {
     }
     names.sort(Comparator.comparing(StoredObject::name));
     return names;
+  }
+
+  /**
+   * Deletes temporary files that a crash left in the middle of a write, once older than {@code age}
+   * (younger ones may belong to a write under way); returns how many.
+   */
+  public int removeAbandonedWrites(Duration age) {
+    checkRoot();
+    if (!Files.exists(root)) {
+      return 0;
+    }
+    var cutoff = Instant.now().minus(age);
+    var removed = new int[1];
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              if (attributes.isRegularFile()
+                  && file.getFileName().toString().startsWith(TEMPORARY_PREFIX)
+                  && attributes.lastModifiedTime().toInstant().isBefore(cutoff)) {
+                deleteQuietly(file);
+                removed[0]++;
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      throw unavailable("cannot clean " + root, e);
+    }
+    return removed[0];
   }
 
   private String nameOf(Path file) {

@@ -11,6 +11,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +88,21 @@ class LocalDirectoryBlobStorageTest extends BlobStorageContract {
     assertThat(storage.list(""))
         .extracting(BlobStorage.StoredObject::name)
         .containsExactly("todos/t/a");
+  }
+
+  @Test
+  void removesTemporaryFilesACrashLeftOnceTheyAreOld() throws IOException {
+    var storage = new LocalDirectoryBlobStorage(directory);
+    storage.write("todos/t/a", new ByteArrayInputStream(new byte[] {1}));
+    Path old = Files.writeString(directory.resolve("todos/t/.upload-1.tmp"), "partial");
+    Files.setLastModifiedTime(old, FileTime.from(Instant.now().minusSeconds(7200)));
+    Path recent = Files.writeString(directory.resolve("todos/t/.upload-2.tmp"), "under way");
+
+    assertThat(storage.removeAbandonedWrites(Duration.ofHours(1))).isEqualTo(1);
+
+    assertThat(old).doesNotExist();
+    assertThat(recent).exists();
+    assertThat(directory.resolve("todos/t/a")).exists();
   }
 
   @Test
