@@ -2,12 +2,9 @@ package dev.todo.adapters.persistence;
 
 import dev.todo.domain.port.out.AttachmentRepository;
 import dev.todo.domain.port.out.TodoRepository;
-import dev.todo.domain.port.out.Transactions;
 import dev.todo.domain.port.out.UserRepository;
 import dev.todo.domain.testing.AttachmentRepositoryContract;
-import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,27 +13,23 @@ import org.junit.jupiter.api.io.TempDir;
 class SqliteAttachmentRepositoryTest extends AttachmentRepositoryContract {
 
   @TempDir Path directory;
-  private ApplicationContext context;
-  private Transactions transactions;
+  private SqliteFile database;
 
   @Override
   protected void createRepositories() {
-    context =
-        ApplicationContext.run(
-            Map.of("datasources.default.url", "jdbc:sqlite:" + directory.resolve("todo.db")));
-    todos = context.getBean(TodoRepository.class);
-    users = context.getBean(UserRepository.class);
-    attachments = context.getBean(AttachmentRepository.class);
-    transactions = context.getBean(Transactions.class);
+    database = SqliteFile.in(directory);
+    todos = database.bean(TodoRepository.class);
+    users = database.bean(UserRepository.class);
+    attachments = database.bean(AttachmentRepository.class);
   }
 
   @Override
   protected <T> T inTransaction(Supplier<T> work) {
-    return transactions.write(work);
+    return database.inTransaction(work);
   }
 
   @AfterEach
   void stop() {
-    context.close();
+    database.close();
   }
 }
