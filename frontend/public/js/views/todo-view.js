@@ -65,6 +65,8 @@ export class TodoView {
 	}
 
 	renderCount(activeCount) {
+		if (this.renderedCount === activeCount) return; // the counter is a live region: no repeats
+		this.renderedCount = activeCount;
 		const strong = element('strong');
 		strong.textContent = String(activeCount);
 		this.$count.replaceChildren(strong, document.createTextNode(` ${itemsLeftWord(activeCount)} left`));
