@@ -70,7 +70,7 @@ public class Seed {
       connection.setAutoCommit(false);
       for (int u = 1; u <= users; u++) {
         String sub = users == 1 && !owner.contains("%d") ? owner : String.format(owner, u);
-        seed(connection, sub, count, ids, sample, new SplittableRandom(31L * u + count));
+        seed(connection, sub, count, ids, sample, new SplittableRandom(31L * sub.hashCode() + count));
       }
       connection.commit();
     }
@@ -115,6 +115,8 @@ public class Seed {
       user.executeUpdate();
     }
     long completedCount = 0;
+    // ids from their own generator: unique across runs into the same file, content reproducible
+    SplittableRandom idRandom = new SplittableRandom(System.nanoTime() ^ nextSeq);
     long rare = Long.parseLong(System.getenv().getOrDefault("SEED_RARE", "10"));
     long rareEvery = Math.max(1, count / Math.max(1, rare));
     try (PreparedStatement todo =
@@ -131,8 +133,8 @@ public class Seed {
         long seq = nextSeq + i;
         String id =
             new UUID(
-                    random.nextLong() & ~0xF000L | 0x4000L,
-                    random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L)
+                    idRandom.nextLong() & ~0xF000L | 0x4000L,
+                    idRandom.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L)
                 .toString();
         String title =
             WORDS[random.nextInt(WORDS.length)]
