@@ -11,7 +11,6 @@ import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
 import dev.todo.domain.port.out.UserRepository;
 import dev.todo.domain.todo.TodoFilter;
-import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Map;
@@ -21,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,37 +27,30 @@ import org.junit.jupiter.api.io.TempDir;
 class SqliteTransactionsTest {
 
   @TempDir Path directory;
-  private ApplicationContext context;
+  private SqliteFile database;
   private Transactions transactions;
   private TodoRepository todos;
-  private UserRepository users;
 
-  @BeforeEach
-  void start() {
-    context =
-        ApplicationContext.run(
-            Map.of(
-                "datasources.default.url",
-                "jdbc:sqlite:" + directory.resolve("todo.db"),
-                "todo.database.write-timeout-ms",
-                200));
-    transactions = context.getBean(Transactions.class);
-    todos = context.getBean(TodoRepository.class);
-    users = context.getBean(UserRepository.class);
-    transactions.write(
+  /** A short write time-out only where a test is about it: a loaded machine must not trip it. */
+  private void start(Map<String, Object> settings) {
+    database = SqliteFile.in(directory, settings);
+    transactions = database.bean(Transactions.class);
+    todos = database.bean(TodoRepository.class);
+    database.inTransaction(
         () -> {
-          users.register(Caller.of("alice"), T0);
+          database.bean(UserRepository.class).register(Caller.of("alice"), T0);
           return null;
         });
   }
 
   @AfterEach
   void stop() {
-    context.close();
+    database.close();
   }
 
   @Test
   void aFailedWriteLeavesNothingBehindNotEvenInTheSearchIndexOrCounters() {
+    start(Map.of());
     assertThatThrownBy(
             () ->
                 transactions.write(
@@ -83,6 +74,7 @@ class SqliteTransactionsTest {
 
   @Test
   void concurrentReadThenWriteTransactionsAllSucceedAndNoneIsLost() throws Exception {
+    start(Map.of());
     int threads = 8;
     int writesEach = 50;
     var pool = Executors.newFixedThreadPool(threads);
@@ -120,6 +112,7 @@ class SqliteTransactionsTest {
 
   @Test
   void aWriteThatWaitsTooLongIsUnavailableNotAnError() throws Exception {
+    start(Map.of("todo.database.write-timeout-ms", 200));
     var holding = new CountDownLatch(1);
     var release = new CountDownLatch(1);
     var holder =
