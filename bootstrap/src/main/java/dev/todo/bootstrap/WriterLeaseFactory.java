@@ -124,7 +124,10 @@ class WriterLeaseFactory {
     } catch (Exception e) {
       host = "instance";
     }
-    return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String id = host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    // On Cloud Run the revision comes first, so that a handover goes only to a newer revision.
+    String revision = System.getenv("K_REVISION");
+    return revision == null || revision.isBlank() ? id : revision + "/" + id;
   }
 
   /** Nobody else can open a private in-memory database: always held. */
@@ -141,5 +144,15 @@ class WriterLeaseFactory {
 
     @Override
     public void release() {}
+
+    @Override
+    public boolean requestHandover() {
+      return true;
+    }
+
+    @Override
+    public Optional<String> handoverRequester() {
+      return Optional.empty();
+    }
   }
 }

@@ -1,8 +1,10 @@
 package dev.todo.bootstrap;
 
 import dev.todo.domain.port.out.WriterLease;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +34,8 @@ class WriterLeaseKeeper {
     HOLDING,
     DRAINING,
     LOST,
+    /** Given to the instance that asked for it; this one no longer serves and stops itself. */
+    HANDED_OVER,
     RELEASED
   }
 
@@ -41,24 +45,49 @@ class WriterLeaseKeeper {
   private final Duration retryInterval;
   private final Duration releaseDelay;
   private final Duration safetyMargin;
+  private final boolean handover;
+  private final Runnable stopThisInstance;
   private final ScheduledExecutorService renewer =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("writer-lease").daemon().factory());
   private volatile State state = State.WAITING;
   private volatile Instant validUntil = Instant.MIN;
 
+  @Inject
   WriterLeaseKeeper(
       WriterLease lease,
       LitestreamReplication replication,
       Clock clock,
       @Value("${todo.lease.retry-interval:2s}") Duration retryInterval,
-      @Value("${todo.lease.release-delay:0s}") Duration releaseDelay) {
+      @Value("${todo.lease.release-delay:0s}") Duration releaseDelay,
+      @Value("${todo.lease.handover:true}") boolean handover,
+      ApplicationContext context) {
+    this(
+        lease,
+        replication,
+        clock,
+        retryInterval,
+        releaseDelay,
+        handover,
+        () -> Thread.ofPlatform().name("writer-lease-handover").start(context::stop));
+  }
+
+  WriterLeaseKeeper(
+      WriterLease lease,
+      LitestreamReplication replication,
+      Clock clock,
+      Duration retryInterval,
+      Duration releaseDelay,
+      boolean handover,
+      Runnable stopThisInstance) {
     this.lease = lease;
     this.replication = replication;
     this.clock = clock;
     this.retryInterval = retryInterval;
     this.releaseDelay = releaseDelay;
     this.safetyMargin = lease.ttl().dividedBy(5);
+    this.handover = handover;
+    this.stopThisInstance = stopThisInstance;
   }
 
   /** Blocks until this instance holds the lease, then keeps renewing it. Idempotent. */
@@ -70,9 +99,13 @@ class WriterLeaseKeeper {
     while (!lease.acquire()) {
       if (!told) {
         LOG.info(
-            "Another instance holds the writer lease; waiting for it (retry every {})",
-            retryInterval);
+            "Another instance holds the writer lease; waiting for it (retry every {}{})",
+            retryInterval,
+            handover ? ", handover requested" : "");
         told = true;
+      }
+      if (handover) {
+        lease.requestHandover();
       }
       try {
         Thread.sleep(retryInterval);
@@ -96,6 +129,7 @@ class WriterLeaseKeeper {
    * Whether a write may start now: the lease is held, valid beyond a safety margin, not draining.
    */
   boolean mayWrite() {
+    // HANDED_OVER, LOST, DRAINING and WAITING all refuse.
     return state == State.HOLDING && clock.instant().isBefore(validUntil.minus(safetyMargin));
   }
 
@@ -119,6 +153,9 @@ class WriterLeaseKeeper {
     Instant now = clock.instant();
     if (lease.renew()) {
       validUntil = now.plus(lease.ttl());
+      if (handover && state == State.HOLDING) {
+        lease.handoverRequester().filter(this::mayHandOverTo).ifPresent(who -> handOver());
+      }
     } else if (!now.isBefore(validUntil.minus(safetyMargin))) {
       state = State.LOST;
       LOG.error(
@@ -127,6 +164,34 @@ class WriterLeaseKeeper {
     } else {
       LOG.warn("Renewing the writer lease failed; retrying until {}", validUntil);
     }
+  }
+
+  /**
+   * Only to an instance of the same or a newer revision (holder ids start with Cloud Run's {@code
+   * K_REVISION}, whose names carry a zero-padded counter): an instance of the old revision that
+   * Cloud Run starts again during a rollout must not take the lease back from the new one.
+   */
+  boolean mayHandOverTo(String requester) {
+    return revisionOf(requester).compareTo(revisionOf(lease.holder())) >= 0;
+  }
+
+  private static String revisionOf(String holder) {
+    int slash = holder.indexOf('/');
+    return slash < 0 ? "" : holder.substring(0, slash);
+  }
+
+  /**
+   * Another instance (a new revision) asked for the lease: stop writes, let replication finish its
+   * final sync, release the lease, and stop this instance, whose database copy is now out of date.
+   */
+  private void handOver() {
+    LOG.info("Another instance asked for the writer lease: handing it over and stopping");
+    state = State.DRAINING;
+    replication.stop();
+    lease.release();
+    state = State.HANDED_OVER;
+    renewer.shutdown();
+    stopThisInstance.run();
   }
 
   /** Last step of the shutdown: the replication's final sync, then the lease is given up. */

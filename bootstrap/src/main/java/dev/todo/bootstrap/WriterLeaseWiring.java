@@ -84,6 +84,12 @@ final class WriterLeaseWiring {
 
     @Override
     public <T> T read(Supplier<T> work) {
+      if (keeper.state() == WriterLeaseKeeper.State.HANDED_OVER) {
+        throw new ServiceUnavailableException(
+            "This instance has handed the database over to its successor; try again shortly",
+            RETRY_AFTER,
+            null);
+      }
       return delegate.read(work);
     }
   }

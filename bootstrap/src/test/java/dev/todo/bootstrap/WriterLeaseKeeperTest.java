@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ class WriterLeaseKeeperTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T10:30:00Z"));
   private final InMemoryWriterLease.Store store = new InMemoryWriterLease.Store(clock);
+  private final AtomicInteger stopped = new AtomicInteger();
   private final WriterLeaseKeeper keeper = keeper("instance-a");
 
   private WriterLeaseKeeper keeper(String holder) {
@@ -34,7 +36,9 @@ class WriterLeaseKeeperTest {
         replication,
         clock,
         Duration.ofMillis(10),
-        Duration.ZERO);
+        Duration.ZERO,
+        true,
+        stopped::incrementAndGet);
   }
 
   @AfterEach
@@ -155,6 +159,43 @@ class WriterLeaseKeeperTest {
       assertThat(System.nanoTime()).as("%s gets %d lines", file, lines).isLessThan(deadline);
       Thread.sleep(10);
     }
+  }
+
+  @Test
+  void handsTheLeaseOverWhenAWaitingInstanceAsksAndStopsItself() throws Exception {
+    keeper.awaitLease();
+    WriterLeaseKeeper successor = keeper("instance-b");
+    CompletableFuture<Void> waiting = CompletableFuture.runAsync(successor::awaitLease);
+    awaitRequest();
+    assertThat(stopped).hasValue(0);
+
+    keeper.renew(); // the holder sees the request on its next renewal
+    assertThat(keeper.state()).isEqualTo(WriterLeaseKeeper.State.HANDED_OVER);
+    assertThat(keeper.mayWrite()).isFalse();
+    assertThat(stopped).as("the old instance stops itself").hasValue(1);
+
+    waiting.get(30, TimeUnit.SECONDS);
+    assertThat(successor.mayWrite()).isTrue();
+    assertThat(store.currentHolder()).isEqualTo("instance-b");
+    successor.release();
+  }
+
+  private void awaitRequest() throws Exception {
+    var probe = new InMemoryWriterLease(store, "instance-a", TTL);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (probe.handoverRequester().isEmpty()) {
+      assertThat(System.nanoTime()).as("the waiting instance asks").isLessThan(deadline);
+      Thread.sleep(5);
+    }
+  }
+
+  @Test
+  void handsOverOnlyToTheSameOrANewerRevision() {
+    WriterLeaseKeeper current = keeper("todo-backend-00012-abc/host-1");
+    assertThat(current.mayHandOverTo("todo-backend-00013-xyz/host-2")).isTrue();
+    assertThat(current.mayHandOverTo("todo-backend-00012-abc/host-3")).isTrue();
+    assertThat(current.mayHandOverTo("todo-backend-00011-def/host-4")).isFalse();
+    assertThat(keeper("laptop-1").mayHandOverTo("laptop-2")).isTrue();
   }
 
   @Test

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two whole instances of the service against one store (one database file, hence one lease file):
- * exactly one becomes ready; the other waits, unready, and takes over once the first stops.
+ * exactly one becomes ready; the other waits, unready, and takes over once the first stops, or,
+ * when it asks for a handover (a rollout), once the first has handed the lease over and stopped.
  */
 class WriterLeaseSystemTest {
 
@@ -32,7 +33,7 @@ class WriterLeaseSystemTest {
 
   @TempDir Path directory;
 
-  private EmbeddedServer start(String instance) {
+  private EmbeddedServer start(String instance, boolean handover) {
     return ApplicationContext.run(
         EmbeddedServer.class,
         Map.of(
@@ -47,19 +48,51 @@ class WriterLeaseSystemTest {
             "todo.lease.ttl",
             "3s",
             "todo.lease.retry-interval",
-            "50ms"));
+            "50ms",
+            "todo.lease.handover",
+            handover));
+  }
+
+  @Test
+  void aNewInstanceAsksForTheLeaseAndTheOldOneHandsItOverAndStops() throws Exception {
+    EmbeddedServer old = start("instance-old", true);
+    try {
+      assertThat(post(old, "/api/v1/todos", "{\"title\":\"before the rollout\"}").statusCode())
+          .isEqualTo(201);
+      EmbeddedServer fresh =
+          CompletableFuture.supplyAsync(() -> start("instance-new", true))
+              .get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+      try {
+        assertThat(Files.readString(directory.resolve("todo.db.lease")))
+            .contains("holder=instance-new");
+        assertThat(get(fresh, "/api/v1/todos").body()).contains("before the rollout");
+        assertThat(post(fresh, "/api/v1/todos", "{\"title\":\"after\"}").statusCode())
+            .isEqualTo(201);
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (old.isRunning()) {
+          assertThat(Instant.now()).as("the old instance stops itself").isBefore(deadline);
+          Thread.sleep(20);
+        }
+      } finally {
+        fresh.close();
+      }
+    } finally {
+      if (old.isRunning()) {
+        old.close();
+      }
+    }
   }
 
   @Test
   void exactlyOneInstanceIsReadyAndTheSecondTakesOverWhenTheFirstStops() throws Exception {
-    EmbeddedServer first = start("instance-a");
+    EmbeddedServer first = start("instance-a", false);
     Path leaseFile = directory.resolve("todo.db.lease");
     try {
       assertThat(status(first, "/api/v1/health")).isEqualTo(200);
       assertThat(Files.readString(leaseFile)).contains("holder=instance-a");
 
       CompletableFuture<EmbeddedServer> second =
-          CompletableFuture.supplyAsync(() -> start("instance-b"));
+          CompletableFuture.supplyAsync(() -> start("instance-b", false));
       try {
         // While the first renews its lease twice (every second), the second retries every 50 ms.
         awaitRenewals(leaseFile, 2);

@@ -67,12 +67,15 @@ public final class GcsWriterLease implements WriterLease {
       Optional<Record> current = read();
       if (current.isEmpty()) {
         return write(
-            BlobInfo.newBuilder(BlobId.of(bucket, objectName)).setContentType("text/plain").build(),
-            BlobWriteOption.doesNotExist());
+                BlobInfo.newBuilder(BlobId.of(bucket, objectName))
+                    .setContentType("text/plain")
+                    .build(),
+                BlobWriteOption.doesNotExist())
+            && clearOwnRequest();
       }
       Record record = current.get();
       if (record.holder().equals(holder) || !clock.instant().isBefore(record.expiresAt())) {
-        return replace(record.generation());
+        return replace(record.generation()) && clearOwnRequest();
       }
       return false;
     } catch (RuntimeException e) {
@@ -105,6 +108,55 @@ public final class GcsWriterLease implements WriterLease {
     } catch (RuntimeException e) {
       // Not released: it expires after the ttl instead.
     }
+  }
+
+  @Override
+  public boolean requestHandover() {
+    try (WriteChannel channel =
+        storage.writer(
+            BlobInfo.newBuilder(BlobId.of(bucket, handoverObject()))
+                .setContentType("text/plain")
+                .build())) {
+      channel.write(ByteBuffer.wrap(("holder=" + holder + "\n").getBytes(StandardCharsets.UTF_8)));
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public Optional<String> handoverRequester() {
+    try {
+      return requester().filter(who -> !who.equals(holder));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The holder that asked for the lease, if any: the object {@code <lease object>.handover}. */
+  private Optional<String> requester() {
+    Blob request = storage.get(BlobId.of(bucket, handoverObject()));
+    if (request == null) {
+      return Optional.empty();
+    }
+    String text = new String(request.getContent(), StandardCharsets.UTF_8).strip();
+    return Optional.of(text.startsWith("holder=") ? text.substring("holder=".length()) : text);
+  }
+
+  /** After taking the lease: our own request, if we made one, is answered. Always true. */
+  private boolean clearOwnRequest() {
+    try {
+      if (requester().filter(holder::equals).isPresent()) {
+        storage.delete(BlobId.of(bucket, handoverObject()));
+      }
+    } catch (RuntimeException e) {
+      // A stale request only makes the next holder hand over once more.
+    }
+    return true;
+  }
+
+  private String handoverObject() {
+    return objectName + ".handover";
   }
 
   private boolean replace(long generation) {

@@ -29,6 +29,7 @@ public final class LocalFileWriterLease implements WriterLease {
 
   private final Path file;
   private final Path lockFile;
+  private final Path handoverFile;
   private final String holder;
   private final Duration ttl;
   private final Clock clock;
@@ -36,6 +37,7 @@ public final class LocalFileWriterLease implements WriterLease {
   public LocalFileWriterLease(Path leaseFile, String holder, Duration ttl, Clock clock) {
     this.file = leaseFile.toAbsolutePath().normalize();
     this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
+    this.handoverFile = file.resolveSibling(file.getFileName() + ".handover");
     this.holder = holder;
     this.ttl = ttl;
     this.clock = clock;
@@ -61,6 +63,9 @@ public final class LocalFileWriterLease implements WriterLease {
               || current.get().holder().equals(holder)
               || !now.isBefore(current.get().expiresAt())) {
             write();
+            if (requester().filter(holder::equals).isPresent()) {
+              Files.deleteIfExists(handoverFile);
+            }
             return true;
           }
           return false;
@@ -90,6 +95,34 @@ public final class LocalFileWriterLease implements WriterLease {
           }
           return true;
         });
+  }
+
+  @Override
+  public boolean requestHandover() {
+    return locked(
+        () -> {
+          Files.writeString(handoverFile, "holder=" + holder + "\n", StandardCharsets.UTF_8);
+          return true;
+        });
+  }
+
+  @Override
+  public Optional<String> handoverRequester() {
+    var found = new java.util.concurrent.atomic.AtomicReference<Optional<String>>(Optional.empty());
+    locked(
+        () -> {
+          found.set(requester().filter(who -> !who.equals(holder)));
+          return true;
+        });
+    return found.get();
+  }
+
+  private Optional<String> requester() throws IOException {
+    if (!Files.exists(handoverFile)) {
+      return Optional.empty();
+    }
+    String text = Files.readString(handoverFile, StandardCharsets.UTF_8).strip();
+    return Optional.of(text.startsWith("holder=") ? text.substring("holder=".length()) : text);
   }
 
   private interface Step {

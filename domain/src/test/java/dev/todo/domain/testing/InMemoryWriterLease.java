@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A {@link WriterLease} over a {@link Store} shared by the leases of several holders, like a bucket
@@ -17,6 +18,7 @@ public final class InMemoryWriterLease implements WriterLease {
     private final Clock clock;
     private String holder;
     private Instant expiresAt;
+    private String handoverTo;
     private volatile boolean reachable = true;
 
     public Store(Clock clock) {
@@ -46,9 +48,26 @@ public final class InMemoryWriterLease implements WriterLease {
       if (held || (!onlyIfHeld && free)) {
         holder = who;
         expiresAt = now.plus(ttl);
+        if (Objects.equals(handoverTo, who)) {
+          handoverTo = null;
+        }
         return true;
       }
       return false;
+    }
+
+    synchronized boolean ask(String who) {
+      if (!reachable) {
+        return false;
+      }
+      handoverTo = who;
+      return true;
+    }
+
+    synchronized Optional<String> askedBySomeoneElse(String who) {
+      return reachable && handoverTo != null && !handoverTo.equals(who)
+          ? Optional.of(handoverTo)
+          : Optional.empty();
     }
 
     synchronized void giveUp(String who) {
@@ -92,5 +111,15 @@ public final class InMemoryWriterLease implements WriterLease {
   @Override
   public void release() {
     store.giveUp(holder);
+  }
+
+  @Override
+  public boolean requestHandover() {
+    return store.ask(holder);
+  }
+
+  @Override
+  public Optional<String> handoverRequester() {
+    return store.askedBySomeoneElse(holder);
   }
 }

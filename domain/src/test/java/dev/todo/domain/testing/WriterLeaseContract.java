@@ -116,10 +116,32 @@ public abstract class WriterLeaseContract {
   }
 
   @Test
+  void nobodyAsksForTheLeaseUntilAWaitingHolderDoes() {
+    assertThat(a.acquire()).isTrue();
+    assertThat(a.handoverRequester()).isEmpty();
+    assertThat(b.acquire()).isFalse();
+    assertThat(b.requestHandover()).isTrue();
+    assertThat(a.handoverRequester()).hasValue("instance-b");
+    assertThat(b.handoverRequester()).as("its own request does not count").isEmpty();
+  }
+
+  @Test
+  void theRequestIsClearedWhenTheAskingHolderTakesTheLease() {
+    assertThat(a.acquire()).isTrue();
+    assertThat(b.requestHandover()).isTrue();
+    a.release();
+    assertThat(b.acquire()).isTrue();
+    assertThat(b.handoverRequester()).isEmpty();
+    assertThat(a.handoverRequester()).isEmpty();
+  }
+
+  @Test
   void anUnreachableStoreMeansNotHeldAndNeverThrows() {
     WriterLease lost = unreachableLease("instance-c");
     assertThat(lost.acquire()).isFalse();
     assertThat(lost.renew()).isFalse();
+    assertThat(lost.requestHandover()).isFalse();
+    assertThat(lost.handoverRequester()).isEmpty();
     lost.release();
   }
 }

@@ -1,6 +1,7 @@
 package dev.todo.domain.port.out;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The right to be the one instance that writes to the database (SQLite allows one writer). It is
@@ -34,4 +35,18 @@ public interface WriterLease {
 
   /** Gives the lease up at once if this holder has it; does nothing otherwise. */
   void release();
+
+  /**
+   * Asks whoever holds the lease to hand it over to this holder (a new instance during a rollout).
+   * The request stands until this holder takes the lease, which clears it.
+   *
+   * @return false when the store did not answer
+   */
+  boolean requestHandover();
+
+  /**
+   * The other holder that has asked for the lease, if any; empty also when the store does not
+   * answer.
+   */
+  Optional<String> handoverRequester();
 }
