@@ -5,6 +5,7 @@ import { describeError, formatBytes } from './format.js';
 import { startRouter } from './router.js';
 
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_MAX_ATTACHMENTS_PER_TODO = 20;
 
 export class Controller {
 	/**
@@ -21,7 +22,11 @@ export class Controller {
 		this.views = views;
 		this.session = session;
 		this.window = window;
-		this.maxBytes = (config && config.attachments && config.attachments.max_bytes) || DEFAULT_MAX_ATTACHMENT_BYTES;
+		// GET /api/v1/config names the server's limits; the defaults are the contract's
+		const limits = (config && config.attachments) || {};
+		this.maxBytes = limits.max_bytes || DEFAULT_MAX_ATTACHMENT_BYTES;
+		this.maxPerTodo = limits.max_per_todo || DEFAULT_MAX_ATTACHMENTS_PER_TODO;
+		this.attachments = [];
 		this.upload = null;
 		this.signingIn = false;
 	}
@@ -133,7 +138,8 @@ export class Controller {
 	openDetails(id) {
 		const todo = this.store.find(id);
 		if (!todo || todo.pending) return;
-		this.views.details.open(todo, { maxBytes: this.maxBytes });
+		this.attachments = [];
+		this.views.details.open(todo, { maxBytes: this.maxBytes, maxPerTodo: this.maxPerTodo });
 		this.loadAttachments(todo.id);
 	}
 
@@ -156,6 +162,10 @@ export class Controller {
 		details.showUploadError(null);
 		if (file.size > this.maxBytes) {
 			details.showUploadError(`“${file.name}” is ${formatBytes(file.size)}; files may be at most ${formatBytes(this.maxBytes)}.`);
+			return;
+		}
+		if (this.attachments.length >= this.maxPerTodo) {
+			details.showUploadError(`A to-do holds at most ${this.maxPerTodo} files; delete one to add “${file.name}”.`);
 			return;
 		}
 		details.showUploading(true, file.name);

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { screenshotPath, signInAtProvider, signedInPage, startStack } from './harness.js';
+import { ATTACHMENT_LIMIT_BYTES, screenshotPath, signInAtProvider, signedInPage, startStack } from './harness.js';
 
 let stack;
 const pages = [];
@@ -435,7 +435,8 @@ describe('beyond TodoMVC', () => {
 			await fetch(`/api/v1/todos/${todo.id}`, { method: 'PATCH', headers, body: JSON.stringify({ title: 'Shared, renamed elsewhere' }) });
 		});
 
-		await item(page, 'Shared').locator('.toggle').check();
+		// click, not check(): the reloaded to-do can uncheck the box before check() looks at it
+		await item(page, 'Shared').locator('.toggle').click();
 		const info = page.locator('.message-info');
 		await info.waitFor();
 		assert.match(await info.textContent(), /changed elsewhere/);
@@ -451,7 +452,7 @@ describe('attachments', () => {
 		await add(page, 'Tax return');
 		await item(page, 'Tax return').locator('.details-open').click();
 		await page.locator('.attachments-status').filter({ hasText: 'No files yet.' }).waitFor();
-		assert.equal(await page.locator('.upload-limit').textContent(), '(up to 10 MiB each)');
+		assert.equal(await page.locator('.upload-limit').textContent(), '(up to 4 MiB each, 20 per to-do)', 'the limits of /api/v1/config');
 
 		const bytes = Buffer.alloc(3 * 1024 * 1024 + 17, 7);
 		bytes.write('receipt');
@@ -484,10 +485,10 @@ describe('attachments', () => {
 		assert.equal(download.suggestedFilename(), 'receipt 2026 ü.pdf');
 		assert.ok(readFileSync(await download.path()).equals(bytes), 'downloaded bytes are the uploaded bytes');
 
-		const tooBig = Buffer.alloc(10 * 1024 * 1024 + 1, 1);
+		const tooBig = Buffer.alloc(ATTACHMENT_LIMIT_BYTES + 1, 1);
 		await page.setInputFiles('.upload-file', { name: 'huge.bin', mimeType: 'application/octet-stream', buffer: tooBig });
 		await page.click('.upload-start');
-		assert.match(await page.locator('.upload-error').textContent(), /“huge.bin” is 10 MiB; files may be at most 10 MiB/);
+		assert.match(await page.locator('.upload-error').textContent(), /“huge.bin” is 4 MiB; files may be at most 4 MiB/);
 		assert.equal(await page.locator('.attachment-list li').count(), 1, 'nothing was sent');
 
 		await page.click('.details-cancel');

@@ -17,6 +17,7 @@ export const RESULTS = join(FRONTEND, 'test-results');
 
 const APP_JAR = process.env.TODO_E2E_APP_JAR || join(REPO, 'bootstrap/target/todo.jar');
 const IDP_JAR = process.env.TODO_E2E_IDP_JAR || join(REPO, 'dev-idp/target/todo-dev-idp.jar');
+export const ATTACHMENT_LIMIT_BYTES = 4 * 1024 * 1024;
 const CHROMIUM = process.env.TODO_E2E_CHROMIUM || '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
 	'--headless=new',
@@ -135,6 +136,8 @@ export async function startStack() {
 				TODO_DATABASE_URL: `jdbc:sqlite:${join(work, 'todo.db')}`,
 				TODO_OIDC_ISSUER: issuer,
 				TODO_LOG_FORMAT: 'text',
+				// below the 10 MiB default, so the tests show the app follows the configured limit
+				TODO_ATTACHMENTS_MAX_BYTES: String(ATTACHMENT_LIMIT_BYTES),
 			},
 		});
 		stack.processes.push(app);

@@ -54,6 +54,17 @@ describe('controller', () => {
 		assert.deepEqual(api.uploads.map((f) => f.name), ['small.txt']);
 	});
 
+	it('refuses a file when the to-do already holds as many as the server allows', async () => {
+		const { controller, api, calls } = setup({ config: { attachments: { max_bytes: 100, max_per_todo: 2 } } });
+		controller.attachments = [{ id: 'a1' }, { id: 'a2' }];
+
+		await controller.uploadFile('t1', { name: 'third.txt', size: 1 });
+
+		assert.equal(api.uploads.length, 0);
+		const shown = calls.filter(([name, message]) => name === 'details.showUploadError' && message);
+		assert.match(shown[0][1], /at most 2 files/);
+	});
+
 	it('keeps what the user typed and signs in again once, however many requests are refused', () => {
 		const { controller, views, session } = setup();
 		views.todo.newTodoText = 'half a thought';

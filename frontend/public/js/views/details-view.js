@@ -33,12 +33,12 @@ export class DetailsView {
 		return this.$dialog.open;
 	}
 
-	open(todo, { maxBytes }) {
+	open(todo, { maxBytes, maxPerTodo }) {
 		this.todoId = todo.id;
 		this.returnFocus = document.activeElement;
 		this.$title.textContent = 'Details';
 		this.fill(todo);
-		this.$limit.textContent = `(up to ${formatBytes(maxBytes)} each)`;
+		this.$limit.textContent = `(up to ${formatBytes(maxBytes)} each, ${maxPerTodo} per to-do)`;
 		this.$file.value = '';
 		this.showUploadError(null);
 		this.showUploading(false);
