@@ -160,7 +160,9 @@ class WriterLeaseKeeper {
       state = State.LOST;
       LOG.error(
           "The writer lease could not be renewed before it ran out: this instance no longer"
-              + " writes; restart it so that it restores the database and waits for the lease");
+              + " writes and stops, so that a new one restores the database and waits for the lease");
+      renewer.shutdown();
+      stopThisInstance.run();
     } else {
       LOG.warn("Renewing the writer lease failed; retrying until {}", validUntil);
     }

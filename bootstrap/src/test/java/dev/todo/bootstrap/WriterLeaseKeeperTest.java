@@ -87,6 +87,7 @@ class WriterLeaseKeeperTest {
     assertThat(keeper.mayWrite()).as("inside the safety margin").isFalse();
     keeper.renew();
     assertThat(keeper.state()).isEqualTo(WriterLeaseKeeper.State.LOST);
+    assertThat(stopped).as("a writer that lost its lease stops itself").hasValue(1);
     store.comeBack();
     keeper.renew();
     assertThat(keeper.mayWrite()).as("a lost lease is never used again").isFalse();
