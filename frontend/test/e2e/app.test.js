@@ -6,7 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { ATTACHMENT_LIMIT_BYTES, screenshotPath, signInAtProvider, signedInPage, startStack } from './harness.js';
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { APP_JAR, ATTACHMENT_LIMIT_BYTES, javaBinary, screenshotPath, signInAtProvider, signedInPage, startStack } from './harness.js';
 
 let stack;
 const pages = [];
@@ -112,6 +114,14 @@ describe('sign-in', () => {
 
 		assert.equal(await page.inputValue('.new-todo'), 'half-typed thought');
 		assert.equal(await page.locator('.whoami-name').textContent(), user);
+	});
+});
+
+describe('packaging', () => {
+	it('keeps the local identity provider out of the service jar', () => {
+		const entries = execFileSync(join(dirname(javaBinary()), 'jar'), ['tf', APP_JAR], { maxBuffer: 256 * 1024 * 1024 }).toString().split('\n');
+		assert.ok(entries.includes('public/index.html'), 'the browser app is in the jar');
+		assert.deepEqual(entries.filter((entry) => /^(no\/nav\/security|dev\/todo\/devidp)\//.test(entry)), []);
 	});
 });
 

@@ -15,7 +15,7 @@ export const FRONTEND = resolve(here, '../..');
 export const REPO = resolve(FRONTEND, '..');
 export const RESULTS = join(FRONTEND, 'test-results');
 
-const APP_JAR = process.env.TODO_E2E_APP_JAR || join(REPO, 'bootstrap/target/todo.jar');
+export const APP_JAR = process.env.TODO_E2E_APP_JAR || join(REPO, 'bootstrap/target/todo.jar');
 const IDP_JAR = process.env.TODO_E2E_IDP_JAR || join(REPO, 'dev-idp/target/todo-dev-idp.jar');
 export const ATTACHMENT_LIMIT_BYTES = 4 * 1024 * 1024;
 const CHROMIUM = process.env.TODO_E2E_CHROMIUM || '/usr/bin/chromium';
@@ -30,7 +30,7 @@ const CHROMIUM_FLAGS = [
 ];
 
 /** The JDK 25 the project's scripts use (bin/jdk.sh), unless TODO_E2E_JAVA names a java binary. */
-function javaBinary() {
+export function javaBinary() {
 	if (process.env.TODO_E2E_JAVA) return process.env.TODO_E2E_JAVA;
 	const home = execFileSync('bash', ['-c', 'source bin/jdk.sh >/dev/null && printf %s "$JAVA_HOME"'], { cwd: REPO }).toString();
 	return join(home, 'bin/java');
