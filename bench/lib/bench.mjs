@@ -504,7 +504,7 @@ async function sectionJvm() {
       const startup = await ready(app);
       const res = {};
       for (const mode of ['health', 'list', 'post']) {
-        await wrk(app, mode, { duration: Math.min(opt.warmup, 3), env: { BENCH_IDS: fx.ids }, label: `jvm-warm-${name}-${mode}` });
+        await wrk(app, mode, { duration: opt.warmup, env: { BENCH_IDS: fx.ids }, label: `jvm-warm-${name}-${mode}` });
         res[mode] = await wrk(app, mode, { duration, env: { BENCH_IDS: fx.ids }, label: `jvm-${name}-${mode}` });
       }
       const mem = memory(app);
