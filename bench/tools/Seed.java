@@ -13,8 +13,8 @@ import java.util.UUID;
 /**
  * Seeds to-dos straight into a SQLite file that the application has already migrated, in one
  * transaction, keeping what the application keeps in step: the {@code todo_search} rows (rowid =
- * {@code todos.seq}) and the owner's {@code users} counters. Run with the application's jar on the
- * class path (it carries sqlite-jdbc with FTS5 trigram support):
+ * {@code todos.seq}), the owner's {@code users} counters and {@code active_due_counts}. Run with
+ * the application's jar on the class path (it carries sqlite-jdbc with FTS5 trigram support):
  *
  * <pre>java -cp bootstrap/target/todo.jar bench/tools/Seed.java DB OWNER COUNT [IDS_FILE [SAMPLE]]</pre>
  *
@@ -193,6 +193,20 @@ public class Seed {
       counters.setLong(2, completedCount);
       counters.setString(3, owner);
       counters.executeUpdate();
+    }
+    try (PreparedStatement clear =
+            connection.prepareStatement("DELETE FROM active_due_counts WHERE owner = ?");
+        PreparedStatement recount =
+            connection.prepareStatement(
+                """
+                INSERT INTO active_due_counts (owner, due_date, active_count)
+                SELECT owner, due_date, count(*) FROM todos
+                WHERE owner = ? AND completed = 0 AND due_date IS NOT NULL
+                GROUP BY due_date""")) {
+      clear.setString(1, owner);
+      clear.executeUpdate();
+      recount.setString(1, owner);
+      recount.executeUpdate();
     }
   }
 }

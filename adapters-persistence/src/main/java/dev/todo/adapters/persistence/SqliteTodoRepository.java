@@ -45,6 +45,7 @@ final class SqliteTodoRepository implements TodoRepository {
     TodoRow saved = rows.save(TodoMapper.toRow(null, todo));
     index(saved);
     users.adjustCounts(todo.owner(), 1, todo.completed() ? 1 : 0);
+    countActiveDue(saved, 1);
   }
 
   @Override
@@ -78,6 +79,11 @@ final class SqliteTodoRepository implements TodoRepository {
     if (stored.completed() != next.completed()) {
       users.adjustCounts(todo.owner(), 0, next.completed() ? 1 : -1);
     }
+    if (stored.completed() != next.completed()
+        || !java.util.Objects.equals(stored.dueDate(), next.dueDate())) {
+      countActiveDue(stored, -1);
+      countActiveDue(next, 1);
+    }
   }
 
   @Override
@@ -88,6 +94,7 @@ final class SqliteTodoRepository implements TodoRepository {
               unindex(row.seq());
               rows.deleteById(row.seq());
               users.adjustCounts(row.owner(), -1, row.completed() ? -1 : 0);
+              countActiveDue(row, -1);
             });
   }
 
@@ -171,6 +178,10 @@ final class SqliteTodoRepository implements TodoRepository {
               return (long) statement.executeUpdate();
             });
     users.adjustCounts(owner, 0, completed ? changed : -changed);
+    if (changed > 0) {
+      rows.clearActiveDue(owner);
+      rows.recountActiveDue(owner);
+    }
     return changed;
   }
 
@@ -188,8 +199,22 @@ final class SqliteTodoRepository implements TodoRepository {
       users.adjustCounts(owner, -deleted, -deleted);
     } else {
       users.adjustCounts(owner, -counts.todoCount(), -counts.completedCount());
+      rows.clearActiveDue(owner);
     }
     return deleted;
+  }
+
+  /**
+   * Keeps {@code active_due_counts} in step: a row counts while it is active and has a due date.
+   */
+  private void countActiveDue(TodoRow row, int delta) {
+    if (!row.completed() && row.dueDate() != null) {
+      if (delta > 0) {
+        rows.incrementActiveDue(row.owner(), row.dueDate());
+      } else {
+        rows.decrementActiveDue(row.owner(), row.dueDate());
+      }
+    }
   }
 
   private UserRow counts(String owner) {

@@ -38,13 +38,42 @@ interface TodoRowRepository extends CrudRepository<TodoRow, Long> {
 
   @Query(
       """
-      SELECT count(*) FROM todos
-      WHERE owner = :owner AND completed = 0 AND due_date < :today""")
+      SELECT coalesce(sum(active_count), 0) FROM active_due_counts
+      WHERE owner = :owner AND due_date < :today""")
   long countOverdue(String owner, String today);
 
   @Query(
       """
-      SELECT count(*) FROM todos
-      WHERE owner = :owner AND completed = 0 AND due_date = :today""")
+      SELECT coalesce(sum(active_count), 0) FROM active_due_counts
+      WHERE owner = :owner AND due_date = :today""")
   long countDueOn(String owner, String today);
+
+  /** One more active to-do of the owner due on {@code dueDate}. */
+  @Query(
+      """
+      INSERT INTO active_due_counts (owner, due_date, active_count) VALUES (:owner, :dueDate, 1)
+      ON CONFLICT (owner, due_date) DO UPDATE SET active_count = active_count + 1""")
+  void incrementActiveDue(String owner, String dueDate);
+
+  /**
+   * One fewer. An UPDATE, not an upsert: SQLite checks {@code active_count >= 0} on the row an
+   * upsert would insert before it sees the conflict.
+   */
+  @Query(
+      """
+      UPDATE active_due_counts SET active_count = active_count - 1
+      WHERE owner = :owner AND due_date = :dueDate""")
+  void decrementActiveDue(String owner, String dueDate);
+
+  @Query("DELETE FROM active_due_counts WHERE owner = :owner")
+  void clearActiveDue(String owner);
+
+  /** Recounts the owner's active to-dos per due date from the rows (after a bulk change). */
+  @Query(
+      """
+      INSERT INTO active_due_counts (owner, due_date, active_count)
+      SELECT owner, due_date, count(*) FROM todos
+      WHERE owner = :owner AND completed = 0 AND due_date IS NOT NULL
+      GROUP BY due_date""")
+  void recountActiveDue(String owner);
 }

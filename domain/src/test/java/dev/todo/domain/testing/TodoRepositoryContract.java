@@ -377,6 +377,47 @@ public abstract class TodoRepositoryContract {
   }
 
   @Test
+  void overdueAndDueTodayFollowEditsDeletesAndBulkChanges() {
+    var today = date("2026-01-15");
+    var late = aTodo().due("2026-01-10").build();
+    var dueToday = aTodo().due("2026-01-15").build();
+    var alsoLate = aTodo().due("2026-01-10").build();
+    store(late, dueToday, alsoLate);
+    assertThat(inTransaction(() -> todos.stats("alice", today)))
+        .extracting(s -> s.overdue(), s -> s.dueToday())
+        .containsExactly(2L, 1L);
+
+    var moved =
+        late.apply(
+            TodoEdit.forMergePatch(TodoInput.empty().withDueDate(Field.of("2026-01-15"))),
+            T0.plusSeconds(1));
+    inTransaction(
+        () -> {
+          todos.update(moved);
+          todos.delete(alsoLate);
+          return null;
+        });
+    assertThat(inTransaction(() -> todos.stats("alice", today)))
+        .extracting(s -> s.overdue(), s -> s.dueToday())
+        .containsExactly(0L, 2L);
+
+    inTransaction(() -> todos.setCompleted("alice", StatusFilter.ALL, true, T0.plusSeconds(2)));
+    assertThat(inTransaction(() -> todos.stats("alice", today)))
+        .extracting(s -> s.overdue(), s -> s.dueToday())
+        .containsExactly(0L, 0L);
+
+    inTransaction(() -> todos.setCompleted("alice", StatusFilter.ALL, false, T0.plusSeconds(3)));
+    assertThat(inTransaction(() -> todos.stats("alice", today)))
+        .extracting(s -> s.overdue(), s -> s.dueToday())
+        .containsExactly(0L, 2L);
+
+    inTransaction(() -> todos.deleteAll("alice", StatusFilter.ALL));
+    assertThat(inTransaction(() -> todos.stats("alice", today)))
+        .extracting(s -> s.overdue(), s -> s.dueToday())
+        .containsExactly(0L, 0L);
+  }
+
+  @Test
   void statsOfSomeoneWithoutTodosAreZero() {
     var stats = inTransaction(() -> todos.stats("nobody", date("2026-01-15")));
 
