@@ -249,9 +249,11 @@ describe('TodoMVC behaviour', () => {
 		await settled(page);
 
 		await page.click('.filters a[href="#/active"]');
+		await page.waitForSelector('.filters a.selected[href="#/active"]'); // the route changes on hashchange, a task later
 		assert.deepEqual(await labels(page), ['Active one']);
 		assert.equal(await page.locator('.filters a.selected').textContent(), 'Active');
 		await page.click('.filters a[href="#/completed"]');
+		await page.waitForSelector('.filters a.selected[href="#/completed"]'); // the route changes on hashchange, a task later
 		assert.deepEqual(await labels(page), ['Done one']);
 		assert.equal(await page.locator('.filters a.selected').textContent(), 'Completed');
 
@@ -267,6 +269,7 @@ describe('TodoMVC behaviour', () => {
 		assert.equal(new URL(page.url()).hash, '#/completed');
 		assert.equal(await page.locator('.filters a.selected').textContent(), 'Completed');
 		await page.click('.filters a[href="#/"]');
+		await page.waitForSelector('.filters a.selected[href="#/"]'); // the route changes on hashchange, a task later
 		assert.deepEqual(await labels(page), ['Active one', 'Done one']);
 		assert.equal(await page.evaluate(() => localStorage.length), 0, 'state is on the server');
 		noProblems(page);
