@@ -28,6 +28,7 @@ final class RunningService implements AutoCloseable {
     var properties = new HashMap<String, Object>();
     properties.put("micronaut.server.port", -1);
     properties.put("datasources.default.url", "jdbc:sqlite:" + directory.resolve("todo.db"));
+    properties.put("todo.attachments.dir", directory.resolve("objects").toString());
     properties.putAll(settings);
     server = ApplicationContext.run(EmbeddedServer.class, properties);
     json = server.getApplicationContext().getBean(JsonMapper.class);
