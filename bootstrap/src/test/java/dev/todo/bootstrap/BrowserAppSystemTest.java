@@ -32,6 +32,8 @@ class BrowserAppSystemTest {
                 -1,
                 "datasources.default.url",
                 "jdbc:sqlite:" + directory.resolve("todo.db"),
+                "todo.attachments.dir",
+                directory.resolve("attachments").toString(),
                 "todo.oidc.issuer",
                 "https://login.example.com:8443/realms/todo"));
   }
