@@ -110,75 +110,36 @@ class TodoTest {
 
   @Test
   void cannotBeBuiltInconsistent() {
-    var todo = aTodo().build();
+    assertThatThrownBy(() -> withState("alice", true, T0, 1))
+        .as("completed without completedAt")
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> withState("alice", false, T0, 0))
+        .as("version 0")
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> withState(" ", false, T0, 1))
+        .as("blank owner")
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> withState("alice", false, T0.minusSeconds(1), 1))
+        .as("updated before created")
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 
-    assertThatThrownBy(
-            () ->
-                new Todo(
-                    todo.id(),
-                    todo.owner(),
-                    todo.title(),
-                    todo.notes(),
-                    true,
-                    Optional.empty(),
-                    todo.dueDate(),
-                    todo.priority(),
-                    1,
-                    0,
-                    T0,
-                    T0,
-                    1))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(
-            () ->
-                new Todo(
-                    todo.id(),
-                    todo.owner(),
-                    todo.title(),
-                    todo.notes(),
-                    false,
-                    Optional.empty(),
-                    todo.dueDate(),
-                    todo.priority(),
-                    1,
-                    0,
-                    T0,
-                    T0,
-                    0))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(
-            () ->
-                new Todo(
-                    todo.id(),
-                    " ",
-                    todo.title(),
-                    todo.notes(),
-                    false,
-                    Optional.empty(),
-                    todo.dueDate(),
-                    todo.priority(),
-                    1,
-                    0,
-                    T0,
-                    T0,
-                    1))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(
-            () ->
-                new Todo(
-                    todo.id(),
-                    "a",
-                    todo.title(),
-                    todo.notes(),
-                    false,
-                    Optional.empty(),
-                    todo.dueDate(),
-                    todo.priority(),
-                    1,
-                    0,
-                    T0,
-                    T0.minusSeconds(1),
-                    1))
-        .isInstanceOf(IllegalArgumentException.class);
+  /** A to-do created at T0 and never completed, with the given state fields. */
+  private static Todo withState(String owner, boolean completed, Instant updatedAt, long version) {
+    var todo = aTodo().build();
+    return new Todo(
+        todo.id(),
+        owner,
+        todo.title(),
+        todo.notes(),
+        completed,
+        Optional.empty(),
+        todo.dueDate(),
+        todo.priority(),
+        1,
+        0,
+        T0,
+        updatedAt,
+        version);
   }
 }
