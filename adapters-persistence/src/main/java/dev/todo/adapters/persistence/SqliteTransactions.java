@@ -5,19 +5,21 @@ import dev.todo.domain.port.out.Transactions;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * Transactions on the one SQLite file. SQLite has a single writer; a transaction that reads and
+ * Transactions on the one SQLite file. SQLite has a single writer, and a transaction that reads and
  * then writes while another connection commits fails with {@code SQLITE_BUSY_SNAPSHOT}, which no
- * busy timeout cures. So writing transactions queue on a fair in-process lock (this service is the
- * only process writing the file) and readers run concurrently on their own WAL snapshots. A write
- * that waits longer than {@code todo.database.write-timeout-ms} answers "unavailable".
+ * busy timeout cures. So every write runs on one writer thread ({@link GroupCommitWriter}), in
+ * arrival order, and readers run concurrently on their own WAL snapshots. A write that cannot start
+ * within {@code todo.database.write-timeout-ms} answers "unavailable" and never runs.
  */
 @Singleton
 final class SqliteTransactions implements Transactions {
@@ -25,24 +27,39 @@ final class SqliteTransactions implements Transactions {
   private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
   private final TransactionOperations<Connection> transactions;
-  private final ReentrantLock writeLock = new ReentrantLock(true);
+  private final GroupCommitWriter writer;
   private final long writeTimeoutMillis;
 
   SqliteTransactions(
       TransactionOperations<Connection> transactions,
-      @Value("${todo.database.write-timeout-ms:5000}") long writeTimeoutMillis) {
+      @Value("${todo.database.write-timeout-ms:5000}") long writeTimeoutMillis,
+      @Value("${todo.database.write-batch-limit:32}") int writeBatchLimit) {
     this.transactions = transactions;
     this.writeTimeoutMillis = writeTimeoutMillis;
+    this.writer = new GroupCommitWriter(transactions, writeBatchLimit);
   }
 
   @Override
   public <T> T write(Supplier<T> work) {
-    acquireWriteLock();
+    if (writer.isWriterThread()) {
+      return work.get();
+    }
+    PendingWrite<T> pending = writer.submit(work);
     try {
-      return SqliteErrors.translate(
-          () -> transactions.execute(TransactionDefinition.DEFAULT, status -> work.get()));
-    } finally {
-      writeLock.unlock();
+      return pending.outcome().get(writeTimeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      if (pending.abandon()) {
+        throw busy("The database is busy; try again shortly", e);
+      }
+      return awaitStarted(pending);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      if (pending.abandon()) {
+        throw busy("Interrupted while waiting for the database", e);
+      }
+      return awaitStarted(pending);
+    } catch (ExecutionException e) {
+      throw rethrow(e);
     }
   }
 
@@ -53,16 +70,41 @@ final class SqliteTransactions implements Transactions {
         () -> transactions.execute(TransactionDefinition.DEFAULT, status -> work.get()));
   }
 
-  private void acquireWriteLock() {
+  /** Finishes the writes already queued; later ones are refused. */
+  @PreDestroy
+  void close() {
+    writer.close();
+  }
+
+  int queuedWrites() {
+    return writer.queuedWrites();
+  }
+
+  long committedBatches() {
+    return writer.committedBatches();
+  }
+
+  /** The write has started: its caller learns how it ended, however long that takes. */
+  private static <T> T awaitStarted(PendingWrite<T> pending) {
     try {
-      if (!writeLock.tryLock(writeTimeoutMillis, TimeUnit.MILLISECONDS)) {
-        throw new ServiceUnavailableException(
-            "The database is busy; try again shortly", RETRY_AFTER, null);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ServiceUnavailableException(
-          "Interrupted while waiting for the database", RETRY_AFTER, e);
+      return pending.outcome().join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw rethrow(e);
     }
+  }
+
+  private static RuntimeException rethrow(Exception wrapped) {
+    Throwable cause = wrapped.getCause();
+    if (cause instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    if (cause instanceof Error error) {
+      throw error;
+    }
+    return new IllegalStateException(cause);
+  }
+
+  static ServiceUnavailableException busy(String message, Throwable cause) {
+    return new ServiceUnavailableException(message, RETRY_AFTER, cause);
   }
 }

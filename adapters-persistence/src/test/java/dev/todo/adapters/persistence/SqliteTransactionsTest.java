@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -113,34 +114,152 @@ class SqliteTransactionsTest {
   @Test
   void aWriteThatWaitsTooLongIsUnavailableNotAnError() throws Exception {
     start(Map.of("todo.database.write-timeout-ms", 200));
-    var holding = new CountDownLatch(1);
     var release = new CountDownLatch(1);
-    var holder =
-        Executors.newSingleThreadExecutor()
-            .submit(
-                () ->
-                    transactions.write(
-                        () -> {
-                          holding.countDown();
-                          await(release);
-                          return null;
-                        }));
-    holding.await();
+    var holder = holdWriter(Executors.newSingleThreadExecutor(), release);
     try {
-      assertThatThrownBy(() -> transactions.write(() -> null))
+      assertThatThrownBy(
+              () ->
+                  transactions.write(
+                      () -> {
+                        todos.insert(aTodo().titled("too late").build());
+                        return null;
+                      }))
           .isInstanceOf(ServiceUnavailableException.class);
-      assertThat(transactions.read(() -> todos.count(TodoFilter.allOf("alice")))).isZero();
     } finally {
       release.countDown();
       holder.get(10, TimeUnit.SECONDS);
     }
+    transactions.write(() -> null);
+    assertThat(transactions.read(() -> todos.count(TodoFilter.allOf("alice"))))
+        .as("a write that timed out never runs later")
+        .isZero();
   }
 
-  private static void await(CountDownLatch latch) {
+  @Test
+  void writesQueuedTogetherCommitTogetherAndAFailingOneIsUndoneAlone() throws Exception {
+    start(Map.of());
+    var release = new CountDownLatch(1);
+    var callers = Executors.newFixedThreadPool(4);
+    var holder = holdWriter(callers, release);
+    long batchesBefore = ((SqliteTransactions) transactions).committedBatches();
+    Future<?> first = callers.submit(() -> insert("first", false));
+    awaitQueued(1);
+    Future<?> failing = callers.submit(() -> insert("failing", true));
+    awaitQueued(2);
+    Future<?> last = callers.submit(() -> insert("last", false));
+    awaitQueued(3);
+
+    release.countDown();
+    holder.get(10, TimeUnit.SECONDS);
+    first.get(10, TimeUnit.SECONDS);
+    last.get(10, TimeUnit.SECONDS);
+    assertThatThrownBy(() -> failing.get(10, TimeUnit.SECONDS))
+        .hasRootCauseInstanceOf(IllegalStateException.class)
+        .hasRootCauseMessage("refused after writing");
+    callers.shutdown();
+
+    assertThat(((SqliteTransactions) transactions).committedBatches())
+        .as("the holder's batch, then one batch of the three queued writes")
+        .isEqualTo(batchesBefore + 2);
+    assertThat(transactions.read(() -> todos.count(TodoFilter.allOf("alice")))).isEqualTo(2);
+    assertThat(transactions.read(() -> todos.count(searchFor("failing")))).isZero();
+    assertThat(transactions.read(() -> todos.count(searchFor("first")))).isEqualTo(1);
+    assertThat(transactions.read(() -> todos.count(searchFor("last")))).isEqualTo(1);
+  }
+
+  @Test
+  void aWriteInsideAWriteJoinsIt() {
+    start(Map.of());
+    long count =
+        transactions.write(
+            () -> {
+              todos.insert(aTodo().titled("outer").build());
+              transactions.write(
+                  () -> {
+                    todos.insert(aTodo().titled("inner").build());
+                    return null;
+                  });
+              return todos.count(TodoFilter.allOf("alice"));
+            });
+    assertThat(count).isEqualTo(2);
+  }
+
+  @Test
+  void closingFinishesQueuedWritesAndRefusesLaterOnes() throws Exception {
+    start(Map.of());
+    var release = new CountDownLatch(1);
+    var callers = Executors.newFixedThreadPool(2);
+    var holder = holdWriter(callers, release);
+    Future<?> queued = callers.submit(() -> insert("queued", false));
+    awaitQueued(1);
+    var closing = Executors.newSingleThreadExecutor();
+    Future<?> closed = closing.submit(() -> ((SqliteTransactions) transactions).close());
+    release.countDown();
+    closed.get(10, TimeUnit.SECONDS);
+    holder.get(10, TimeUnit.SECONDS);
+    queued.get(10, TimeUnit.SECONDS);
+    callers.shutdown();
+    closing.shutdown();
+
+    assertThat(transactions.read(() -> todos.count(TodoFilter.allOf("alice")))).isEqualTo(1);
+    assertThatThrownBy(() -> transactions.write(() -> null))
+        .isInstanceOf(ServiceUnavailableException.class);
+  }
+
+  /** Occupies the writer until {@code release} opens; returns once it is running. */
+  private Future<Void> holdWriter(ExecutorService callers, CountDownLatch release)
+      throws InterruptedException {
+    var holding = new CountDownLatch(1);
+    Future<Void> holder =
+        callers.submit(
+            () ->
+                transactions.write(
+                    () -> {
+                      holding.countDown();
+                      return await(release);
+                    }));
+    holding.await();
+    return holder;
+  }
+
+  private Void insert(String title, boolean thenFail) {
+    return transactions.write(
+        () -> {
+          todos.insert(aTodo().titled(title).build());
+          if (thenFail) {
+            throw new IllegalStateException("refused after writing");
+          }
+          return null;
+        });
+  }
+
+  private void awaitQueued(int writes) throws InterruptedException {
+    var writer = (SqliteTransactions) transactions;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (writer.queuedWrites() < writes) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("writes not queued: " + writer.queuedWrites() + " of " + writes);
+      }
+      Thread.sleep(5);
+    }
+  }
+
+  private static TodoFilter searchFor(String text) {
+    return new TodoFilter(
+        "alice",
+        dev.todo.domain.todo.StatusFilter.ALL,
+        Optional.of(text),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  private static Void await(CountDownLatch latch) {
     try {
       latch.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    return null;
   }
 }

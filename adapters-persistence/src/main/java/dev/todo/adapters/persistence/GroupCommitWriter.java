@@ -1,0 +1,139 @@
+package dev.todo.adapters.persistence;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that writes to the database. It takes the writes queued since its last commit (up
+ * to a limit) and runs them in one transaction, each inside its own savepoint, so that a write that
+ * fails is undone alone while the others commit together: one commit (WAL append) for many writes.
+ * A write's outcome reaches its caller only after the commit. With one write queued at a time this
+ * is exactly one transaction per write.
+ */
+final class GroupCommitWriter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
+  private static final PendingWrite<Void> STOP = new PendingWrite<>(() -> null);
+
+  private final TransactionOperations<Connection> transactions;
+  private final int batchLimit;
+  private final BlockingQueue<PendingWrite<?>> queue = new LinkedBlockingQueue<>();
+  private final Thread thread;
+  private final AtomicLong committedBatches = new AtomicLong();
+  private volatile boolean closed;
+
+  GroupCommitWriter(TransactionOperations<Connection> transactions, int batchLimit) {
+    if (batchLimit < 1) {
+      throw new IllegalArgumentException("todo.database.write-batch-limit must be at least 1");
+    }
+    this.transactions = transactions;
+    this.batchLimit = batchLimit;
+    this.thread = Thread.ofPlatform().name("sqlite-writer").daemon().start(this::writeUntilStopped);
+  }
+
+  <T> PendingWrite<T> submit(Supplier<T> work) {
+    if (closed) {
+      throw SqliteTransactions.busy("The service is shutting down; try again shortly", null);
+    }
+    var pending = new PendingWrite<>(work);
+    queue.add(pending);
+    return pending;
+  }
+
+  boolean isWriterThread() {
+    return Thread.currentThread() == thread;
+  }
+
+  void close() {
+    closed = true;
+    queue.add(STOP);
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void writeUntilStopped() {
+    var batch = new ArrayList<PendingWrite<?>>(batchLimit);
+    boolean stopping = false;
+    while (!stopping) {
+      try {
+        batch.add(queue.take());
+        queue.drainTo(batch, batchLimit - 1);
+      } catch (InterruptedException e) {
+        return;
+      }
+      stopping = batch.remove(STOP);
+      batch.removeIf(pending -> !pending.start());
+      if (!batch.isEmpty()) {
+        commit(batch);
+      }
+      batch.clear();
+    }
+  }
+
+  private void commit(List<PendingWrite<?>> batch) {
+    try {
+      SqliteErrors.translate(
+          () ->
+              transactions.execute(
+                  TransactionDefinition.DEFAULT,
+                  status -> {
+                    runEach(batch, status.getConnection());
+                    return null;
+                  }));
+    } catch (RuntimeException e) {
+      batch.forEach(pending -> pending.fail(e));
+      return;
+    } catch (Throwable e) {
+      LOG.error("Write batch failed", e);
+      batch.forEach(pending -> pending.fail(new IllegalStateException(e)));
+      return;
+    }
+    committedBatches.incrementAndGet();
+    batch.forEach(PendingWrite::publish);
+  }
+
+  int queuedWrites() {
+    return queue.size();
+  }
+
+  long committedBatches() {
+    return committedBatches.get();
+  }
+
+  private static void runEach(List<PendingWrite<?>> batch, Connection connection)
+      throws SQLException {
+    if (batch.size() == 1) {
+      runAlone(batch.getFirst());
+      return;
+    }
+    for (PendingWrite<?> pending : batch) {
+      Savepoint savepoint = connection.setSavepoint();
+      try {
+        pending.run();
+      } catch (RuntimeException e) {
+        connection.rollback(savepoint);
+      }
+      connection.releaseSavepoint(savepoint);
+    }
+  }
+
+  /** Alone in its batch: a failure rolls the whole transaction back. */
+  private static void runAlone(PendingWrite<?> pending) {
+    pending.run();
+  }
+}
