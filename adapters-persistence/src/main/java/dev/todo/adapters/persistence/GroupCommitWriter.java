@@ -1,7 +1,10 @@
 package dev.todo.adapters.persistence;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -22,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * A write's outcome reaches its caller only after the commit. With one write queued at a time this
  * is exactly one transaction per write.
  */
+@Singleton
 final class GroupCommitWriter {
 
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -34,7 +38,9 @@ final class GroupCommitWriter {
   private final AtomicLong committedBatches = new AtomicLong();
   private volatile boolean closed;
 
-  GroupCommitWriter(TransactionOperations<Connection> transactions, int batchLimit) {
+  GroupCommitWriter(
+      TransactionOperations<Connection> transactions,
+      @Value("${todo.database.write-batch-limit:32}") int batchLimit) {
     if (batchLimit < 1) {
       throw new IllegalArgumentException("todo.database.write-batch-limit must be at least 1");
     }
@@ -56,6 +62,8 @@ final class GroupCommitWriter {
     return Thread.currentThread() == thread;
   }
 
+  /** Finishes the writes already queued; later ones are refused. */
+  @PreDestroy
   void close() {
     closed = true;
     queue.add(STOP);

@@ -5,7 +5,6 @@ import dev.todo.domain.port.out.Transactions;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Duration;
@@ -32,11 +31,11 @@ final class SqliteTransactions implements Transactions {
 
   SqliteTransactions(
       TransactionOperations<Connection> transactions,
-      @Value("${todo.database.write-timeout-ms:5000}") long writeTimeoutMillis,
-      @Value("${todo.database.write-batch-limit:32}") int writeBatchLimit) {
+      GroupCommitWriter writer,
+      @Value("${todo.database.write-timeout-ms:5000}") long writeTimeoutMillis) {
     this.transactions = transactions;
+    this.writer = writer;
     this.writeTimeoutMillis = writeTimeoutMillis;
-    this.writer = new GroupCommitWriter(transactions, writeBatchLimit);
   }
 
   @Override
@@ -68,20 +67,6 @@ final class SqliteTransactions implements Transactions {
     // Not TransactionDefinition.READ_ONLY: sqlite-jdbc refuses setReadOnly on an open connection.
     return SqliteErrors.translate(
         () -> transactions.execute(TransactionDefinition.DEFAULT, status -> work.get()));
-  }
-
-  /** Finishes the writes already queued; later ones are refused. */
-  @PreDestroy
-  void close() {
-    writer.close();
-  }
-
-  int queuedWrites() {
-    return writer.queuedWrites();
-  }
-
-  long committedBatches() {
-    return writer.committedBatches();
   }
 
   /** The write has started: its caller learns how it ended, however long that takes. */

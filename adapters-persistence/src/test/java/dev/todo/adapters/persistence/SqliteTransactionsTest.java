@@ -141,7 +141,7 @@ class SqliteTransactionsTest {
     var release = new CountDownLatch(1);
     var callers = Executors.newFixedThreadPool(4);
     var holder = holdWriter(callers, release);
-    long batchesBefore = ((SqliteTransactions) transactions).committedBatches();
+    long batchesBefore = writer().committedBatches();
     Future<?> first = callers.submit(() -> insert("first", false));
     awaitQueued(1);
     Future<?> failing = callers.submit(() -> insert("failing", true));
@@ -158,7 +158,7 @@ class SqliteTransactionsTest {
         .hasRootCauseMessage("refused after writing");
     callers.shutdown();
 
-    assertThat(((SqliteTransactions) transactions).committedBatches())
+    assertThat(writer().committedBatches())
         .as("the holder's batch, then one batch of the three queued writes")
         .isEqualTo(batchesBefore + 2);
     assertThat(transactions.read(() -> todos.count(TodoFilter.allOf("alice")))).isEqualTo(2);
@@ -193,7 +193,7 @@ class SqliteTransactionsTest {
     Future<?> queued = callers.submit(() -> insert("queued", false));
     awaitQueued(1);
     var closing = Executors.newSingleThreadExecutor();
-    Future<?> closed = closing.submit(() -> ((SqliteTransactions) transactions).close());
+    Future<?> closed = closing.submit(() -> writer().close());
     release.countDown();
     closed.get(10, TimeUnit.SECONDS);
     holder.get(10, TimeUnit.SECONDS);
@@ -234,7 +234,7 @@ class SqliteTransactionsTest {
   }
 
   private void awaitQueued(int writes) throws InterruptedException {
-    var writer = (SqliteTransactions) transactions;
+    var writer = writer();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (writer.queuedWrites() < writes) {
       if (System.nanoTime() > deadline) {
@@ -242,6 +242,10 @@ class SqliteTransactionsTest {
       }
       Thread.sleep(5);
     }
+  }
+
+  private GroupCommitWriter writer() {
+    return database.bean(GroupCommitWriter.class);
   }
 
   private static TodoFilter searchFor(String text) {
