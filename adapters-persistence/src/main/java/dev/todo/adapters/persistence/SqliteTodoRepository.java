@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -114,7 +115,11 @@ final class SqliteTodoRepository implements TodoRepository {
           statement.setInt(next, page.size());
           statement.setLong(next + 1, page.offset());
           try (var result = statement.executeQuery()) {
-            return jdbc.entityStream(result, TodoRow.class).map(TodoMapper::toDomain).toList();
+            var todos = new ArrayList<Todo>(page.size());
+            while (result.next()) {
+              todos.add(TodoMapper.toDomain(TodoRowReader.read(result)));
+            }
+            return todos;
           }
         });
   }
@@ -217,9 +222,21 @@ final class SqliteTodoRepository implements TodoRepository {
     }
   }
 
-  private UserRow counts(String owner) {
-    return users.findById(owner).orElse(new UserRow(owner, null, null, 0, 0, 0));
+  /** The owner's counters; zero for an owner without a row (never wrote). */
+  private OwnerCounts counts(String owner) {
+    return jdbc.prepareStatement(
+        "SELECT todo_count, completed_count FROM users WHERE sub = ?",
+        statement -> {
+          statement.setString(1, owner);
+          try (var result = statement.executeQuery()) {
+            return result.next()
+                ? new OwnerCounts(result.getLong(1), result.getLong(2))
+                : new OwnerCounts(0, 0);
+          }
+        });
   }
+
+  private record OwnerCounts(long todoCount, long completedCount) {}
 
   private void index(TodoRow row) {
     jdbc.prepareStatement(

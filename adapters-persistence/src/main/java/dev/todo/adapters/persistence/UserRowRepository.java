@@ -5,12 +5,9 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
-import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.ANSI)
 interface UserRowRepository extends GenericRepository<UserRow, String> {
-
-  Optional<UserRow> findById(String sub);
 
   boolean existsById(String sub);
 
