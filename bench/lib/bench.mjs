@@ -253,12 +253,13 @@ function cpuMs(pid) {
 let wrkCounter = 0;
 function wrk(app, mode, { duration = opt.duration, connections = opt.connections, threads = opt.threads, env = {}, label = mode } = {}) {
   return new Promise((resolve, reject) => {
-    const args = ['-t', String(Math.min(threads, connections)), '-c', String(connections), '-d', `${duration}s`,
+    const wrkThreads = Math.min(threads, connections);
+    const args = ['-t', String(wrkThreads), '-c', String(connections), '-d', `${duration}s`,
       '--timeout', '10s', '-s', LUA, `http://127.0.0.1:${app.port}`];
     const before = load();
     const cpu0 = cpuMs(app.pid);
     const child = spawn('wrk', args, {
-      env: { ...process.env, BENCH_MODE: mode, BENCH_CONNECTIONS: String(connections), ...env },
+      env: { ...process.env, BENCH_MODE: mode, BENCH_THREADS: String(wrkThreads), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -730,7 +731,7 @@ function markdown(r) {
       L.push(`| ${s.title} | ${fs3(s.rps)} | ${pct(s.ratio_to_floor)} | ${fs3(s.p50_ms, 1)} | ${fs3(s.p99_ms, 1)} | ${fs3(s.cpu_ms_per_req, 2)} | ${s.errors} (${s.non2xx}) / ${fmt(s.requests)} | ${s.load.join(', ')} |`);
     }
     L.push('');
-    L.push('Reads at 70 % of their peak throughput, paced (exponential think time per connection, see bench/README.md):', '');
+    L.push('Reads at 70 % of their peak throughput, paced (Poisson arrivals on a schedule, see bench/README.md):', '');
     L.push('| read | target req/s | achieved req/s | p50 (ms) | p99 (ms) | errors |', '|---|---|---|---|---|---|');
     for (const [k, p] of Object.entries(t.paced)) {
       L.push(`| ${t.scenarios[k].title} | ${fmt(p.target_rps)} | ${fs3(p.achieved_rps)} | ${fs3(p.p50_ms, 2)} | ${fs3(p.p99_ms, 2)} | ${p.errors} |`);

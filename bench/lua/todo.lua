@@ -6,7 +6,7 @@
 --   BENCH_USERS  users user-1 … user-N of the mix (default 100)
 --   BENCH_PATH   the path of mode `path` (e.g. /api/v1/todos?q=milk)
 --   BENCH_RATE   total requests per second to pace to (0: as fast as possible), with
---   BENCH_CONNECTIONS the number of connections it is spread over
+--   BENCH_THREADS the number of wrk threads it is spread over
 -- Every request carries `Authorization: Bearer <unsigned JWT>` minted for its virtual user.
 -- done() prints one line "BENCHJSON {...}" that the orchestrator parses.
 
@@ -17,7 +17,6 @@ local ids_file = os.getenv("BENCH_IDS")
 local user_count = tonumber(os.getenv("BENCH_USERS") or "100")
 local fixed_path = os.getenv("BENCH_PATH") or "/api/v1/todos"
 local rate = tonumber(os.getenv("BENCH_RATE") or "0")
-local connections = tonumber(os.getenv("BENCH_CONNECTIONS") or "64")
 
 local b64chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
@@ -157,12 +156,32 @@ function request()
 end
 
 if rate > 0 then
-  -- Open-loop approximation: each connection waits an exponentially distributed think time whose
-  -- mean spreads the total rate over the connections (Poisson arrivals). wrk starts a request's
-  -- clock when it is written, after the delay.
-  local mean_ms = 1000 * connections / rate
+  -- Open loop: each wrk thread draws Poisson arrivals at its share of the rate on a monotonic
+  -- clock, and a connection that becomes free waits for the next arrival not yet taken. So the
+  -- achieved rate follows the target as long as a connection is free at each arrival, whatever
+  -- the response times. wrk starts a request's clock when it is written, after the delay.
+  local ffi = require("ffi")
+  ffi.cdef [[
+    typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
+    int clock_gettime(int clock_id, bench_timespec *tp);
+  ]]
+  local CLOCK_MONOTONIC = 1
+  local timespec = ffi.new("bench_timespec")
+  local function now_ms()
+    ffi.C.clock_gettime(CLOCK_MONOTONIC, timespec)
+    return tonumber(timespec.tv_sec) * 1000 + tonumber(timespec.tv_nsec) / 1e6
+  end
+  local threads = tonumber(os.getenv("BENCH_THREADS") or "1")
+  local mean_ms = 1000 * threads / rate
+  local next_arrival = nil
   function delay()
-    return math.floor(-math.log(1 - math.random()) * mean_ms + 0.5)
+    local now = now_ms()
+    next_arrival = (next_arrival or now) - math.log(1 - math.random()) * mean_ms
+    local wait = next_arrival - now
+    if wait <= 0 then
+      return 0
+    end
+    return math.floor(wait + 0.5)
   end
 end
 
