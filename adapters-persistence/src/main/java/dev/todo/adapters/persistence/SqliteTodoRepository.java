@@ -29,11 +29,17 @@ final class SqliteTodoRepository implements TodoRepository {
   private final TodoRowRepository rows;
   private final UserRowRepository users;
   private final JdbcOperations jdbc;
+  private final CachedStatements statements;
 
-  SqliteTodoRepository(TodoRowRepository rows, UserRowRepository users, JdbcOperations jdbc) {
+  SqliteTodoRepository(
+      TodoRowRepository rows,
+      UserRowRepository users,
+      JdbcOperations jdbc,
+      CachedStatements statements) {
     this.rows = rows;
     this.users = users;
     this.jdbc = jdbc;
+    this.statements = statements;
   }
 
   @Override
@@ -108,7 +114,7 @@ final class SqliteTodoRepository implements TodoRepository {
   public List<Todo> find(
       TodoFilter filter, TodoSort sort, SortDirection direction, PageRequest page) {
     var sql = TodoListSql.of(filter);
-    return jdbc.prepareStatement(
+    return statements.run(
         sql.pageQuery(sort, direction),
         statement -> {
           int next = bind(statement, sql.parameters());
@@ -135,7 +141,7 @@ final class SqliteTodoRepository implements TodoRepository {
       };
     }
     var sql = TodoListSql.of(filter);
-    return jdbc.prepareStatement(
+    return statements.run(
         sql.countQuery(),
         statement -> {
           bind(statement, sql.parameters());
@@ -224,7 +230,7 @@ final class SqliteTodoRepository implements TodoRepository {
 
   /** The owner's counters; zero for an owner without a row (never wrote). */
   private OwnerCounts counts(String owner) {
-    return jdbc.prepareStatement(
+    return statements.run(
         "SELECT todo_count, completed_count FROM users WHERE sub = ?",
         statement -> {
           statement.setString(1, owner);
@@ -239,7 +245,7 @@ final class SqliteTodoRepository implements TodoRepository {
   private record OwnerCounts(long todoCount, long completedCount) {}
 
   private void index(TodoRow row) {
-    jdbc.prepareStatement(
+    statements.run(
         "INSERT INTO todo_search (rowid, title, notes) VALUES (?, ?, ?)",
         statement -> {
           statement.setLong(1, row.seq());
@@ -250,7 +256,7 @@ final class SqliteTodoRepository implements TodoRepository {
   }
 
   private void unindex(long seq) {
-    jdbc.prepareStatement(
+    statements.run(
         "DELETE FROM todo_search WHERE rowid = ?",
         statement -> {
           statement.setLong(1, seq);

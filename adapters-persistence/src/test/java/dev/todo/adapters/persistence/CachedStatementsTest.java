@@ -1,0 +1,94 @@
+package dev.todo.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Prepared statements reused per connection, on a real SQLite file. */
+class CachedStatementsTest {
+
+  @TempDir Path directory;
+  private SqliteFile database;
+  private CachedStatements statements;
+
+  @BeforeEach
+  void start() {
+    database = SqliteFile.in(directory);
+    statements = database.bean(CachedStatements.class);
+  }
+
+  @AfterEach
+  void stop() {
+    database.close();
+  }
+
+  @Test
+  void aQueryRunAgainOnTheSameConnectionReusesItsStatement() {
+    var used =
+        database.inTransaction(
+            () ->
+                new PreparedStatement[] {
+                  statements.run("SELECT 1", statement -> statement),
+                  statements.run("SELECT 1", statement -> statement),
+                  statements.run("SELECT 2", statement -> statement)
+                });
+
+    assertThat(used[1]).isSameAs(used[0]);
+    assertThat(used[2]).isNotSameAs(used[0]);
+  }
+
+  @Test
+  void parametersOfOneRunDoNotCarryOverToTheNext() {
+    var values =
+        database.inTransaction(
+            () ->
+                new String[] {
+                  statements.run(
+                      "SELECT ?",
+                      statement -> {
+                        statement.setString(1, "first");
+                        return single(statement);
+                      }),
+                  statements.run("SELECT ?", CachedStatementsTest::single)
+                });
+
+    assertThat(values).containsExactly("first", null);
+  }
+
+  @Test
+  void theLeastRecentlyUsedStatementIsClosedWhenTheCacheIsFull() {
+    var oldest =
+        database.inTransaction(
+            () -> {
+              PreparedStatement first = statements.run("SELECT 0", statement -> statement);
+              for (int i = 1; i <= CachedStatements.PER_CONNECTION; i++) {
+                statements.run("SELECT " + i, statement -> statement);
+              }
+              return first;
+            });
+
+    assertThat(isClosed(oldest)).isTrue();
+  }
+
+  private static String single(PreparedStatement statement) throws SQLException {
+    try (ResultSet result = statement.executeQuery()) {
+      result.next();
+      return result.getString(1);
+    }
+  }
+
+  private static boolean isClosed(PreparedStatement statement) {
+    try {
+      return statement.isClosed();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
