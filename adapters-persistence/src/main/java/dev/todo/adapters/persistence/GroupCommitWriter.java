@@ -126,7 +126,8 @@ final class GroupCommitWriter {
   private static void runEach(List<PendingWrite<?>> batch, Connection connection)
       throws SQLException {
     if (batch.size() == 1) {
-      runAlone(batch.getFirst());
+      // Alone in its batch: a failure rolls the whole transaction back, no savepoint needed.
+      batch.getFirst().run();
       return;
     }
     for (PendingWrite<?> pending : batch) {
@@ -138,10 +139,5 @@ final class GroupCommitWriter {
       }
       connection.releaseSavepoint(savepoint);
     }
-  }
-
-  /** Alone in its batch: a failure rolls the whole transaction back. */
-  private static void runAlone(PendingWrite<?> pending) {
-    pending.run();
   }
 }

@@ -52,10 +52,6 @@ final class PendingWrite<T> {
     }
   }
 
-  boolean failed() {
-    return failure != null;
-  }
-
   /** After the batch committed: the work's own result or exception. */
   void publish() {
     if (failure != null) {
