@@ -9,7 +9,6 @@ import dev.todo.domain.error.BlobNotFoundException;
 import dev.todo.domain.error.MalformedInputException;
 import dev.todo.domain.error.ServiceUnavailableException;
 import dev.todo.domain.error.StorageUnavailableException;
-import dev.todo.domain.error.TodoNotFoundException;
 import dev.todo.domain.error.ValidationException;
 import dev.todo.domain.identity.Caller;
 import dev.todo.domain.port.in.AttachmentsUseCase;
@@ -194,10 +193,7 @@ public final class AttachmentService implements AttachmentsUseCase {
   }
 
   private Todo accessible(Caller caller, TodoId id) {
-    return todos
-        .findById(id)
-        .filter(todo -> caller.canAccess(todo.owner()))
-        .orElseThrow(TodoNotFoundException::new);
+    return AccessibleTodos.find(todos, caller, id);
   }
 
   private Attachment attachmentOf(Caller caller, TodoId todoId, String attachmentId) {

@@ -1,6 +1,5 @@
 package dev.todo.application;
 
-import dev.todo.domain.error.TodoNotFoundException;
 import dev.todo.domain.port.in.ReadTodosUseCase;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
@@ -27,12 +26,7 @@ public final class TodoQueryService implements ReadTodosUseCase {
 
   @Override
   public Todo get(GetTodoQuery query) {
-    return transactions.read(
-        () ->
-            todos
-                .findById(query.id())
-                .filter(todo -> query.caller().canAccess(todo.owner()))
-                .orElseThrow(TodoNotFoundException::new));
+    return transactions.read(() -> AccessibleTodos.find(todos, query.caller(), query.id()));
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.todo.application;
 
-import dev.todo.domain.error.TodoNotFoundException;
 import dev.todo.domain.identity.Caller;
 import dev.todo.domain.port.in.CreateTodoUseCase;
 import dev.todo.domain.port.in.DeleteTodoUseCase;
@@ -94,9 +93,6 @@ public final class TodoService implements CreateTodoUseCase, UpdateTodoUseCase, 
   }
 
   private Todo accessible(Caller caller, TodoId id) {
-    return todos
-        .findById(id)
-        .filter(todo -> caller.canAccess(todo.owner()))
-        .orElseThrow(TodoNotFoundException::new);
+    return AccessibleTodos.find(todos, caller, id);
   }
 }
