@@ -3,7 +3,6 @@ package dev.todo.adapters.rest;
 import dev.todo.domain.attachment.Attachment;
 import dev.todo.domain.error.MalformedInputException;
 import dev.todo.domain.error.PayloadTooLargeException;
-import dev.todo.domain.error.TodoNotFoundException;
 import dev.todo.domain.port.in.AttachmentsUseCase;
 import dev.todo.domain.port.in.AttachmentsUseCase.Download;
 import dev.todo.domain.port.in.AttachmentsUseCase.IncomingFile;
@@ -100,7 +99,7 @@ class AttachmentController {
       @PathVariable String id,
       HttpRequest<?> request,
       @Parameter(hidden = true) @Part("file") Publisher<StreamingFileUpload> file) {
-    TodoId todoId = todoId(id);
+    TodoId todoId = PathIds.todoId(id);
     var command =
         new UploadCommand(
             identity.caller(),
@@ -166,7 +165,7 @@ class AttachmentController {
   AttachmentResponse.ListResponse list(
       @Parameter(hidden = true) Identity identity, @PathVariable String id) {
     return new AttachmentResponse.ListResponse(
-        attachments.list(identity.caller(), todoId(id)).stream()
+        attachments.list(identity.caller(), PathIds.todoId(id)).stream()
             .map(AttachmentResponse::of)
             .toList());
   }
@@ -177,7 +176,8 @@ class AttachmentController {
       @Parameter(hidden = true) Identity identity,
       @PathVariable String id,
       @PathVariable String attachmentId) {
-    return AttachmentResponse.of(attachments.get(identity.caller(), todoId(id), attachmentId));
+    return AttachmentResponse.of(
+        attachments.get(identity.caller(), PathIds.todoId(id), attachmentId));
   }
 
   @Get(value = "/{attachmentId}/content", produces = MediaType.ALL)
@@ -190,7 +190,8 @@ class AttachmentController {
       @PathVariable String attachmentId,
       @Nullable @Header(HttpHeaders.RANGE) String range) {
     Download download =
-        attachments.download(identity.caller(), todoId(id), attachmentId, RangeHeader.parse(range));
+        attachments.download(
+            identity.caller(), PathIds.todoId(id), attachmentId, RangeHeader.parse(range));
     Attachment a = download.attachment();
     var type = MediaType.of(a.contentType());
     var body =
@@ -221,12 +222,8 @@ class AttachmentController {
       @Parameter(hidden = true) Identity identity,
       @PathVariable String id,
       @PathVariable String attachmentId) {
-    attachments.delete(identity.caller(), todoId(id), attachmentId);
+    attachments.delete(identity.caller(), PathIds.todoId(id), attachmentId);
     return HttpResponse.noContent();
-  }
-
-  private static TodoId todoId(String text) {
-    return TodoId.parse(text).orElseThrow(TodoNotFoundException::new);
   }
 
   /**

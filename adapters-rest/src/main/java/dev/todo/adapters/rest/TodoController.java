@@ -1,7 +1,6 @@
 package dev.todo.adapters.rest;
 
 import dev.todo.domain.error.MalformedInputException;
-import dev.todo.domain.error.TodoNotFoundException;
 import dev.todo.domain.port.in.BulkEditTodosUseCase;
 import dev.todo.domain.port.in.BulkEditTodosUseCase.DeleteTodosCommand;
 import dev.todo.domain.port.in.BulkEditTodosUseCase.SetCompletedCommand;
@@ -19,7 +18,6 @@ import dev.todo.domain.todo.Field;
 import dev.todo.domain.todo.PageRequest;
 import dev.todo.domain.todo.StatusFilter;
 import dev.todo.domain.todo.Todo;
-import dev.todo.domain.todo.TodoId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -268,7 +266,7 @@ class TodoController {
       content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
   HttpResponse<TodoResponse> get(
       @Parameter(hidden = true) Identity identity, @PathVariable String id) {
-    return ok(read.get(new GetTodoQuery(identity.caller(), todoId(id))));
+    return ok(read.get(new GetTodoQuery(identity.caller(), PathIds.todoId(id))));
   }
 
   @Put("/{id}")
@@ -311,7 +309,7 @@ class TodoController {
         update.replace(
             new UpdateTodoCommand(
                 identity.caller(),
-                todoId(id),
+                PathIds.todoId(id),
                 IfMatch.parse(request.getHeaders().getAll(HttpHeaders.IF_MATCH)),
                 () -> bodies.todoInput(contentType(request), body, JsonBodies.JSON))));
   }
@@ -359,7 +357,7 @@ class TodoController {
         update.mergePatch(
             new UpdateTodoCommand(
                 identity.caller(),
-                todoId(id),
+                PathIds.todoId(id),
                 IfMatch.parse(request.getHeaders().getAll(HttpHeaders.IF_MATCH)),
                 () ->
                     bodies.todoInput(contentType(request), body, JsonBodies.JSON_OR_MERGE_PATCH))));
@@ -388,13 +386,9 @@ class TodoController {
     delete.delete(
         new DeleteTodoCommand(
             identity.caller(),
-            todoId(id),
+            PathIds.todoId(id),
             IfMatch.parse(request.getHeaders().getAll(HttpHeaders.IF_MATCH))));
     return HttpResponse.noContent();
-  }
-
-  private static TodoId todoId(String text) {
-    return TodoId.parse(text).orElseThrow(TodoNotFoundException::new);
   }
 
   private static MediaType contentType(HttpRequest<?> request) {
