@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Objects as files under one directory, for a local run without a bucket: the object {@code
@@ -170,27 +171,14 @@ public final class LocalDirectoryBlobStorage implements BlobStorage {
   public List<StoredObject> list(String prefix) {
     checkRoot();
     var names = new ArrayList<StoredObject>();
-    if (!Files.exists(root)) {
-      return names;
-    }
-    try {
-      Files.walkFileTree(
-          root,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-              String name = nameOf(file);
-              if (attributes.isRegularFile()
-                  && !file.getFileName().toString().startsWith(TEMPORARY_PREFIX)
-                  && name.startsWith(prefix)) {
-                names.add(new StoredObject(name, attributes.lastModifiedTime().toInstant()));
-              }
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      throw unavailable("cannot list " + root, e);
-    }
+    forEachFile(
+        "list",
+        (file, attributes) -> {
+          String name = nameOf(file);
+          if (!isTemporary(file) && name.startsWith(prefix)) {
+            names.add(new StoredObject(name, attributes.lastModifiedTime().toInstant()));
+          }
+        });
     names.sort(Comparator.comparing(StoredObject::name));
     return names;
   }
@@ -201,30 +189,43 @@ public final class LocalDirectoryBlobStorage implements BlobStorage {
    */
   public int removeAbandonedWrites(Duration age) {
     checkRoot();
-    if (!Files.exists(root)) {
-      return 0;
-    }
     var cutoff = Instant.now().minus(age);
     var removed = new int[1];
+    forEachFile(
+        "clean",
+        (file, attributes) -> {
+          if (isTemporary(file) && attributes.lastModifiedTime().toInstant().isBefore(cutoff)) {
+            deleteQuietly(file);
+            removed[0]++;
+          }
+        });
+    return removed[0];
+  }
+
+  /** Visits every regular file under the root (none when the root does not exist yet). */
+  private void forEachFile(String action, BiConsumer<Path, BasicFileAttributes> visit) {
+    if (!Files.exists(root)) {
+      return;
+    }
     try {
       Files.walkFileTree(
           root,
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-              if (attributes.isRegularFile()
-                  && file.getFileName().toString().startsWith(TEMPORARY_PREFIX)
-                  && attributes.lastModifiedTime().toInstant().isBefore(cutoff)) {
-                deleteQuietly(file);
-                removed[0]++;
+              if (attributes.isRegularFile()) {
+                visit.accept(file, attributes);
               }
               return FileVisitResult.CONTINUE;
             }
           });
     } catch (IOException e) {
-      throw unavailable("cannot clean " + root, e);
+      throw unavailable("cannot " + action + " " + root, e);
     }
-    return removed[0];
+  }
+
+  private static boolean isTemporary(Path file) {
+    return file.getFileName().toString().startsWith(TEMPORARY_PREFIX);
   }
 
   private String nameOf(Path file) {
