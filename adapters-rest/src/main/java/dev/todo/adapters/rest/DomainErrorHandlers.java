@@ -1,8 +1,11 @@
 package dev.todo.adapters.rest;
 
+import dev.todo.domain.error.AttachmentNotFoundException;
+import dev.todo.domain.error.DomainException;
 import dev.todo.domain.error.ForbiddenException;
 import dev.todo.domain.error.MalformedInputException;
 import dev.todo.domain.error.NotFoundException;
+import dev.todo.domain.error.PayloadTooLargeException;
 import dev.todo.domain.error.PreconditionFailedException;
 import dev.todo.domain.error.ServiceUnavailableException;
 import dev.todo.domain.error.StorageUnavailableException;
@@ -21,100 +24,55 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One handler per domain exception, each giving the contract's status and code. Messages of domain
- * exceptions are written for API clients; a 503's cause (a technical exception) is logged, never
- * shown.
+ * The contract's status and code for every domain exception. {@link DomainException} is sealed, so
+ * the switch below is exhaustive: a new kind of domain error does not compile until it is mapped.
+ * Messages of domain exceptions are written for API clients; a 503's cause (a technical exception)
+ * is logged, never shown.
  */
 final class DomainErrorHandlers {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DomainErrorHandlers.class);
 
   private DomainErrorHandlers() {}
 
   @Produces
   @Singleton
-  static final class TodoNotFound
-      implements ExceptionHandler<TodoNotFoundException, HttpResponse<ErrorEnvelope>> {
+  static final class Domain
+      implements ExceptionHandler<DomainException, HttpResponse<ErrorEnvelope>> {
     @Override
-    public HttpResponse<ErrorEnvelope> handle(HttpRequest request, TodoNotFoundException e) {
-      return ApiErrors.response(request, HttpStatus.NOT_FOUND, "TODO_NOT_FOUND", e.getMessage());
+    public HttpResponse<ErrorEnvelope> handle(HttpRequest request, DomainException e) {
+      return switch (e) {
+        case TodoNotFoundException ignored ->
+            error(request, HttpStatus.NOT_FOUND, "TODO_NOT_FOUND", e);
+        case AttachmentNotFoundException ignored ->
+            error(request, HttpStatus.NOT_FOUND, "ATTACHMENT_NOT_FOUND", e);
+        case NotFoundException ignored -> error(request, HttpStatus.NOT_FOUND, "NOT_FOUND", e);
+        case ForbiddenException ignored -> error(request, HttpStatus.FORBIDDEN, "FORBIDDEN", e);
+        case ValidationException invalid ->
+            ApiErrors.response(
+                request,
+                HttpStatus.BAD_REQUEST,
+                "VALIDATION_ERROR",
+                invalid.getMessage(),
+                invalid.details());
+        case MalformedInputException ignored ->
+            error(request, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", e);
+        case UnsupportedFormatException ignored ->
+            error(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", e);
+        case PreconditionFailedException ignored ->
+            error(request, HttpStatus.PRECONDITION_FAILED, "PRECONDITION_FAILED", e);
+        case PayloadTooLargeException ignored ->
+            error(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE", e);
+        case ServiceUnavailableException unavailable -> {
+          LOG.warn("Service unavailable: {}", e.getMessage(), e.getCause());
+          yield unavailable(request, unavailable.retryAfter());
+        }
+      };
     }
-  }
 
-  /** Other things that do not exist; their specific kinds may get handlers of their own. */
-  @Produces
-  @Singleton
-  static final class NotFound
-      implements ExceptionHandler<NotFoundException, HttpResponse<ErrorEnvelope>> {
-    @Override
-    public HttpResponse<ErrorEnvelope> handle(HttpRequest request, NotFoundException e) {
-      return ApiErrors.response(request, HttpStatus.NOT_FOUND, "NOT_FOUND", e.getMessage());
-    }
-  }
-
-  @Produces
-  @Singleton
-  static final class Forbidden
-      implements ExceptionHandler<ForbiddenException, HttpResponse<ErrorEnvelope>> {
-    @Override
-    public HttpResponse<ErrorEnvelope> handle(HttpRequest request, ForbiddenException e) {
-      return ApiErrors.response(request, HttpStatus.FORBIDDEN, "FORBIDDEN", e.getMessage());
-    }
-  }
-
-  @Produces
-  @Singleton
-  static final class Validation
-      implements ExceptionHandler<ValidationException, HttpResponse<ErrorEnvelope>> {
-    @Override
-    public HttpResponse<ErrorEnvelope> handle(HttpRequest request, ValidationException e) {
-      return ApiErrors.response(
-          request, HttpStatus.BAD_REQUEST, "VALIDATION_ERROR", e.getMessage(), e.details());
-    }
-  }
-
-  @Produces
-  @Singleton
-  static final class MalformedInput
-      implements ExceptionHandler<MalformedInputException, HttpResponse<ErrorEnvelope>> {
-    @Override
-    public HttpResponse<ErrorEnvelope> handle(HttpRequest request, MalformedInputException e) {
-      return ApiErrors.response(
-          request, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", e.getMessage());
-    }
-  }
-
-  @Produces
-  @Singleton
-  static final class UnsupportedFormat
-      implements ExceptionHandler<UnsupportedFormatException, HttpResponse<ErrorEnvelope>> {
-    @Override
-    public HttpResponse<ErrorEnvelope> handle(HttpRequest request, UnsupportedFormatException e) {
-      return ApiErrors.response(
-          request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", e.getMessage());
-    }
-  }
-
-  @Produces
-  @Singleton
-  static final class PreconditionFailed
-      implements ExceptionHandler<PreconditionFailedException, HttpResponse<ErrorEnvelope>> {
-    @Override
-    public HttpResponse<ErrorEnvelope> handle(HttpRequest request, PreconditionFailedException e) {
-      return ApiErrors.response(
-          request, HttpStatus.PRECONDITION_FAILED, "PRECONDITION_FAILED", e.getMessage());
-    }
-  }
-
-  @Produces
-  @Singleton
-  static final class ServiceUnavailable
-      implements ExceptionHandler<ServiceUnavailableException, HttpResponse<ErrorEnvelope>> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ServiceUnavailable.class);
-
-    @Override
-    public HttpResponse<ErrorEnvelope> handle(HttpRequest request, ServiceUnavailableException e) {
-      LOG.warn("Service unavailable: {}", e.getMessage(), e.getCause());
-      return unavailable(request, e.retryAfter());
+    private static HttpResponse<ErrorEnvelope> error(
+        HttpRequest<?> request, HttpStatus status, String code, DomainException e) {
+      return ApiErrors.response(request, status, code, e.getMessage());
     }
   }
 
@@ -126,9 +84,6 @@ final class DomainErrorHandlers {
   @Singleton
   static final class StorageUnavailable
       implements ExceptionHandler<StorageUnavailableException, HttpResponse<ErrorEnvelope>> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(StorageUnavailable.class);
-
     @Override
     public HttpResponse<ErrorEnvelope> handle(HttpRequest request, StorageUnavailableException e) {
       LOG.warn("Storage unavailable: {}", e.getMessage(), e.getCause());
