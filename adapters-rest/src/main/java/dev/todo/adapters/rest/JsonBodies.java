@@ -19,8 +19,9 @@ import java.util.Set;
  * unknown and read-only fields are ignored (see {@link StrictJson} for the parsing itself). Whether
  * a well-typed value is acceptable is the domain's decision ({@link TodoEdit}).
  *
- * <p>Controllers hand these readers to the use cases as {@code InputSource}s: the use case reads
- * the body only after it has checked existence, role and precondition, as the contract orders.
+ * <p>Controllers run these readers on the request's thread and hand their outcome to the use cases
+ * as {@code InputSource.parsed}: the use case looks at it only after it has checked existence, role
+ * and precondition, as the contract orders, and never parses inside its transaction.
  */
 @Singleton
 final class JsonBodies {

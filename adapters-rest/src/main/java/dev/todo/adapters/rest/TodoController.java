@@ -8,6 +8,7 @@ import dev.todo.domain.port.in.CreateTodoUseCase;
 import dev.todo.domain.port.in.CreateTodoUseCase.CreateTodoCommand;
 import dev.todo.domain.port.in.DeleteTodoUseCase;
 import dev.todo.domain.port.in.DeleteTodoUseCase.DeleteTodoCommand;
+import dev.todo.domain.port.in.InputSource;
 import dev.todo.domain.port.in.ReadTodosUseCase;
 import dev.todo.domain.port.in.ReadTodosUseCase.GetTodoQuery;
 import dev.todo.domain.port.in.ReadTodosUseCase.ListTodosQuery;
@@ -49,8 +50,9 @@ import java.net.URI;
 
 /**
  * The to-do routes. Each method turns HTTP into one use-case call: the caller from the token, query
- * parameters and If-Match parsed here, and the body handed over unread (an {@code InputSource}) so
- * the use case can answer 404, 403 and 412 before judging it.
+ * parameters, If-Match and the body parsed here, on the request's thread; the body's outcome (its
+ * value or its parse failure) is handed over as an {@code InputSource} so the use case can answer
+ * 404, 403 and 412 before judging it.
  */
 @Controller("/api/v1/todos")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -182,7 +184,8 @@ class TodoController {
         create.create(
             new CreateTodoCommand(
                 identity.caller(),
-                () -> bodies.todoInput(contentType(request), body, JsonBodies.JSON)));
+                InputSource.parsed(
+                    () -> bodies.todoInput(contentType(request), body, JsonBodies.JSON))));
     return withEtag(
         HttpResponse.created(TodoResponse.of(todo), URI.create(BASE + "/" + todo.id())), todo);
   }
@@ -220,14 +223,15 @@ class TodoController {
         new SetCompletedCommand(
             identity.caller(),
             QueryParameters.status(status, StatusFilter.ALL),
-            () -> {
-              var object =
-                  bodies.object(contentType(request), body, JsonBodies.JSON_OR_MERGE_PATCH);
-              return switch (JsonBodies.bool(object, "completed")) {
-                case Field.Value<Boolean> value -> value.value();
-                default -> null;
-              };
-            });
+            InputSource.parsed(
+                () -> {
+                  var object =
+                      bodies.object(contentType(request), body, JsonBodies.JSON_OR_MERGE_PATCH);
+                  return switch (JsonBodies.bool(object, "completed")) {
+                    case Field.Value<Boolean> value -> value.value();
+                    default -> null;
+                  };
+                }));
     return new BulkResponses.Updated(bulk.setCompleted(command));
   }
 
@@ -311,7 +315,8 @@ class TodoController {
                 identity.caller(),
                 PathIds.todoId(id),
                 IfMatch.parse(request.getHeaders().getAll(HttpHeaders.IF_MATCH)),
-                () -> bodies.todoInput(contentType(request), body, JsonBodies.JSON))));
+                InputSource.parsed(
+                    () -> bodies.todoInput(contentType(request), body, JsonBodies.JSON)))));
   }
 
   @Patch("/{id}")
@@ -359,8 +364,10 @@ class TodoController {
                 identity.caller(),
                 PathIds.todoId(id),
                 IfMatch.parse(request.getHeaders().getAll(HttpHeaders.IF_MATCH)),
-                () ->
-                    bodies.todoInput(contentType(request), body, JsonBodies.JSON_OR_MERGE_PATCH))));
+                InputSource.parsed(
+                    () ->
+                        bodies.todoInput(
+                            contentType(request), body, JsonBodies.JSON_OR_MERGE_PATCH)))));
   }
 
   @Delete("/{id}")
