@@ -2,6 +2,7 @@ package dev.todo.application;
 
 import dev.todo.domain.attachment.Attachment;
 import dev.todo.domain.attachment.AttachmentId;
+import dev.todo.domain.attachment.AttachmentLimits;
 import dev.todo.domain.attachment.ContentTypes;
 import dev.todo.domain.attachment.FileNames;
 import dev.todo.domain.error.AttachmentNotFoundException;
@@ -34,7 +35,6 @@ import java.util.function.Supplier;
 public final class AttachmentService implements AttachmentsUseCase {
 
   static final Duration RETRY_AFTER = Duration.ofSeconds(5);
-  private static final System.Logger LOG = System.getLogger(AttachmentService.class.getName());
 
   private final TodoRepository todos;
   private final AttachmentRepository attachments;
@@ -42,6 +42,7 @@ public final class AttachmentService implements AttachmentsUseCase {
   private final Transactions transactions;
   private final Clock clock;
   private final AttachmentLimits limits;
+  private final AttachmentCleanup cleanup;
 
   public AttachmentService(
       TodoRepository todos,
@@ -49,22 +50,15 @@ public final class AttachmentService implements AttachmentsUseCase {
       BlobStorage blobs,
       Transactions transactions,
       Clock clock,
-      AttachmentLimits limits) {
+      AttachmentLimits limits,
+      AttachmentCleanup cleanup) {
     this.todos = todos;
     this.attachments = attachments;
     this.blobs = blobs;
     this.transactions = transactions;
     this.clock = clock;
     this.limits = limits;
-  }
-
-  /** How large and how many. */
-  public record AttachmentLimits(long maxBytes, int maxPerTodo) {
-    public AttachmentLimits {
-      if (maxBytes < 0 || maxPerTodo < 0) {
-        throw new IllegalArgumentException("Limits cannot be negative");
-      }
-    }
+    this.cleanup = cleanup;
   }
 
   @Override
@@ -97,7 +91,7 @@ public final class AttachmentService implements AttachmentsUseCase {
             return null;
           });
     } catch (RuntimeException e) {
-      removeObject(name);
+      cleanup.removeObject(name);
       throw e;
     }
     return attachment;
@@ -167,22 +161,7 @@ public final class AttachmentService implements AttachmentsUseCase {
               attachments.delete(found);
               return found;
             });
-    removeObject(attachment.objectName());
-  }
-
-  /** Deletes objects whose rows are gone; what fails is left to the reconcile routine. */
-  void removeObjects(List<Attachment> removed) {
-    removed.forEach(a -> removeObject(a.objectName()));
-  }
-
-  private void removeObject(String name) {
-    try {
-      blobs.delete(name);
-    } catch (RuntimeException e) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "Could not delete object " + name + "; the reconcile routine will: " + e.getMessage());
-    }
+    cleanup.removeObject(attachment.objectName());
   }
 
   private void requireRoomFor(Todo todo) {

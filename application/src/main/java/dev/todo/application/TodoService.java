@@ -1,5 +1,6 @@
 package dev.todo.application;
 
+import dev.todo.domain.attachment.Attachment;
 import dev.todo.domain.identity.Caller;
 import dev.todo.domain.port.in.CreateTodoUseCase;
 import dev.todo.domain.port.in.DeleteTodoUseCase;
@@ -12,6 +13,7 @@ import dev.todo.domain.todo.TodoEdit;
 import dev.todo.domain.todo.TodoId;
 import dev.todo.domain.todo.TodoInput;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -25,13 +27,19 @@ public final class TodoService implements CreateTodoUseCase, UpdateTodoUseCase, 
   private final UserRepository users;
   private final Transactions transactions;
   private final Clock clock;
+  private final AttachmentCleanup cleanup;
 
   public TodoService(
-      TodoRepository todos, UserRepository users, Transactions transactions, Clock clock) {
+      TodoRepository todos,
+      UserRepository users,
+      Transactions transactions,
+      Clock clock,
+      AttachmentCleanup cleanup) {
     this.todos = todos;
     this.users = users;
     this.transactions = transactions;
     this.clock = clock;
+    this.cleanup = cleanup;
   }
 
   @Override
@@ -74,22 +82,26 @@ public final class TodoService implements CreateTodoUseCase, UpdateTodoUseCase, 
           TodoEdit edit = rules.apply(command.input().read());
           Todo changed = current.apply(edit, clock.instant());
           if (changed != current) {
-            todos.update(changed);
+            todos.update(current, changed);
           }
           return changed;
         });
   }
 
+  /** Deletes the to-do with its attachments: their rows in the transaction, then their objects. */
   @Override
   public void delete(DeleteTodoCommand command) {
-    transactions.write(
-        () -> {
-          Todo current = accessible(command.caller(), command.id());
-          command.caller().requireWriteAccess();
-          command.precondition().check(current.version());
-          todos.delete(current);
-          return null;
-        });
+    List<Attachment> removed =
+        transactions.write(
+            () -> {
+              Todo current = accessible(command.caller(), command.id());
+              command.caller().requireWriteAccess();
+              command.precondition().check(current.version());
+              var attachments = cleanup.goingWith(current.id());
+              todos.delete(current);
+              return attachments;
+            });
+    cleanup.removeObjects(removed);
   }
 
   private Todo accessible(Caller caller, TodoId id) {

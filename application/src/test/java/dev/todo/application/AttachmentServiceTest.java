@@ -4,8 +4,8 @@ import static dev.todo.domain.testing.TodoBuilder.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.todo.application.AttachmentService.AttachmentLimits;
 import dev.todo.domain.attachment.Attachment;
+import dev.todo.domain.attachment.AttachmentLimits;
 import dev.todo.domain.error.AttachmentNotFoundException;
 import dev.todo.domain.error.ForbiddenException;
 import dev.todo.domain.error.PayloadTooLargeException;
@@ -23,11 +23,12 @@ import dev.todo.domain.port.in.DeleteTodoUseCase;
 import dev.todo.domain.port.in.DeleteTodoUseCase.DeleteTodoCommand;
 import dev.todo.domain.port.in.InputSource;
 import dev.todo.domain.port.in.UpdateTodoUseCase.UpdateTodoCommand;
+import dev.todo.domain.port.out.Transactions;
 import dev.todo.domain.testing.InMemoryAttachmentRepository;
 import dev.todo.domain.testing.InMemoryBlobStorage;
+import dev.todo.domain.testing.InMemoryDatabase;
 import dev.todo.domain.testing.InMemoryTodoRepository;
 import dev.todo.domain.testing.InMemoryTransactions;
-import dev.todo.domain.testing.InMemoryUserRepository;
 import dev.todo.domain.testing.MutableClock;
 import dev.todo.domain.todo.Field;
 import dev.todo.domain.todo.StatusFilter;
@@ -39,8 +40,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class AttachmentServiceTest {
@@ -48,13 +52,15 @@ class AttachmentServiceTest {
   private static final int MAX_BYTES = 1_000;
   private static final int MAX_PER_TODO = 3;
 
-  private final InMemoryTodoRepository todos = new InMemoryTodoRepository();
-  private final InMemoryUserRepository users = new InMemoryUserRepository();
-  private final InMemoryAttachmentRepository attachments = new InMemoryAttachmentRepository(todos);
+  private final InMemoryDatabase database = new InMemoryDatabase();
+  private final InMemoryTodoRepository todos = database.todos;
+  private final InMemoryAttachmentRepository attachments = database.attachments;
   private final InMemoryBlobStorage blobs = new InMemoryBlobStorage();
-  private final InMemoryTransactions transactions = new InMemoryTransactions();
+  private final InMemoryTransactions transactions = database.transactions;
   private final MutableClock clock = new MutableClock(T0);
-  private final TodoService todoService = new TodoService(todos, users, transactions, clock);
+  private final AttachmentCleanup cleanup = new AttachmentCleanup(attachments, blobs);
+  private final TodoService todoService =
+      new TodoService(todos, database.users, transactions, clock, cleanup);
   private final AttachmentService service =
       new AttachmentService(
           todos,
@@ -62,7 +68,8 @@ class AttachmentServiceTest {
           blobs,
           transactions,
           clock,
-          new AttachmentLimits(MAX_BYTES, MAX_PER_TODO));
+          new AttachmentLimits(MAX_BYTES, MAX_PER_TODO),
+          cleanup);
 
   private final Caller alice = Caller.of("alice");
   private final Caller bob = Caller.of("bob");
@@ -339,8 +346,7 @@ class AttachmentServiceTest {
 
   @Test
   void deletingATodoDeletesItsObjects() {
-    DeleteTodoUseCase delete =
-        AttachmentRemovingDeletes.deleteTodo(todoService, attachments, transactions, service);
+    DeleteTodoUseCase delete = todoService;
     var todo = todo(alice);
     var kept = todo(alice);
     upload(alice, todo, bytes(5));
@@ -353,10 +359,35 @@ class AttachmentServiceTest {
   }
 
   @Test
+  void aDeletedTodosObjectsAreRemovedOnlyOnceItsWriteHasCommitted() {
+    var todo = todo(alice);
+    var file = upload(alice, todo, bytes(5));
+    var objectsAtCommit = new ArrayList<List<String>>();
+    Transactions committing =
+        new Transactions() {
+          @Override
+          public <T> T write(Supplier<T> work) {
+            T result = transactions.write(work);
+            objectsAtCommit.add(List.copyOf(blobs.names()));
+            return result;
+          }
+
+          @Override
+          public <T> T read(Supplier<T> work) {
+            return transactions.read(work);
+          }
+        };
+
+    new TodoService(todos, database.users, committing, clock, cleanup)
+        .delete(new DeleteTodoCommand(alice, todo.id(), VersionPrecondition.none()));
+
+    assertThat(objectsAtCommit).containsExactly(List.of(file.objectName()));
+    assertThat(blobs.names()).isEmpty();
+  }
+
+  @Test
   void clearingCompletedAndDeletingAllDeleteTheirObjects() {
-    BulkEditTodosUseCase bulk =
-        AttachmentRemovingDeletes.bulkEdit(
-            new BulkTodoService(todos, transactions, clock), attachments, transactions, service);
+    BulkEditTodosUseCase bulk = new BulkTodoService(todos, transactions, clock, cleanup);
     var active = todo(alice);
     var done = todo(alice);
     todoService.mergePatch(

@@ -12,8 +12,9 @@ import dev.todo.domain.identity.Caller;
 import dev.todo.domain.port.in.BulkEditTodosUseCase.DeleteTodosCommand;
 import dev.todo.domain.port.in.BulkEditTodosUseCase.SetCompletedCommand;
 import dev.todo.domain.port.in.InputSource;
+import dev.todo.domain.testing.InMemoryBlobStorage;
+import dev.todo.domain.testing.InMemoryDatabase;
 import dev.todo.domain.testing.InMemoryTodoRepository;
-import dev.todo.domain.testing.InMemoryTransactions;
 import dev.todo.domain.testing.MutableClock;
 import dev.todo.domain.todo.StatusFilter;
 import dev.todo.domain.todo.TodoFilter;
@@ -21,9 +22,14 @@ import org.junit.jupiter.api.Test;
 
 class BulkTodoServiceTest {
 
-  private final InMemoryTodoRepository todos = new InMemoryTodoRepository();
+  private final InMemoryDatabase database = new InMemoryDatabase();
+  private final InMemoryTodoRepository todos = database.todos;
   private final BulkTodoService service =
-      new BulkTodoService(todos, new InMemoryTransactions(), new MutableClock(T0));
+      new BulkTodoService(
+          todos,
+          database.transactions,
+          new MutableClock(T0),
+          new AttachmentCleanup(database.attachments, new InMemoryBlobStorage()));
   private final Caller alice = Caller.of("alice");
 
   @Test

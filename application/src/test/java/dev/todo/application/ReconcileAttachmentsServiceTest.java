@@ -4,7 +4,7 @@ import static dev.todo.domain.testing.TodoBuilder.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.todo.application.AttachmentService.AttachmentLimits;
+import dev.todo.domain.attachment.AttachmentLimits;
 import dev.todo.domain.error.ForbiddenException;
 import dev.todo.domain.identity.Caller;
 import dev.todo.domain.port.in.AttachmentsUseCase.IncomingFile;
@@ -14,9 +14,9 @@ import dev.todo.domain.port.in.InputSource;
 import dev.todo.domain.port.out.Transactions;
 import dev.todo.domain.testing.InMemoryAttachmentRepository;
 import dev.todo.domain.testing.InMemoryBlobStorage;
+import dev.todo.domain.testing.InMemoryDatabase;
 import dev.todo.domain.testing.InMemoryTodoRepository;
 import dev.todo.domain.testing.InMemoryTransactions;
-import dev.todo.domain.testing.InMemoryUserRepository;
 import dev.todo.domain.testing.MutableClock;
 import dev.todo.domain.todo.Field;
 import dev.todo.domain.todo.Todo;
@@ -31,13 +31,15 @@ class ReconcileAttachmentsServiceTest {
 
   private static final Duration GRACE = Duration.ofHours(1);
 
-  private final InMemoryTodoRepository todos = new InMemoryTodoRepository();
-  private final InMemoryAttachmentRepository attachments = new InMemoryAttachmentRepository(todos);
+  private final InMemoryDatabase database = new InMemoryDatabase();
+  private final InMemoryTodoRepository todos = database.todos;
+  private final InMemoryAttachmentRepository attachments = database.attachments;
   private final MutableClock clock = new MutableClock(T0);
   private final InMemoryBlobStorage blobs = new InMemoryBlobStorage(clock);
-  private final InMemoryTransactions transactions = new InMemoryTransactions();
+  private final InMemoryTransactions transactions = database.transactions;
+  private final AttachmentCleanup cleanup = new AttachmentCleanup(attachments, blobs);
   private final TodoService todoService =
-      new TodoService(todos, new InMemoryUserRepository(), transactions, clock);
+      new TodoService(todos, database.users, transactions, clock, cleanup);
   private final ReconcileAttachmentsService reconcile =
       new ReconcileAttachmentsService(attachments, blobs, transactions, clock, GRACE);
   private final Caller alice = Caller.of("alice");
@@ -74,7 +76,7 @@ class ReconcileAttachmentsServiceTest {
 
   private AttachmentService service(Transactions transactions) {
     return new AttachmentService(
-        todos, attachments, blobs, transactions, clock, new AttachmentLimits(1_000, 20));
+        todos, attachments, blobs, transactions, clock, new AttachmentLimits(1_000, 20), cleanup);
   }
 
   @Test

@@ -14,6 +14,8 @@ import dev.todo.domain.port.in.CreateTodoUseCase.CreateTodoCommand;
 import dev.todo.domain.port.in.DeleteTodoUseCase.DeleteTodoCommand;
 import dev.todo.domain.port.in.InputSource;
 import dev.todo.domain.port.in.UpdateTodoUseCase.UpdateTodoCommand;
+import dev.todo.domain.testing.InMemoryBlobStorage;
+import dev.todo.domain.testing.InMemoryDatabase;
 import dev.todo.domain.testing.InMemoryTodoRepository;
 import dev.todo.domain.testing.InMemoryTransactions;
 import dev.todo.domain.testing.InMemoryUserRepository;
@@ -30,11 +32,18 @@ import org.junit.jupiter.api.Test;
 
 class TodoServiceTest {
 
-  private final InMemoryTodoRepository todos = new InMemoryTodoRepository();
-  private final InMemoryUserRepository users = new InMemoryUserRepository();
-  private final InMemoryTransactions transactions = new InMemoryTransactions();
+  private final InMemoryDatabase database = new InMemoryDatabase();
+  private final InMemoryTodoRepository todos = database.todos;
+  private final InMemoryUserRepository users = database.users;
+  private final InMemoryTransactions transactions = database.transactions;
   private final MutableClock clock = new MutableClock(T0);
-  private final TodoService service = new TodoService(todos, users, transactions, clock);
+  private final TodoService service =
+      new TodoService(
+          todos,
+          users,
+          transactions,
+          clock,
+          new AttachmentCleanup(database.attachments, new InMemoryBlobStorage()));
 
   private final Caller alice = Caller.of("alice");
   private final Caller bob = Caller.of("bob");
@@ -67,7 +76,7 @@ class TodoServiceTest {
     assertThat(second.position()).isEqualTo(2);
     assertThat(second.owner()).isEqualTo("alice");
     assertThat(second.version()).isEqualTo(1);
-    assertThat(users.exists("alice")).isTrue();
+    assertThat(users.stored("alice")).isPresent();
     assertThat(transactions.writes()).isEqualTo(2);
   }
 
@@ -77,13 +86,13 @@ class TodoServiceTest {
 
     assertThatThrownBy(() -> service.create(new CreateTodoCommand(readonly, MUST_NOT_BE_READ)))
         .isInstanceOf(ForbiddenException.class);
-    assertThat(users.exists("r")).isFalse();
+    assertThat(users.stored("r")).isEmpty();
   }
 
   @Test
   void invalidInputCreatesNothing() {
     assertThatThrownBy(() -> create(alice, "  ")).isInstanceOf(ValidationException.class);
-    assertThat(users.exists("alice")).isFalse();
+    assertThat(users.stored("alice")).isEmpty();
     assertThat(todos.nextPosition("alice")).isEqualTo(1);
   }
 

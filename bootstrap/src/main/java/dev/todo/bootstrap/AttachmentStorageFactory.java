@@ -8,7 +8,6 @@ import dev.todo.domain.port.out.HealthProbe;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Named;
@@ -47,24 +46,21 @@ class AttachmentStorageFactory {
   /** Built eagerly, so that a missing bucket in production stops the startup. */
   @Context
   @Bean(preDestroy = "close")
-  AttachmentStore attachmentStore(
-      Environment environment,
-      @Value("${todo.attachments.bucket:}") String bucket,
-      @Value("${todo.attachments.endpoint:}") String endpoint,
-      @Value("${todo.attachments.dir:./data/attachments}") String directory) {
+  AttachmentStore attachmentStore(Environment environment, AttachmentConfiguration attachments) {
     AttachmentStore store;
-    if (!bucket.isBlank()) {
-      GcsClients gcs = GcsClients.connect(bucket.strip(), nonBlank(endpoint));
+    if (attachments.bucket().isPresent()) {
+      String bucket = attachments.bucket().get();
+      GcsClients gcs = GcsClients.connect(bucket, attachments.endpoint());
       store =
           new AttachmentStore(
-              gcs.blobStorage(), gcs.healthProbe(), "gs://" + bucket.strip(), Optional.of(gcs));
+              gcs.blobStorage(), gcs.healthProbe(), "gs://" + bucket, Optional.of(gcs));
     } else if (environment.getActiveNames().contains(PRODUCTION)) {
       throw new ConfigurationException(
           "TODO_ATTACHMENTS_BUCKET is not set: in the "
               + PRODUCTION
               + " environment attachments go to a GCS bucket, never to local disk");
     } else {
-      Path root = Path.of(directory).toAbsolutePath().normalize();
+      Path root = Path.of(attachments.dir()).toAbsolutePath().normalize();
       var local = new LocalDirectoryBlobStorage(root);
       removeAbandonedWrites(local);
       store =
@@ -96,9 +92,5 @@ class AttachmentStorageFactory {
     } catch (RuntimeException e) {
       LOG.warn("Could not clean {}: {}", local.root(), e.getMessage());
     }
-  }
-
-  private static Optional<String> nonBlank(String value) {
-    return value.isBlank() ? Optional.empty() : Optional.of(value.strip());
   }
 }

@@ -1,29 +1,29 @@
 package dev.todo.bootstrap;
 
-import dev.todo.application.AttachmentRemovingDeletes;
-import dev.todo.application.AttachmentService;
-import dev.todo.application.BulkTodoService;
-import dev.todo.application.HealthService;
-import dev.todo.application.TodoQueryService;
-import dev.todo.application.TodoService;
+import dev.todo.application.UseCases;
+import dev.todo.domain.attachment.AttachmentLimits;
+import dev.todo.domain.port.in.AttachmentsUseCase;
 import dev.todo.domain.port.in.BulkEditTodosUseCase;
 import dev.todo.domain.port.in.CheckHealthUseCase;
 import dev.todo.domain.port.in.CreateTodoUseCase;
 import dev.todo.domain.port.in.DeleteTodoUseCase;
 import dev.todo.domain.port.in.ReadTodosUseCase;
+import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
 import dev.todo.domain.port.out.AttachmentRepository;
+import dev.todo.domain.port.out.BlobStorage;
 import dev.todo.domain.port.out.HealthProbe;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
 import dev.todo.domain.port.out.UserRepository;
-import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 
-/** Builds the framework-free application services from the adapters that implement their ports. */
+/**
+ * Hands the application's use cases, composed from the adapters of their ports, to the adapters.
+ */
 @Factory
 class UseCaseFactory {
 
@@ -32,42 +32,64 @@ class UseCaseFactory {
     return Clock.systemUTC();
   }
 
+  /** The limits the REST adapter also needs, to size the server and tell the browser app. */
   @Singleton
-  CheckHealthUseCase checkHealth(List<HealthProbe> probes) {
-    return new HealthService(probes);
+  AttachmentLimits attachmentLimits(AttachmentConfiguration attachments) {
+    return attachments.limits();
   }
 
   @Singleton
-  @Bean(typed = {CreateTodoUseCase.class, UpdateTodoUseCase.class, TodoService.class})
-  TodoService todoService(
-      TodoRepository todos, UserRepository users, Transactions transactions, Clock clock) {
-    return new TodoService(todos, users, transactions, clock);
-  }
-
-  @Singleton
-  ReadTodosUseCase readTodos(TodoRepository todos, Transactions transactions, Clock clock) {
-    return new TodoQueryService(todos, transactions, clock);
-  }
-
-  /** Deleting a to-do deletes its attachments' objects too. */
-  @Singleton
-  DeleteTodoUseCase deleteTodo(
-      TodoService todos,
-      AttachmentRepository attachments,
-      Transactions transactions,
-      AttachmentService files) {
-    return AttachmentRemovingDeletes.deleteTodo(todos, attachments, transactions, files);
-  }
-
-  /** So do clearing completed and deleting all. */
-  @Singleton
-  BulkEditTodosUseCase bulkEditTodos(
+  UseCases useCases(
       TodoRepository todos,
+      UserRepository users,
       AttachmentRepository attachments,
+      BlobStorage blobs,
       Transactions transactions,
       Clock clock,
-      AttachmentService files) {
-    return AttachmentRemovingDeletes.bulkEdit(
-        new BulkTodoService(todos, transactions, clock), attachments, transactions, files);
+      List<HealthProbe> probes,
+      AttachmentConfiguration settings) {
+    return new UseCases(
+        new UseCases.Ports(todos, users, attachments, blobs, transactions, clock, probes),
+        new UseCases.Settings(settings.limits(), settings.reconcileGrace()));
+  }
+
+  @Singleton
+  CreateTodoUseCase createTodo(UseCases useCases) {
+    return useCases.createTodo();
+  }
+
+  @Singleton
+  UpdateTodoUseCase updateTodo(UseCases useCases) {
+    return useCases.updateTodo();
+  }
+
+  @Singleton
+  DeleteTodoUseCase deleteTodo(UseCases useCases) {
+    return useCases.deleteTodo();
+  }
+
+  @Singleton
+  ReadTodosUseCase readTodos(UseCases useCases) {
+    return useCases.readTodos();
+  }
+
+  @Singleton
+  BulkEditTodosUseCase bulkEditTodos(UseCases useCases) {
+    return useCases.bulkEditTodos();
+  }
+
+  @Singleton
+  AttachmentsUseCase attachments(UseCases useCases) {
+    return useCases.attachments();
+  }
+
+  @Singleton
+  ReconcileAttachmentsUseCase reconcileAttachments(UseCases useCases) {
+    return useCases.reconcileAttachments();
+  }
+
+  @Singleton
+  CheckHealthUseCase checkHealth(UseCases useCases) {
+    return useCases.checkHealth();
   }
 }

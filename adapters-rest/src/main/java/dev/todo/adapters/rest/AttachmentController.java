@@ -1,6 +1,7 @@
 package dev.todo.adapters.rest;
 
 import dev.todo.domain.attachment.Attachment;
+import dev.todo.domain.attachment.AttachmentLimits;
 import dev.todo.domain.error.MalformedInputException;
 import dev.todo.domain.error.PayloadTooLargeException;
 import dev.todo.domain.port.in.AttachmentsUseCase;
@@ -8,7 +9,6 @@ import dev.todo.domain.port.in.AttachmentsUseCase.Download;
 import dev.todo.domain.port.in.AttachmentsUseCase.IncomingFile;
 import dev.todo.domain.port.in.AttachmentsUseCase.UploadCommand;
 import dev.todo.domain.todo.TodoId;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -71,11 +71,9 @@ class AttachmentController {
   private final AttachmentsUseCase attachments;
   private final long maxBytes;
 
-  AttachmentController(
-      AttachmentsUseCase attachments,
-      @Value("${todo.attachments.max-bytes:10485760}") long maxBytes) {
+  AttachmentController(AttachmentsUseCase attachments, AttachmentLimits limits) {
     this.attachments = attachments;
-    this.maxBytes = maxBytes;
+    this.maxBytes = limits.maxBytes();
   }
 
   @Post
@@ -101,12 +99,7 @@ class AttachmentController {
       @Parameter(hidden = true) @Part("file") Publisher<StreamingFileUpload> file) {
     TodoId todoId = PathIds.todoId(id);
     var command =
-        new UploadCommand(
-            identity.caller(),
-            todoId,
-            () -> {
-              return first(file).map(this::incoming);
-            });
+        new UploadCommand(identity.caller(), todoId, () -> first(file).map(this::incoming));
     Attachment attachment = attachments.upload(command);
     return HttpResponse.created(
         AttachmentResponse.of(attachment),
@@ -114,7 +107,7 @@ class AttachmentController {
   }
 
   /** Waits (on this blocking thread) for the part to begin; empty when the body has none. */
-  private static Optional<StreamingFileUpload> first(Publisher<StreamingFileUpload> parts) {
+  private Optional<StreamingFileUpload> first(Publisher<StreamingFileUpload> parts) {
     var first = new CompletableFuture<Optional<StreamingFileUpload>>();
     parts.subscribe(
         new Subscriber<>() {
@@ -146,7 +139,7 @@ class AttachmentController {
     } catch (ExecutionException e) {
       for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
         if (t instanceof ContentLengthExceededException) {
-          throw new PayloadTooLargeException(UploadLimits.MULTIPART_ROOM);
+          throw new PayloadTooLargeException(maxBytes);
         }
       }
       throw new MalformedInputException("The multipart body could not be read");

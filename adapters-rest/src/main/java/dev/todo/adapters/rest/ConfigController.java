@@ -2,7 +2,7 @@ package dev.todo.adapters.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.micronaut.context.annotation.Value;
+import dev.todo.domain.attachment.AttachmentLimits;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
@@ -15,16 +15,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class ConfigController {
 
   private final OidcConfiguration oidc;
-  private final long maxAttachmentBytes;
-  private final int maxAttachmentsPerTodo;
+  private final AttachmentLimits attachmentLimits;
 
-  ConfigController(
-      OidcConfiguration oidc,
-      @Value("${todo.attachments.max-bytes:10485760}") long maxAttachmentBytes,
-      @Value("${todo.attachments.max-per-todo:20}") int maxAttachmentsPerTodo) {
+  ConfigController(OidcConfiguration oidc, AttachmentLimits attachmentLimits) {
     this.oidc = oidc;
-    this.maxAttachmentBytes = maxAttachmentBytes;
-    this.maxAttachmentsPerTodo = maxAttachmentsPerTodo;
+    this.attachmentLimits = attachmentLimits;
   }
 
   @Get
@@ -32,7 +27,7 @@ class ConfigController {
   ConfigResponse config() {
     return new ConfigResponse(
         new ConfigResponse.Oidc(oidc.issuer(), oidc.clientId(), oidc.scope()),
-        new ConfigResponse.Attachments(maxAttachmentBytes, maxAttachmentsPerTodo));
+        new ConfigResponse.Attachments(attachmentLimits.maxBytes(), attachmentLimits.maxPerTodo()));
   }
 
   @Serdeable

@@ -4,7 +4,6 @@ import dev.todo.domain.error.AttachmentNotFoundException;
 import dev.todo.domain.error.DomainException;
 import dev.todo.domain.error.ForbiddenException;
 import dev.todo.domain.error.MalformedInputException;
-import dev.todo.domain.error.NotFoundException;
 import dev.todo.domain.error.PayloadTooLargeException;
 import dev.todo.domain.error.PreconditionFailedException;
 import dev.todo.domain.error.ServiceUnavailableException;
@@ -46,7 +45,6 @@ final class DomainErrorHandlers {
             error(request, HttpStatus.NOT_FOUND, "TODO_NOT_FOUND", e);
         case AttachmentNotFoundException ignored ->
             error(request, HttpStatus.NOT_FOUND, "ATTACHMENT_NOT_FOUND", e);
-        case NotFoundException ignored -> error(request, HttpStatus.NOT_FOUND, "NOT_FOUND", e);
         case ForbiddenException ignored -> error(request, HttpStatus.FORBIDDEN, "FORBIDDEN", e);
         case ValidationException invalid ->
             ApiErrors.response(

@@ -1,6 +1,6 @@
 package dev.todo.adapters.rest;
 
-import io.micronaut.context.annotation.Value;
+import dev.todo.domain.attachment.AttachmentLimits;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.server.HttpServerConfiguration;
@@ -20,8 +20,8 @@ final class UploadLimits implements BeanCreatedEventListener<HttpServerConfigura
 
   private final long maxBytes;
 
-  UploadLimits(@Value("${todo.attachments.max-bytes:10485760}") long maxBytes) {
-    this.maxBytes = maxBytes;
+  UploadLimits(AttachmentLimits limits) {
+    this.maxBytes = limits.maxBytes();
   }
 
   @Override

@@ -9,7 +9,7 @@ public abstract sealed class DomainException extends RuntimeException
         UnsupportedFormatException,
         PreconditionFailedException,
         ServiceUnavailableException,
-        NotFoundException,
+        AttachmentNotFoundException,
         PayloadTooLargeException {
 
   protected DomainException(String message) {

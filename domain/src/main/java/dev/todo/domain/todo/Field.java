@@ -29,8 +29,4 @@ public sealed interface Field<T> {
   static <T> Field<T> of(T value) {
     return new Value<>(value);
   }
-
-  default boolean isAbsent() {
-    return this instanceof Absent;
-  }
 }

@@ -66,40 +66,34 @@ public record Todo(
   public static Todo create(
       TodoId id, String owner, TodoEdit edit, long nextPosition, Instant now) {
     boolean completed = edit.completed().applyTo(false);
-    return new Todo(
-        id,
-        owner,
-        edit.title().value(),
-        Optional.ofNullable(edit.notes().value()),
-        completed,
-        completed ? Optional.of(now) : Optional.empty(),
-        Optional.ofNullable(edit.dueDate().value()),
-        edit.priority().applyTo(Priority.NONE),
-        edit.position().applyTo(nextPosition),
-        0,
-        now,
-        now,
-        1);
+    return builder()
+        .id(id)
+        .owner(owner)
+        .title(edit.title().value())
+        .notes(Optional.ofNullable(edit.notes().value()))
+        .completed(completed, completed ? Optional.of(now) : Optional.empty())
+        .dueDate(Optional.ofNullable(edit.dueDate().value()))
+        .priority(edit.priority().applyTo(Priority.NONE))
+        .position(edit.position().applyTo(nextPosition))
+        .createdAt(now)
+        .updatedAt(now)
+        .version(1)
+        .build();
   }
 
   /** Applies the edit; the same instance when it changes nothing. */
   public Todo apply(TodoEdit edit, Instant now) {
     boolean nowCompleted = edit.completed().applyTo(completed);
     var changed =
-        new Todo(
-            id,
-            owner,
-            edit.title().applyTo(title),
-            edit.notes().present() ? Optional.ofNullable(edit.notes().value()) : notes,
-            nowCompleted,
-            completionTime(nowCompleted, now),
-            edit.dueDate().present() ? Optional.ofNullable(edit.dueDate().value()) : dueDate,
-            edit.priority().applyTo(priority),
-            edit.position().applyTo(position),
-            attachmentCount,
-            createdAt,
-            updatedAt,
-            version);
+        toBuilder()
+            .title(edit.title().applyTo(title))
+            .notes(edit.notes().present() ? Optional.ofNullable(edit.notes().value()) : notes)
+            .completed(nowCompleted, completionTime(nowCompleted, now))
+            .dueDate(
+                edit.dueDate().present() ? Optional.ofNullable(edit.dueDate().value()) : dueDate)
+            .priority(edit.priority().applyTo(priority))
+            .position(edit.position().applyTo(position))
+            .build();
     return changed.sameContentAs(this) ? this : changed.nextVersion(now);
   }
 
@@ -108,21 +102,7 @@ public record Todo(
     if (value == completed) {
       return this;
     }
-    return new Todo(
-            id,
-            owner,
-            title,
-            notes,
-            value,
-            completionTime(value, now),
-            dueDate,
-            priority,
-            position,
-            attachmentCount,
-            createdAt,
-            updatedAt,
-            version)
-        .nextVersion(now);
+    return toBuilder().completed(value, completionTime(value, now)).build().nextVersion(now);
   }
 
   /** Whether the to-do counts as overdue on {@code today}: active and due before it. */
@@ -138,21 +118,10 @@ public record Todo(
   }
 
   private Todo nextVersion(Instant now) {
-    Instant updated = now.isBefore(createdAt) ? createdAt : now;
-    return new Todo(
-        id,
-        owner,
-        title,
-        notes,
-        completed,
-        completedAt,
-        dueDate,
-        priority,
-        position,
-        attachmentCount,
-        createdAt,
-        updated,
-        version + 1);
+    return toBuilder()
+        .updatedAt(now.isBefore(createdAt) ? createdAt : now)
+        .version(version + 1)
+        .build();
   }
 
   private boolean sameContentAs(Todo other) {
@@ -166,5 +135,124 @@ public record Todo(
 
   private static Instant millis(Instant instant) {
     return instant.truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A copy to change field by field; {@link Builder#build} checks the invariants. */
+  public Builder toBuilder() {
+    return new Builder()
+        .id(id)
+        .owner(owner)
+        .title(title)
+        .notes(notes)
+        .completed(completed, completedAt)
+        .dueDate(dueDate)
+        .priority(priority)
+        .position(position)
+        .attachmentCount(attachmentCount)
+        .createdAt(createdAt)
+        .updatedAt(updatedAt)
+        .version(version);
+  }
+
+  /** Builds a to-do from its fields, such as a stored row; unset optional fields are empty. */
+  public static final class Builder {
+    private TodoId id;
+    private String owner;
+    private Title title;
+    private Optional<Notes> notes = Optional.empty();
+    private boolean completed;
+    private Optional<Instant> completedAt = Optional.empty();
+    private Optional<LocalDate> dueDate = Optional.empty();
+    private Priority priority = Priority.NONE;
+    private long position;
+    private int attachmentCount;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private long version;
+
+    private Builder() {}
+
+    public Builder id(TodoId value) {
+      id = value;
+      return this;
+    }
+
+    public Builder owner(String value) {
+      owner = value;
+      return this;
+    }
+
+    public Builder title(Title value) {
+      title = value;
+      return this;
+    }
+
+    public Builder notes(Optional<Notes> value) {
+      notes = value;
+      return this;
+    }
+
+    /** Completion and its time go together: the time is present exactly while completed. */
+    public Builder completed(boolean value, Optional<Instant> at) {
+      completed = value;
+      completedAt = at;
+      return this;
+    }
+
+    public Builder dueDate(Optional<LocalDate> value) {
+      dueDate = value;
+      return this;
+    }
+
+    public Builder priority(Priority value) {
+      priority = value;
+      return this;
+    }
+
+    public Builder position(long value) {
+      position = value;
+      return this;
+    }
+
+    public Builder attachmentCount(int value) {
+      attachmentCount = value;
+      return this;
+    }
+
+    public Builder createdAt(Instant value) {
+      createdAt = value;
+      return this;
+    }
+
+    public Builder updatedAt(Instant value) {
+      updatedAt = value;
+      return this;
+    }
+
+    public Builder version(long value) {
+      version = value;
+      return this;
+    }
+
+    public Todo build() {
+      return new Todo(
+          id,
+          owner,
+          title,
+          notes,
+          completed,
+          completedAt,
+          dueDate,
+          priority,
+          position,
+          attachmentCount,
+          createdAt,
+          updatedAt,
+          version);
+    }
   }
 }

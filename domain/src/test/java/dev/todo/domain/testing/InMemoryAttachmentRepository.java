@@ -17,7 +17,8 @@ import java.util.Optional;
  * the to-do's count, and an attachment whose to-do is gone is gone too (as with the real foreign
  * key).
  */
-public final class InMemoryAttachmentRepository implements AttachmentRepository {
+public final class InMemoryAttachmentRepository
+    implements AttachmentRepository, InMemoryTransactions.Participant {
 
   private static final Comparator<Attachment> OLDEST_FIRST =
       Comparator.comparing(Attachment::createdAt).thenComparing(a -> a.id().toString());
@@ -72,6 +73,17 @@ public final class InMemoryAttachmentRepository implements AttachmentRepository 
     if (attachments.remove(attachment.id()) != null && todoExists(attachment)) {
       todos.adjustAttachmentCount(attachment.todoId(), -1);
     }
+  }
+
+  @Override
+  public synchronized Runnable checkpoint() {
+    var saved = new LinkedHashMap<>(attachments);
+    return () -> {
+      synchronized (this) {
+        attachments.clear();
+        attachments.putAll(saved);
+      }
+    };
   }
 
   private boolean todoExists(Attachment attachment) {

@@ -102,13 +102,6 @@ public final class InMemoryBlobStorage implements BlobStorage {
   }
 
   @Override
-  public boolean exists(String name) {
-    BlobStorage.requireValidName(name);
-    checkUp();
-    return objects.containsKey(name);
-  }
-
-  @Override
   public boolean delete(String name) {
     BlobStorage.requireValidName(name);
     checkUp();

@@ -20,7 +20,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /** In-memory fake of {@link TodoRepository} with the same filtering and ordering rules. */
-public final class InMemoryTodoRepository implements TodoRepository {
+public final class InMemoryTodoRepository
+    implements TodoRepository, InMemoryTransactions.Participant {
 
   private final Map<TodoId, Todo> todos = new LinkedHashMap<>();
 
@@ -37,12 +38,23 @@ public final class InMemoryTodoRepository implements TodoRepository {
   }
 
   @Override
-  public synchronized void update(Todo todo) {
-    Todo stored = todos.get(todo.id());
-    if (stored == null || stored.version() != todo.version() - 1) {
-      throw new IllegalStateException("Stale update of " + todo.id());
+  public synchronized void update(Todo before, Todo after) {
+    Todo stored = todos.get(before.id());
+    if (stored == null || stored.version() != before.version() || !after.id().equals(before.id())) {
+      throw new IllegalStateException("Stale update of " + before.id());
     }
-    todos.put(todo.id(), todo);
+    todos.put(after.id(), after);
+  }
+
+  @Override
+  public synchronized Runnable checkpoint() {
+    var saved = new LinkedHashMap<>(todos);
+    return () -> {
+      synchronized (this) {
+        todos.clear();
+        todos.putAll(saved);
+      }
+    };
   }
 
   /** What the attachment fake does to a to-do's count: the counter, not the version, changes. */
@@ -51,22 +63,7 @@ public final class InMemoryTodoRepository implements TodoRepository {
     if (t == null) {
       throw new IllegalStateException("No to-do " + id);
     }
-    todos.put(
-        id,
-        new Todo(
-            t.id(),
-            t.owner(),
-            t.title(),
-            t.notes(),
-            t.completed(),
-            t.completedAt(),
-            t.dueDate(),
-            t.priority(),
-            t.position(),
-            t.attachmentCount() + delta,
-            t.createdAt(),
-            t.updatedAt(),
-            t.version()));
+    todos.put(id, t.toBuilder().attachmentCount(t.attachmentCount() + delta).build());
   }
 
   @Override

@@ -111,7 +111,7 @@ public abstract class TodoRepositoryContract {
 
     inTransaction(
         () -> {
-          todos.update(changed);
+          todos.update(original, changed);
           return null;
         });
 
@@ -120,10 +120,11 @@ public abstract class TodoRepositoryContract {
             () ->
                 inTransaction(
                     () -> {
-                      todos.update(changed);
+                      todos.update(original, changed);
                       return null;
                     }))
         .isInstanceOf(IllegalStateException.class);
+    assertThat(inTransaction(() -> todos.findById(original.id()))).contains(changed);
   }
 
   @Test
@@ -213,7 +214,7 @@ public abstract class TodoRepositoryContract {
             T0.plusSeconds(5));
     inTransaction(
         () -> {
-          todos.update(renamed);
+          todos.update(todo, renamed);
           return null;
         });
 
@@ -329,7 +330,7 @@ public abstract class TodoRepositoryContract {
     store(first, second);
     inTransaction(
         () -> {
-          todos.update(first.withCompleted(true, T0.plus(Duration.ofHours(1))));
+          todos.update(first, first.withCompleted(true, T0.plus(Duration.ofHours(1))));
           return null;
         });
 
@@ -393,7 +394,7 @@ public abstract class TodoRepositoryContract {
             T0.plusSeconds(1));
     inTransaction(
         () -> {
-          todos.update(moved);
+          todos.update(late, moved);
           todos.delete(alsoLate);
           return null;
         });

@@ -14,44 +14,60 @@ import org.junit.jupiter.api.Test;
 /** What every {@link UserRepository} promises. */
 public abstract class UserRepositoryContract {
 
+  /** A user's row as the repository stores it. */
+  public record StoredUser(String email, String name) {}
+
   protected UserRepository users;
 
   protected abstract UserRepository createRepository();
 
   protected abstract <T> T inTransaction(Supplier<T> work);
 
+  /** Looks at the storage itself: what it holds for {@code subject}, if anything. */
+  protected abstract Optional<StoredUser> stored(String subject);
+
   @BeforeEach
   void setUp() {
     users = createRepository();
   }
 
-  @Test
-  void knowsNobodyUntilTheyAreRegistered() {
-    assertThat(inTransaction(() -> users.exists("carol"))).isFalse();
-
+  private void register(Caller... callers) {
     inTransaction(
         () -> {
-          users.register(Caller.of("carol"), T0);
+          for (int i = 0; i < callers.length; i++) {
+            users.register(callers[i], T0.plusSeconds(i));
+          }
           return null;
         });
-
-    assertThat(inTransaction(() -> users.exists("carol"))).isTrue();
   }
 
   @Test
-  void registeringAgainRefreshesAndNeverFails() {
+  void knowsNobodyUntilTheyAreRegistered() {
+    assertThat(stored("carol")).isEmpty();
+
+    register(Caller.of("carol"));
+
+    assertThat(stored("carol")).contains(new StoredUser(null, null));
+  }
+
+  @Test
+  void registeringAgainRefreshesTheEmailAndNameAndNeverFails() {
     var first = new Caller("dave", Optional.of("d@example.com"), Optional.empty(), Set.of());
     var renamed =
         new Caller("dave", Optional.of("dave@example.com"), Optional.of("Dave"), Set.of());
 
-    inTransaction(
-        () -> {
-          users.register(first, T0);
-          users.register(first, T0.plusSeconds(1));
-          users.register(renamed, T0.plusSeconds(2));
-          return null;
-        });
+    register(first, first, renamed);
 
-    assertThat(inTransaction(() -> users.exists("dave"))).isTrue();
+    assertThat(stored("dave")).contains(new StoredUser("dave@example.com", "Dave"));
+  }
+
+  @Test
+  void keepsUsersApart() {
+    register(
+        new Caller("erin", Optional.of("erin@example.com"), Optional.empty(), Set.of()),
+        Caller.of("frank"));
+
+    assertThat(stored("erin")).contains(new StoredUser("erin@example.com", null));
+    assertThat(stored("frank")).contains(new StoredUser(null, null));
   }
 }

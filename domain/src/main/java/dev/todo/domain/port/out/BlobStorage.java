@@ -41,9 +41,6 @@ public interface BlobStorage {
    */
   BlobContent read(String name, long offset, long length);
 
-  /** Whether an object exists under {@code name}. */
-  boolean exists(String name);
-
   /** Deletes the object; returns whether there was one. */
   boolean delete(String name);
 

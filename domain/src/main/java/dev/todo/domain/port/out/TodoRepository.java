@@ -25,10 +25,10 @@ public interface TodoRepository {
   void insert(Todo todo);
 
   /**
-   * Stores a changed to-do in place of the version before it ({@code todo.version() - 1}); throws
-   * {@link IllegalStateException} when the stored version is not that one.
+   * Stores {@code after} in place of {@code before}, the same to-do as read in this transaction;
+   * throws {@link IllegalStateException} when the stored version is not {@code before}'s.
    */
-  void update(Todo todo);
+  void update(Todo before, Todo after);
 
   void delete(Todo todo);
 

@@ -8,6 +8,4 @@ public interface UserRepository {
 
   /** Registers the caller if unknown, or refreshes their e-mail and name; idempotent. */
   void register(Caller caller, Instant now);
-
-  boolean exists(String subject);
 }

@@ -1,0 +1,104 @@
+package dev.todo.application;
+
+import dev.todo.domain.attachment.AttachmentLimits;
+import dev.todo.domain.port.in.AttachmentsUseCase;
+import dev.todo.domain.port.in.BulkEditTodosUseCase;
+import dev.todo.domain.port.in.CheckHealthUseCase;
+import dev.todo.domain.port.in.CreateTodoUseCase;
+import dev.todo.domain.port.in.DeleteTodoUseCase;
+import dev.todo.domain.port.in.ReadTodosUseCase;
+import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
+import dev.todo.domain.port.in.UpdateTodoUseCase;
+import dev.todo.domain.port.out.AttachmentRepository;
+import dev.todo.domain.port.out.BlobStorage;
+import dev.todo.domain.port.out.HealthProbe;
+import dev.todo.domain.port.out.TodoRepository;
+import dev.todo.domain.port.out.Transactions;
+import dev.todo.domain.port.out.UserRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The application's use cases composed from its outgoing ports and settings, in one place: the
+ * service's wiring and the REST adapter's tests build the same services from it.
+ */
+public final class UseCases {
+
+  /** What the use cases need from outside. */
+  public record Ports(
+      TodoRepository todos,
+      UserRepository users,
+      AttachmentRepository attachments,
+      BlobStorage blobs,
+      Transactions transactions,
+      Clock clock,
+      List<HealthProbe> probes) {}
+
+  /** How the use cases are tuned. */
+  public record Settings(AttachmentLimits attachmentLimits, Duration reconcileGrace) {}
+
+  private final TodoService todos;
+  private final TodoQueryService reads;
+  private final BulkTodoService bulk;
+  private final AttachmentService attachments;
+  private final ReconcileAttachmentsService reconcile;
+  private final HealthService health;
+
+  public UseCases(Ports ports, Settings settings) {
+    var cleanup = new AttachmentCleanup(ports.attachments(), ports.blobs());
+    todos =
+        new TodoService(ports.todos(), ports.users(), ports.transactions(), ports.clock(), cleanup);
+    reads = new TodoQueryService(ports.todos(), ports.transactions(), ports.clock());
+    bulk = new BulkTodoService(ports.todos(), ports.transactions(), ports.clock(), cleanup);
+    attachments =
+        new AttachmentService(
+            ports.todos(),
+            ports.attachments(),
+            ports.blobs(),
+            ports.transactions(),
+            ports.clock(),
+            settings.attachmentLimits(),
+            cleanup);
+    reconcile =
+        new ReconcileAttachmentsService(
+            ports.attachments(),
+            ports.blobs(),
+            ports.transactions(),
+            ports.clock(),
+            settings.reconcileGrace());
+    health = new HealthService(ports.probes());
+  }
+
+  public CreateTodoUseCase createTodo() {
+    return todos;
+  }
+
+  public UpdateTodoUseCase updateTodo() {
+    return todos;
+  }
+
+  public DeleteTodoUseCase deleteTodo() {
+    return todos;
+  }
+
+  public ReadTodosUseCase readTodos() {
+    return reads;
+  }
+
+  public BulkEditTodosUseCase bulkEditTodos() {
+    return bulk;
+  }
+
+  public AttachmentsUseCase attachments() {
+    return attachments;
+  }
+
+  public ReconcileAttachmentsUseCase reconcileAttachments() {
+    return reconcile;
+  }
+
+  public CheckHealthUseCase checkHealth() {
+    return health;
+  }
+}

@@ -1,0 +1,11 @@
+package dev.todo.domain.testing;
+
+/** The in-memory fakes of the database's ports, wired together as the real adapter is. */
+public final class InMemoryDatabase {
+
+  public final InMemoryTodoRepository todos = new InMemoryTodoRepository();
+  public final InMemoryUserRepository users = new InMemoryUserRepository();
+  public final InMemoryAttachmentRepository attachments = new InMemoryAttachmentRepository(todos);
+  public final InMemoryTransactions transactions =
+      new InMemoryTransactions(todos, users, attachments);
+}
