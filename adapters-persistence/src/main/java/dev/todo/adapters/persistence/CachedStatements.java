@@ -1,9 +1,7 @@
 package dev.todo.adapters.persistence;
 
-import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collections;
@@ -32,30 +30,43 @@ final class CachedStatements {
     this.jdbc = jdbc;
   }
 
-  /** Runs {@code work} with the statement for {@code sql} on the transaction's connection. */
+  /**
+   * Runs {@code work} with the statement for {@code sql} on the transaction's connection. A
+   * statement whose work failed is closed and forgotten: the next use prepares it afresh, so one
+   * failure can never leave a statement in a state that fails the next caller.
+   */
   <R> R run(String sql, StatementWork<R> work) {
+    Map<String, PreparedStatement> statements = null;
+    PreparedStatement statement = null;
     try {
-      PreparedStatement statement = statementFor(jdbc.getConnection(), sql);
-      try {
-        return work.apply(statement);
-      } finally {
-        statement.clearParameters();
+      SQLiteConnection connection = jdbc.getConnection().unwrap(SQLiteConnection.class);
+      statements = byConnection.computeIfAbsent(connection, ignored -> newCache());
+      statement = statements.get(sql);
+      if (statement == null || statement.isClosed()) {
+        statement = connection.prepareStatement(sql);
+        statements.put(sql, statement);
       }
-    } catch (SQLException e) {
-      throw new DataAccessException("Statement failed: " + sql, e);
+      R result = work.apply(statement);
+      statement.clearParameters();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      if (statement != null) {
+        statements.remove(sql);
+        closeQuietly(statement);
+      }
+      if (e instanceof SQLException failure) {
+        throw new Sql.SqlFailure(sql, failure);
+      }
+      throw (RuntimeException) e;
     }
   }
 
-  private PreparedStatement statementFor(Connection pooled, String sql) throws SQLException {
-    SQLiteConnection connection = pooled.unwrap(SQLiteConnection.class);
-    Map<String, PreparedStatement> statements =
-        byConnection.computeIfAbsent(connection, ignored -> newCache());
-    PreparedStatement statement = statements.get(sql);
-    if (statement == null || statement.isClosed()) {
-      statement = connection.prepareStatement(sql);
-      statements.put(sql, statement);
+  private static void closeQuietly(PreparedStatement statement) {
+    try {
+      statement.close();
+    } catch (SQLException ignored) {
+      // A statement that is no longer wanted: nothing to recover.
     }
-    return statement;
   }
 
   /** Least recently used first out, and closed on the way. */
@@ -66,11 +77,7 @@ final class CachedStatements {
         if (size() <= PER_CONNECTION) {
           return false;
         }
-        try {
-          eldest.getValue().close();
-        } catch (SQLException ignored) {
-          // Closing a statement that is no longer wanted: nothing to recover.
-        }
+        closeQuietly(eldest.getValue());
         return true;
       }
     };

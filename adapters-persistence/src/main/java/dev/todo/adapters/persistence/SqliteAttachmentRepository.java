@@ -5,13 +5,10 @@ import dev.todo.domain.attachment.AttachmentId;
 import dev.todo.domain.port.out.AttachmentRepository;
 import dev.todo.domain.todo.StatusFilter;
 import dev.todo.domain.todo.TodoId;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,40 +28,41 @@ final class SqliteAttachmentRepository implements AttachmentRepository {
       FROM attachments a JOIN todos t ON t.seq = a.todo_seq
       """;
 
-  private final JdbcOperations jdbc;
+  private final Sql sql;
 
-  SqliteAttachmentRepository(JdbcOperations jdbc) {
-    this.jdbc = jdbc;
+  SqliteAttachmentRepository(Sql sql) {
+    this.sql = sql;
   }
 
   @Override
   public Optional<Attachment> findById(AttachmentId id) {
-    return query(SELECT + "WHERE a.id = ?", id.toString()).stream().findFirst();
+    return sql.one(SELECT + "WHERE a.id = ?", SqliteAttachmentRepository::read, id.toString());
   }
 
   @Override
   public List<Attachment> findByTodo(TodoId todoId) {
-    return query(
+    return sql.list(
         SELECT
             + "WHERE a.todo_seq = (SELECT seq FROM todos WHERE id = ?) ORDER BY a.created_at, a.id",
+        SqliteAttachmentRepository::read,
         todoId.toString());
   }
 
   @Override
   public List<Attachment> findByOwner(String owner, StatusFilter status) {
-    String which =
-        switch (status) {
-          case ALL -> "";
-          case ACTIVE -> " AND t.completed = 0";
-          case COMPLETED -> " AND t.completed = 1";
-        };
-    return query(SELECT + "WHERE t.owner = ?" + which + " ORDER BY a.created_at, a.id", owner);
+    return sql.list(
+        SELECT
+            + "WHERE t.owner = ?"
+            + StatusCondition.and(status, "t.")
+            + " ORDER BY a.created_at, a.id",
+        SqliteAttachmentRepository::read,
+        owner);
   }
 
   @Override
   public void insert(Attachment a) {
     long inserted =
-        update(
+        sql.update(
             """
             INSERT INTO attachments
                 (id, todo_seq, filename, content_type, size_bytes, sha256, created_at)
@@ -79,54 +77,25 @@ final class SqliteAttachmentRepository implements AttachmentRepository {
     if (inserted != 1) {
       throw new IllegalStateException("No to-do " + a.todoId());
     }
-    count(a.todoId(), 1);
+    countOnTodo(a.todoId(), 1);
   }
 
   @Override
   public void delete(Attachment a) {
-    if (update("DELETE FROM attachments WHERE id = ?", a.id().toString()) == 1) {
-      count(a.todoId(), -1);
+    if (sql.update("DELETE FROM attachments WHERE id = ?", a.id().toString()) == 1) {
+      countOnTodo(a.todoId(), -1);
     }
   }
 
-  private void count(TodoId todoId, int delta) {
-    update(
+  /** Keeps {@code todos.attachment_count} exact, without touching the to-do's version. */
+  private void countOnTodo(TodoId todoId, int delta) {
+    sql.update(
         "UPDATE todos SET attachment_count = attachment_count + ? WHERE id = ?",
         delta,
         todoId.toString());
   }
 
-  private List<Attachment> query(String sql, Object... parameters) {
-    return jdbc.prepareStatement(
-        sql,
-        statement -> {
-          bind(statement, parameters);
-          var found = new ArrayList<Attachment>();
-          try (ResultSet row = statement.executeQuery()) {
-            while (row.next()) {
-              found.add(toDomain(row));
-            }
-          }
-          return found;
-        });
-  }
-
-  private long update(String sql, Object... parameters) {
-    return jdbc.prepareStatement(
-        sql,
-        statement -> {
-          bind(statement, parameters);
-          return (long) statement.executeUpdate();
-        });
-  }
-
-  private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
-    for (int i = 0; i < parameters.length; i++) {
-      statement.setObject(i + 1, parameters[i]);
-    }
-  }
-
-  private static Attachment toDomain(ResultSet row) throws SQLException {
+  private static Attachment read(ResultSet row) throws SQLException {
     return new Attachment(
         new AttachmentId(UUID.fromString(row.getString("id"))),
         new TodoId(UUID.fromString(row.getString("todo_id"))),

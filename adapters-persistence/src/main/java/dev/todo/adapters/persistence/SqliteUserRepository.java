@@ -5,26 +5,27 @@ import dev.todo.domain.port.out.UserRepository;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 
+/** The users in SQLite, with the counters of their to-dos ({@link OwnerCounters}). */
 @Singleton
 final class SqliteUserRepository implements UserRepository {
 
-  private final UserRowRepository users;
+  private final Sql sql;
 
-  SqliteUserRepository(UserRowRepository users) {
-    this.users = users;
+  SqliteUserRepository(Sql sql) {
+    this.sql = sql;
   }
 
+  /** Inserts the user, or refreshes e-mail and name when they changed (no write otherwise). */
   @Override
   public void register(Caller caller, Instant now) {
-    users.upsert(
+    sql.update(
+        """
+        INSERT INTO users (sub, email, name, created_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT (sub) DO UPDATE SET email = excluded.email, name = excluded.name
+        WHERE users.email IS NOT excluded.email OR users.name IS NOT excluded.name""",
         caller.subject(),
         caller.email().orElse(null),
         caller.name().orElse(null),
         now.toEpochMilli());
-  }
-
-  @Override
-  public boolean exists(String subject) {
-    return users.existsById(subject);
   }
 }

@@ -4,7 +4,6 @@ import dev.todo.domain.todo.SortDirection;
 import dev.todo.domain.todo.StatusFilter;
 import dev.todo.domain.todo.TodoFilter;
 import dev.todo.domain.todo.TodoSort;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -106,7 +105,9 @@ record TodoListSql(String from, String where, List<Object> parameters) {
 
   /** One page in the given order; the page size and offset are the last two parameters. */
   String pageQuery(TodoSort sort, SortDirection direction) {
-    return "SELECT t.* FROM "
+    return "SELECT "
+        + TodoRows.SELECT_LIST
+        + " FROM "
         + from
         + " WHERE "
         + where
@@ -117,9 +118,5 @@ record TodoListSql(String from, String where, List<Object> parameters) {
 
   String countQuery() {
     return "SELECT count(*) FROM " + from + " WHERE " + where;
-  }
-
-  static String today(LocalDate date) {
-    return date.toString();
   }
 }

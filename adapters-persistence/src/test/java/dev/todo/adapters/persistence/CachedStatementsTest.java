@@ -1,7 +1,9 @@
 package dev.todo.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.todo.domain.error.DatabaseFailureException;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -75,6 +77,37 @@ class CachedStatementsTest {
             });
 
     assertThat(isClosed(oldest)).isTrue();
+  }
+
+  @Test
+  void aStatementWhoseRunFailedIsClosedAndTheNextRunPreparesItAfresh() {
+    var failed = new PreparedStatement[1];
+    assertThatThrownBy(
+            () ->
+                database.inTransaction(
+                    () ->
+                        statements.run(
+                            "SELECT ?",
+                            statement -> {
+                              failed[0] = statement;
+                              throw new SQLException("the statement failed");
+                            })))
+        .isInstanceOf(DatabaseFailureException.class)
+        .hasRootCauseMessage("the statement failed");
+
+    var next =
+        database.inTransaction(
+            () ->
+                statements.run(
+                    "SELECT ?",
+                    statement -> {
+                      statement.setString(1, "works");
+                      return new Object[] {statement, single(statement)};
+                    }));
+
+    assertThat(isClosed(failed[0])).isTrue();
+    assertThat(next[0]).isNotSameAs(failed[0]);
+    assertThat(next[1]).isEqualTo("works");
   }
 
   private static String single(PreparedStatement statement) throws SQLException {

@@ -5,6 +5,7 @@ import static dev.todo.domain.testing.TodoBuilder.aTodo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.todo.domain.error.DatabaseFailureException;
 import dev.todo.domain.error.ServiceUnavailableException;
 import dev.todo.domain.identity.Caller;
 import dev.todo.domain.port.out.TodoRepository;
@@ -47,6 +48,24 @@ class SqliteTransactionsTest {
   @AfterEach
   void stop() {
     database.close();
+  }
+
+  @Test
+  void aStatementTheDatabaseRefusesLeavesThePortAsTheDomainsOwnFailure() {
+    start(Map.of());
+
+    assertThatThrownBy(
+            () ->
+                transactions.write(
+                    () -> {
+                      todos.insert(aTodo().ownedBy("nobody-registered").build());
+                      return null;
+                    }))
+        .isInstanceOf(DatabaseFailureException.class)
+        .hasRootCauseInstanceOf(java.sql.SQLException.class);
+    assertThatThrownBy(() -> transactions.read(() -> database.bean(Sql.class).number("SELEC 1")))
+        .isInstanceOf(DatabaseFailureException.class);
+    assertThat(transactions.read(() -> todos.count(TodoFilter.allOf("alice")))).isZero();
   }
 
   @Test

@@ -1,0 +1,52 @@
+package dev.todo.adapters.persistence;
+
+import dev.todo.domain.todo.StatusFilter;
+import dev.todo.domain.todo.Todo;
+import jakarta.inject.Singleton;
+
+/**
+ * The substring search index over titles and notes ({@code todo_search}: FTS5, trigram tokenizer,
+ * contentless; its rowid is the to-do's {@code seq}).
+ */
+@Singleton
+final class SearchIndex implements TodoDerivedData {
+
+  private final Sql sql;
+
+  SearchIndex(Sql sql) {
+    this.sql = sql;
+  }
+
+  @Override
+  public void inserted(Todo todo) {
+    sql.update(
+        "INSERT INTO todo_search (rowid, title, notes) SELECT seq, ?, ? FROM todos WHERE id = ?",
+        TodoColumn.TITLE.valueOf(todo),
+        TodoColumn.NOTES.valueOf(todo),
+        todo.id().toString());
+  }
+
+  @Override
+  public void updated(Todo before, Todo after) {
+    if (!before.title().equals(after.title()) || !before.notes().equals(after.notes())) {
+      deleting(before);
+      inserted(after);
+    }
+  }
+
+  @Override
+  public void deleting(Todo todo) {
+    sql.update(
+        "DELETE FROM todo_search WHERE rowid = (SELECT seq FROM todos WHERE id = ?)",
+        todo.id().toString());
+  }
+
+  /** Before the owner's rows that match {@code status} are deleted at once. */
+  void deletingAll(String owner, StatusFilter status) {
+    sql.update(
+        "DELETE FROM todo_search WHERE rowid IN (SELECT seq FROM todos WHERE owner = ?"
+            + StatusCondition.and(status, "")
+            + ")",
+        owner);
+  }
+}

@@ -1,0 +1,70 @@
+package dev.todo.adapters.persistence;
+
+import dev.todo.domain.todo.Notes;
+import dev.todo.domain.todo.Todo;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The columns of {@code todos}, listed once: what each holds of a {@link Todo} and whether an
+ * update writes it. Queries select them in this order ({@link TodoRows}). Times are epoch
+ * milliseconds, the due date an ISO date, the priority its rank.
+ */
+enum TodoColumn {
+  ID("id"),
+  OWNER("owner"),
+  TITLE("title"),
+  TITLE_SORT("title_sort"),
+  NOTES("notes"),
+  COMPLETED("completed"),
+  COMPLETED_AT("completed_at"),
+  DUE_DATE("due_date"),
+  PRIORITY("priority"),
+  POSITION("position"),
+  ATTACHMENT_COUNT("attachment_count"),
+  CREATED_AT("created_at"),
+  UPDATED_AT("updated_at"),
+  VERSION("version");
+
+  final String column;
+
+  TodoColumn(String column) {
+    this.column = column;
+  }
+
+  /** The value stored for {@code todo}. */
+  Object valueOf(Todo todo) {
+    return switch (this) {
+      case ID -> todo.id().toString();
+      case OWNER -> todo.owner();
+      case TITLE -> todo.title().value();
+      case TITLE_SORT -> todo.title().sortKey();
+      case NOTES -> todo.notes().map(Notes::value).orElse(null);
+      case COMPLETED -> todo.completed() ? 1 : 0;
+      case COMPLETED_AT -> todo.completedAt().map(Instant::toEpochMilli).orElse(null);
+      case DUE_DATE -> todo.dueDate().map(LocalDate::toString).orElse(null);
+      case PRIORITY -> todo.priority().rank();
+      case POSITION -> todo.position();
+      case ATTACHMENT_COUNT -> todo.attachmentCount();
+      case CREATED_AT -> todo.createdAt().toEpochMilli();
+      case UPDATED_AT -> todo.updatedAt().toEpochMilli();
+      case VERSION -> todo.version();
+    };
+  }
+
+  /**
+   * Whether an update of the to-do writes this column: not its identity, its owner or creation
+   * time, nor a counter that other writes keep ({@code attachment_count}).
+   */
+  boolean isUpdated() {
+    return switch (this) {
+      case ID, OWNER, CREATED_AT, ATTACHMENT_COUNT -> false;
+      default -> true;
+    };
+  }
+
+  /** Its position in a row selected with {@link TodoRows#SELECT_LIST}, from 1. */
+  int index() {
+    return ordinal() + 1;
+  }
+}
