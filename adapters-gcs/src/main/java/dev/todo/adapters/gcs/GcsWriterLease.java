@@ -7,13 +7,13 @@ import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.Storage.BlobSourceOption;
 import com.google.cloud.storage.Storage.BlobWriteOption;
+import dev.todo.domain.lease.HandoverRequest;
+import dev.todo.domain.lease.LeaseRecord;
 import dev.todo.domain.port.out.WriterLease;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -28,9 +28,8 @@ import java.util.Optional;
  *   <li>release: delete it with {@code ifGenerationMatch=<our generation>}.
  * </ul>
  *
- * The object holds the holder and the expiry instant ({@code holder=…}, {@code expires_at=…}); the
- * expiry is compared with this instance's clock, so the instances' clocks must agree to well within
- * the ttl (Cloud Run's do).
+ * The object holds a {@link LeaseRecord}, whose expiry is compared with this instance's clock, so
+ * the instances' clocks must agree to well within the ttl (Cloud Run's do).
  */
 public final class GcsWriterLease implements WriterLease {
 
@@ -64,8 +63,8 @@ public final class GcsWriterLease implements WriterLease {
   @Override
   public boolean acquire() {
     try {
-      Optional<Record> current = read();
-      if (current.isEmpty()) {
+      Blob current = leaseObject();
+      if (current == null) {
         return write(
                 BlobInfo.newBuilder(BlobId.of(bucket, objectName))
                     .setContentType("text/plain")
@@ -73,9 +72,8 @@ public final class GcsWriterLease implements WriterLease {
                 BlobWriteOption.doesNotExist())
             && clearOwnRequest();
       }
-      Record record = current.get();
-      if (record.holder().equals(holder) || !clock.instant().isBefore(record.expiresAt())) {
-        return replace(record.generation()) && clearOwnRequest();
+      if (recordIn(current).mayBeTakenBy(holder, clock.instant())) {
+        return replace(current.getGeneration()) && clearOwnRequest();
       }
       return false;
     } catch (RuntimeException e) {
@@ -86,11 +84,11 @@ public final class GcsWriterLease implements WriterLease {
   @Override
   public boolean renew() {
     try {
-      Optional<Record> current = read();
-      if (current.isEmpty() || !current.get().holder().equals(holder)) {
+      Blob current = leaseObject();
+      if (current == null || !recordIn(current).isHeldBy(holder)) {
         return false;
       }
-      return replace(current.get().generation());
+      return replace(current.getGeneration());
     } catch (RuntimeException e) {
       return false;
     }
@@ -99,10 +97,10 @@ public final class GcsWriterLease implements WriterLease {
   @Override
   public void release() {
     try {
-      Optional<Record> current = read();
-      if (current.isPresent() && current.get().holder().equals(holder)) {
+      Blob current = leaseObject();
+      if (current != null && recordIn(current).isHeldBy(holder)) {
         storage.delete(
-            BlobId.of(bucket, objectName, current.get().generation()),
+            BlobId.of(bucket, objectName, current.getGeneration()),
             BlobSourceOption.generationMatch());
       }
     } catch (RuntimeException e) {
@@ -117,7 +115,7 @@ public final class GcsWriterLease implements WriterLease {
             BlobInfo.newBuilder(BlobId.of(bucket, handoverObject()))
                 .setContentType("text/plain")
                 .build())) {
-      channel.write(ByteBuffer.wrap(("holder=" + holder + "\n").getBytes(StandardCharsets.UTF_8)));
+      channel.write(ByteBuffer.wrap(new HandoverRequest(holder).format()));
       return true;
     } catch (IOException | RuntimeException e) {
       return false;
@@ -139,8 +137,7 @@ public final class GcsWriterLease implements WriterLease {
     if (request == null) {
       return Optional.empty();
     }
-    String text = new String(request.getContent(), StandardCharsets.UTF_8).strip();
-    return Optional.of(text.startsWith("holder=") ? text.substring("holder=".length()) : text);
+    return HandoverRequest.parse(request.getContent()).map(HandoverRequest::requester);
   }
 
   /** After taking the lease: our own request, if we made one, is answered. Always true. */
@@ -174,37 +171,19 @@ public final class GcsWriterLease implements WriterLease {
    */
   private boolean write(BlobInfo info, BlobWriteOption precondition) {
     try (WriteChannel channel = storage.writer(info, precondition)) {
-      channel.write(ByteBuffer.wrap(content()));
+      channel.write(ByteBuffer.wrap(LeaseRecord.grantedTo(holder, clock.instant(), ttl).format()));
     } catch (IOException | RuntimeException e) {
       return false;
     }
     return true;
   }
 
-  private byte[] content() {
-    Instant expiresAt = clock.instant().plus(ttl);
-    return ("holder=" + holder + "\nexpires_at=" + expiresAt + "\n")
-        .getBytes(StandardCharsets.UTF_8);
+  /** The lease object as it is now; null when there is none. */
+  private Blob leaseObject() {
+    return storage.get(BlobId.of(bucket, objectName));
   }
 
-  private Optional<Record> read() {
-    Blob blob = storage.get(BlobId.of(bucket, objectName));
-    if (blob == null) {
-      return Optional.empty();
-    }
-    String text = new String(blob.getContent(), StandardCharsets.UTF_8);
-    String who = null;
-    Instant expiresAt = Instant.EPOCH;
-    for (String line : text.split("\n")) {
-      if (line.startsWith("holder=")) {
-        who = line.substring("holder=".length());
-      } else if (line.startsWith("expires_at=")) {
-        expiresAt = Instant.parse(line.substring("expires_at=".length()).strip());
-      }
-    }
-    // An unreadable record counts as expired: it can be taken over, under the generation check.
-    return Optional.of(new Record(who == null ? "" : who, expiresAt, blob.getGeneration()));
+  private static LeaseRecord recordIn(Blob blob) {
+    return LeaseRecord.parse(blob.getContent());
   }
-
-  private record Record(String holder, Instant expiresAt, long generation) {}
 }

@@ -1,16 +1,16 @@
 package dev.todo.adapters.localfs;
 
+import dev.todo.domain.lease.HandoverRequest;
+import dev.todo.domain.lease.LeaseRecord;
 import dev.todo.domain.port.out.WriterLease;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,11 +57,7 @@ public final class LocalFileWriterLease implements WriterLease {
   public boolean acquire() {
     return locked(
         () -> {
-          Optional<Record> current = read();
-          Instant now = clock.instant();
-          if (current.isEmpty()
-              || current.get().holder().equals(holder)
-              || !now.isBefore(current.get().expiresAt())) {
+          if (read().mayBeTakenBy(holder, clock.instant())) {
             write();
             if (requester().filter(holder::equals).isPresent()) {
               Files.deleteIfExists(handoverFile);
@@ -76,8 +72,7 @@ public final class LocalFileWriterLease implements WriterLease {
   public boolean renew() {
     return locked(
         () -> {
-          Optional<Record> current = read();
-          if (current.isPresent() && current.get().holder().equals(holder)) {
+          if (read().isHeldBy(holder)) {
             write();
             return true;
           }
@@ -89,8 +84,7 @@ public final class LocalFileWriterLease implements WriterLease {
   public void release() {
     locked(
         () -> {
-          Optional<Record> current = read();
-          if (current.isPresent() && current.get().holder().equals(holder)) {
+          if (read().isHeldBy(holder)) {
             Files.deleteIfExists(file);
           }
           return true;
@@ -101,7 +95,7 @@ public final class LocalFileWriterLease implements WriterLease {
   public boolean requestHandover() {
     return locked(
         () -> {
-          Files.writeString(handoverFile, "holder=" + holder + "\n", StandardCharsets.UTF_8);
+          Files.write(handoverFile, new HandoverRequest(holder).format());
           return true;
         });
   }
@@ -118,11 +112,7 @@ public final class LocalFileWriterLease implements WriterLease {
   }
 
   private Optional<String> requester() throws IOException {
-    if (!Files.exists(handoverFile)) {
-      return Optional.empty();
-    }
-    String text = Files.readString(handoverFile, StandardCharsets.UTF_8).strip();
-    return Optional.of(text.startsWith("holder=") ? text.substring("holder=".length()) : text);
+    return HandoverRequest.parse(bytesOf(handoverFile)).map(HandoverRequest::requester);
   }
 
   private interface Step {
@@ -147,39 +137,23 @@ public final class LocalFileWriterLease implements WriterLease {
     }
   }
 
-  private Optional<Record> read() throws IOException {
-    if (!Files.exists(file)) {
-      return Optional.empty();
-    }
-    String who = "";
-    Instant expiresAt = Instant.EPOCH;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      if (line.startsWith("holder=")) {
-        who = line.substring("holder=".length());
-      } else if (line.startsWith("expires_at=")) {
-        try {
-          expiresAt = Instant.parse(line.substring("expires_at=".length()).strip());
-        } catch (RuntimeException e) {
-          expiresAt = Instant.EPOCH; // unreadable: expired, may be taken over
-        }
-      }
-    }
-    return Optional.of(new Record(who, expiresAt));
+  private LeaseRecord read() throws IOException {
+    return LeaseRecord.parse(bytesOf(file));
+  }
+
+  /** The file's bytes; none when it does not exist, which reads as no record or request. */
+  private static byte[] bytesOf(Path path) throws IOException {
+    return Files.exists(path) ? Files.readAllBytes(path) : new byte[0];
   }
 
   private void write() throws IOException {
     Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
     try {
-      Files.writeString(
-          temporary,
-          "holder=" + holder + "\nexpires_at=" + clock.instant().plus(ttl) + "\n",
-          StandardCharsets.UTF_8);
+      Files.write(temporary, LeaseRecord.grantedTo(holder, clock.instant(), ttl).format());
       Files.move(
           temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temporary);
     }
   }
-
-  private record Record(String holder, Instant expiresAt) {}
 }

@@ -11,17 +11,17 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalFileWriterLeaseTest extends WriterLeaseContract {
 
   @TempDir Path temp;
-  private Path directory;
+  private Path leaseFile;
   private int stores;
 
   @Override
   protected void newStore() {
-    directory = temp.resolve("store-" + stores++).resolve("todo.db.lease");
+    leaseFile = temp.resolve("store-" + stores++).resolve("todo.db.lease");
   }
 
   @Override
   protected WriterLease lease(String holder) {
-    return new LocalFileWriterLease(directory, holder, TTL, clock());
+    return new LocalFileWriterLease(leaseFile, holder, TTL, clock());
   }
 
   @Override
@@ -30,6 +30,16 @@ class LocalFileWriterLeaseTest extends WriterLeaseContract {
       // A regular file where the directory should be: nothing can be created beneath it.
       Path blocked = Files.writeString(temp.resolve("not-a-directory"), "x");
       return new LocalFileWriterLease(blocked.resolve("todo.db.lease"), holder, TTL, clock());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  protected void plantRawRecord(byte[] stored) {
+    try {
+      Files.createDirectories(leaseFile.getParent());
+      Files.write(leaseFile, stored);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,5 +1,6 @@
 package dev.todo.domain.testing;
 
+import dev.todo.domain.lease.LeaseRecord;
 import dev.todo.domain.port.out.WriterLease;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,11 +14,12 @@ import java.util.Optional;
  */
 public final class InMemoryWriterLease implements WriterLease {
 
-  /** The one lease record all holders compete for. */
+  /** The one lease record all holders compete for, stored as a bucket would store it. */
   public static final class Store {
+    private static final byte[] NO_RECORD = new byte[0];
+
     private final Clock clock;
-    private String holder;
-    private Instant expiresAt;
+    private byte[] record = NO_RECORD;
     private String handoverTo;
     private volatile boolean reachable = true;
 
@@ -35,19 +37,23 @@ public final class InMemoryWriterLease implements WriterLease {
 
     /** The current holder, or null when free or expired. */
     public synchronized String currentHolder() {
-      return holder != null && clock.instant().isBefore(expiresAt) ? holder : null;
+      LeaseRecord current = LeaseRecord.parse(record);
+      return current.hasExpiredAt(clock.instant()) ? null : current.holder();
+    }
+
+    /** Replaces the record with {@code stored}, byte for byte, readable or not. */
+    public synchronized void plantRawRecord(byte[] stored) {
+      record = stored.clone();
     }
 
     synchronized boolean take(String who, Duration ttl, boolean onlyIfHeld) {
       if (!reachable) {
         return false;
       }
+      LeaseRecord current = LeaseRecord.parse(record);
       Instant now = clock.instant();
-      boolean held = Objects.equals(holder, who) && now.isBefore(expiresAt);
-      boolean free = holder == null || !now.isBefore(expiresAt);
-      if (held || (!onlyIfHeld && free)) {
-        holder = who;
-        expiresAt = now.plus(ttl);
+      if (onlyIfHeld ? current.isHeldBy(who) : current.mayBeTakenBy(who, now)) {
+        record = LeaseRecord.grantedTo(who, now, ttl).format();
         if (Objects.equals(handoverTo, who)) {
           handoverTo = null;
         }
@@ -71,9 +77,8 @@ public final class InMemoryWriterLease implements WriterLease {
     }
 
     synchronized void giveUp(String who) {
-      if (reachable && Objects.equals(holder, who)) {
-        holder = null;
-        expiresAt = null;
+      if (reachable && LeaseRecord.parse(record).isHeldBy(who)) {
+        record = NO_RECORD;
       }
     }
   }

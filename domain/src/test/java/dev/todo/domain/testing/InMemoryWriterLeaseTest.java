@@ -22,4 +22,9 @@ class InMemoryWriterLeaseTest extends WriterLeaseContract {
     down.goDown();
     return new InMemoryWriterLease(down, holder, TTL);
   }
+
+  @Override
+  protected void plantRawRecord(byte[] stored) {
+    store.plantRawRecord(stored);
+  }
 }

@@ -3,14 +3,20 @@ package dev.todo.domain.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.todo.domain.port.out.WriterLease;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What every {@link WriterLease} promises. Each implementation supplies leases for several holders
- * over one shared store, all reading {@link #clock()}, plus a store that does not answer.
+ * over one shared store, all reading {@link #clock()}, plus a store that does not answer, and a way
+ * to put any bytes into the store as the lease record.
  */
 public abstract class WriterLeaseContract {
 
@@ -30,6 +36,12 @@ public abstract class WriterLeaseContract {
 
   /** A lease over a store that does not answer. */
   protected abstract WriterLease unreachableLease(String holder);
+
+  /**
+   * Puts {@code stored} into the current shared store as the lease record, byte for byte, as a
+   * broken writer or a damaged store might leave it.
+   */
+  protected abstract void plantRawRecord(byte[] stored);
 
   private WriterLease a;
   private WriterLease b;
@@ -83,6 +95,45 @@ public abstract class WriterLeaseContract {
     assertThat(a.renew()).isFalse();
     assertThat(a.acquire()).isFalse();
     assertThat(b.renew()).isTrue();
+  }
+
+  @Test
+  void anExpiredLeaseNobodyTookOverIsStillRenewedByItsHolder() {
+    assertThat(a.acquire()).isTrue();
+    clock.advance(TTL.plusSeconds(1));
+    assertThat(a.renew()).isTrue();
+    assertThat(b.acquire()).isFalse();
+  }
+
+  @Test
+  void aRecordWrittenByAnotherInstanceHoldsUntilItExpires() {
+    Instant expiresAt = clock.instant().plus(TTL);
+    plantRawRecord(text("holder=instance-x\nexpires_at=" + expiresAt + "\n"));
+    assertThat(b.acquire()).isFalse();
+    clock.advance(TTL);
+    assertThat(b.acquire()).isTrue();
+  }
+
+  static Stream<Named<byte[]>> corruptRecords() {
+    return Stream.of(
+        Named.of("garbage bytes", new byte[] {(byte) 0xff, (byte) 0xfe, 0, 7, '\n', (byte) 0xc3}),
+        Named.of("empty", new byte[0]),
+        Named.of("malformed expires_at", text("holder=instance-x\nexpires_at=tomorrow\n")),
+        Named.of("no expires_at", text("holder=instance-x\n")),
+        Named.of("no holder", text("expires_at=2999-01-01T00:00:00Z\n")));
+  }
+
+  private static byte[] text(String stored) {
+    return stored.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @ParameterizedTest
+  @MethodSource("corruptRecords")
+  void aCorruptRecordCountsAsExpiredAndIsTakenOver(byte[] stored) {
+    plantRawRecord(stored);
+    assertThat(b.acquire()).isTrue();
+    assertThat(b.renew()).isTrue();
+    assertThat(a.acquire()).isFalse();
   }
 
   @Test
