@@ -39,11 +39,6 @@ class FailingStorageForTests {
       }
 
       @Override
-      public boolean exists(String name) {
-        return real.exists(name);
-      }
-
-      @Override
       public boolean delete(String name) {
         return real.delete(name);
       }

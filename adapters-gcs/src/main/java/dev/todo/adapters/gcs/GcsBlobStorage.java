@@ -165,15 +165,6 @@ public final class GcsBlobStorage implements BlobStorage {
   }
 
   @Override
-  public boolean exists(String name) {
-    try {
-      return storage.get(blobId(name), Storage.BlobGetOption.fields()) != null;
-    } catch (BaseServiceException e) {
-      throw unavailable("cannot look up " + name, e);
-    }
-  }
-
-  @Override
   public boolean delete(String name) {
     try {
       return storage.delete(blobId(name));

@@ -147,13 +147,6 @@ public final class LocalDirectoryBlobStorage implements BlobStorage {
   }
 
   @Override
-  public boolean exists(String name) {
-    Path file = resolve(name);
-    checkRoot();
-    return Files.isRegularFile(file);
-  }
-
-  @Override
   public boolean delete(String name) {
     Path file = resolve(name);
     checkRoot();
