@@ -26,8 +26,8 @@ record AttachmentConfiguration(
     @Bindable(defaultValue = "true") boolean reconcileAtStartup) {
 
   AttachmentConfiguration {
-    bucket = bucket.map(String::strip).filter(value -> !value.isEmpty());
-    endpoint = endpoint.map(String::strip).filter(value -> !value.isEmpty());
+    bucket = Settings.nonBlank(bucket);
+    endpoint = Settings.nonBlank(endpoint);
   }
 
   AttachmentLimits limits() {

@@ -1,6 +1,5 @@
 package dev.todo.bootstrap;
 
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,14 +30,11 @@ class LitestreamReplication {
   private Process replicating;
 
   LitestreamReplication(
-      @Value("${todo.replication.litestream-config:}") String config,
-      @Value("${todo.replication.litestream-binary:litestream}") String binary,
-      @Value("${todo.replication.stop-timeout:8s}") Duration stopTimeout,
-      @Value("${datasources.default.url:}") String databaseUrl) {
-    this.config = config.isBlank() ? Optional.empty() : Optional.of(config.strip());
-    this.binary = binary;
-    this.stopTimeout = stopTimeout;
-    this.database = WriterLeaseFactory.databaseFile(databaseUrl);
+      ReplicationConfiguration configuration, WriterLeaseFactory.DatabaseFile databaseFile) {
+    this.config = configuration.litestreamConfig();
+    this.binary = configuration.litestreamBinary();
+    this.stopTimeout = configuration.stopTimeout();
+    this.database = databaseFile.path();
   }
 
   boolean enabled() {

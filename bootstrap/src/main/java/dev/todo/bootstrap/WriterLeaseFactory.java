@@ -47,23 +47,18 @@ class WriterLeaseFactory {
   LeaseStore leaseStore(
       Environment environment,
       Clock clock,
-      @Value("${todo.lease.bucket:}") String bucket,
-      @Value("${todo.lease.object:lease/writer}") String objectName,
-      @Value("${todo.lease.endpoint:}") String endpoint,
-      @Value("${todo.lease.ttl:30s}") Duration ttl,
-      @Value("${todo.instance-id:}") String instanceId,
-      @Value("${datasources.default.url:}") String databaseUrl) {
-    String holder = instanceId.isBlank() ? defaultHolder() : instanceId.strip();
+      LeaseConfiguration configuration,
+      DatabaseFile databaseFile) {
+    String holder = configuration.instanceId().orElseGet(WriterLeaseFactory::defaultHolder);
+    Duration ttl = configuration.ttl();
     LeaseStore store;
-    if (!bucket.isBlank()) {
-      GcsClients gcs =
-          GcsClients.connect(
-              bucket.strip(),
-              endpoint.isBlank() ? Optional.empty() : Optional.of(endpoint.strip()));
+    if (configuration.bucket().isPresent()) {
+      String bucket = configuration.bucket().get();
+      GcsClients gcs = GcsClients.connect(bucket, configuration.endpoint());
       store =
           new LeaseStore(
-              gcs.writerLease(objectName, holder, ttl, clock),
-              "gs://" + bucket.strip() + "/" + objectName,
+              gcs.writerLease(configuration.object(), holder, ttl, clock),
+              "gs://" + bucket + "/" + configuration.object(),
               Optional.of(gcs));
     } else if (environment.getActiveNames().contains(AttachmentStorageFactory.PRODUCTION)) {
       throw new ConfigurationException(
@@ -71,9 +66,9 @@ class WriterLeaseFactory {
               + AttachmentStorageFactory.PRODUCTION
               + " environment the single-writer lease lives in a GCS bucket");
     } else {
-      Optional<Path> database = databaseFile(databaseUrl);
       store =
-          database
+          databaseFile
+              .path()
               .map(
                   file -> {
                     Path leaseFile = file.resolveSibling(file.getFileName() + ".lease");
@@ -98,8 +93,16 @@ class WriterLeaseFactory {
     return store.lease();
   }
 
+  @Singleton
+  DatabaseFile databaseFile(@Value("${datasources.default.url:}") String url) {
+    return new DatabaseFile(fileOf(url));
+  }
+
+  /** The SQLite database's file, or empty for a private in-memory database. */
+  record DatabaseFile(Optional<Path> path) {}
+
   /** The file of a {@code jdbc:sqlite:} URL, or empty for an in-memory database. */
-  static Optional<Path> databaseFile(String url) {
+  static Optional<Path> fileOf(String url) {
     if (!url.startsWith("jdbc:sqlite:") || url.contains("mode=memory")) {
       return Optional.empty();
     }

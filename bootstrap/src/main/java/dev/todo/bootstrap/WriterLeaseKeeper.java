@@ -2,7 +2,6 @@ package dev.todo.bootstrap;
 
 import dev.todo.domain.port.out.WriterLease;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -58,17 +57,15 @@ class WriterLeaseKeeper {
       WriterLease lease,
       LitestreamReplication replication,
       Clock clock,
-      @Value("${todo.lease.retry-interval:2s}") Duration retryInterval,
-      @Value("${todo.lease.release-delay:0s}") Duration releaseDelay,
-      @Value("${todo.lease.handover:true}") boolean handover,
+      LeaseConfiguration configuration,
       ApplicationContext context) {
     this(
         lease,
         replication,
         clock,
-        retryInterval,
-        releaseDelay,
-        handover,
+        configuration.retryInterval(),
+        configuration.releaseDelay(),
+        configuration.handover(),
         () -> Thread.ofPlatform().name("writer-lease-handover").start(context::stop));
   }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +28,11 @@ class WriterLeaseKeeperTest {
   private final WriterLeaseKeeper keeper = keeper("instance-a");
 
   private WriterLeaseKeeper keeper(String holder) {
-    return keeper(holder, new LitestreamReplication("", "litestream", Duration.ofSeconds(5), ""));
+    return keeper(
+        holder,
+        new LitestreamReplication(
+            new ReplicationConfiguration(Optional.empty(), "litestream", Duration.ofSeconds(5)),
+            new WriterLeaseFactory.DatabaseFile(Optional.empty())));
   }
 
   private WriterLeaseKeeper keeper(String holder, LitestreamReplication replication) {
@@ -127,10 +132,9 @@ class WriterLeaseKeeperTest {
     Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
     var replication =
         new LitestreamReplication(
-            "/etc/litestream.yml",
-            fake.toString(),
-            Duration.ofSeconds(30),
-            "jdbc:sqlite:" + dir.resolve("todo.db"));
+            new ReplicationConfiguration(
+                Optional.of("/etc/litestream.yml"), fake.toString(), Duration.ofSeconds(30)),
+            new WriterLeaseFactory.DatabaseFile(Optional.of(dir.resolve("todo.db"))));
     WriterLeaseKeeper other = keeper("instance-b");
     other.awaitLease();
     WriterLeaseKeeper writer = keeper("instance-c", replication);
@@ -201,9 +205,9 @@ class WriterLeaseKeeperTest {
 
   @Test
   void databaseFileIsFoundInTheJdbcUrl() {
-    assertThat(WriterLeaseFactory.databaseFile("jdbc:sqlite:./data/todo.db?foreign_keys=on"))
+    assertThat(WriterLeaseFactory.fileOf("jdbc:sqlite:./data/todo.db?foreign_keys=on"))
         .hasValueSatisfying(path -> assertThat(path.toString()).endsWith("data/todo.db"));
-    assertThat(WriterLeaseFactory.databaseFile("jdbc:sqlite::memory:")).isEmpty();
-    assertThat(WriterLeaseFactory.databaseFile("jdbc:sqlite:file:x?mode=memory")).isEmpty();
+    assertThat(WriterLeaseFactory.fileOf("jdbc:sqlite::memory:")).isEmpty();
+    assertThat(WriterLeaseFactory.fileOf("jdbc:sqlite:file:x?mode=memory")).isEmpty();
   }
 }

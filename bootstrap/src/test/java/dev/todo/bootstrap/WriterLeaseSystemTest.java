@@ -43,7 +43,7 @@ class WriterLeaseSystemTest {
             "jdbc:sqlite:" + directory.resolve("todo.db"),
             "todo.attachments.dir",
             directory.resolve("attachments").toString(),
-            "todo.instance-id",
+            "todo.lease.instance-id",
             instance,
             "todo.lease.ttl",
             "3s",

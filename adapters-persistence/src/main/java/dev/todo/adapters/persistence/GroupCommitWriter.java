@@ -1,6 +1,5 @@
 package dev.todo.adapters.persistence;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
@@ -39,8 +38,8 @@ final class GroupCommitWriter {
   private volatile boolean closed;
 
   GroupCommitWriter(
-      TransactionOperations<Connection> transactions,
-      @Value("${todo.database.write-batch-limit:32}") int batchLimit) {
+      TransactionOperations<Connection> transactions, DatabaseConfiguration configuration) {
+    int batchLimit = configuration.writeBatchLimit();
     if (batchLimit < 1) {
       throw new IllegalArgumentException("todo.database.write-batch-limit must be at least 1");
     }

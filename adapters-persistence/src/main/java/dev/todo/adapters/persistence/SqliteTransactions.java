@@ -2,7 +2,6 @@ package dev.todo.adapters.persistence;
 
 import dev.todo.domain.error.ServiceUnavailableException;
 import dev.todo.domain.port.out.Transactions;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -32,10 +31,10 @@ final class SqliteTransactions implements Transactions {
   SqliteTransactions(
       TransactionOperations<Connection> transactions,
       GroupCommitWriter writer,
-      @Value("${todo.database.write-timeout-ms:5000}") long writeTimeoutMillis) {
+      DatabaseConfiguration configuration) {
     this.transactions = transactions;
     this.writer = writer;
-    this.writeTimeoutMillis = writeTimeoutMillis;
+    this.writeTimeoutMillis = configuration.writeTimeoutMs();
   }
 
   @Override

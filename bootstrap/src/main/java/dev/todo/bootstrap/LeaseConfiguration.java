@@ -1,0 +1,34 @@
+package dev.todo.bootstrap;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The single-writer lease ({@code todo.lease.*}; env {@code TODO_LEASE_*} and {@code
+ * TODO_INSTANCE_ID}, see README).
+ *
+ * @param bucket the GCS bucket of the lease object; absent: a file next to the database
+ * @param endpoint a GCS emulator's URL; absent: Google's
+ * @param instanceId names this instance in the lease; absent: revision, host and a random suffix
+ * @param releaseDelay on shutdown, how long to wait after replication stopped before releasing
+ * @param handover whether a waiting instance asks the holder to hand the lease over
+ */
+@ConfigurationProperties("todo.lease")
+record LeaseConfiguration(
+    Optional<String> bucket,
+    @Bindable(defaultValue = "lease/writer") String object,
+    Optional<String> endpoint,
+    @Bindable(defaultValue = "30s") Duration ttl,
+    @Bindable(defaultValue = "2s") Duration retryInterval,
+    @Bindable(defaultValue = "0s") Duration releaseDelay,
+    @Bindable(defaultValue = "true") boolean handover,
+    Optional<String> instanceId) {
+
+  LeaseConfiguration {
+    bucket = Settings.nonBlank(bucket);
+    endpoint = Settings.nonBlank(endpoint);
+    instanceId = Settings.nonBlank(instanceId);
+  }
+}
