@@ -10,17 +10,20 @@
 //   'notice'       {message}                   e.g. the to-do no longer exists
 //   'unauthorized' {error, draft}              401/403: sign in again (draft = unsaved new title)
 
+import {
+	changedElsewhereMessage,
+	changeFailedMessage,
+	clearCompletedFailedMessage,
+	loadFailedMessage,
+	todoGoneMessage,
+	toggleAllFailedMessage,
+} from './format.js';
+
 export const SORTS = Object.freeze(['position', 'created_at', 'updated_at', 'due_date', 'priority', 'title']);
 export const ORDERS = Object.freeze(['asc', 'desc']);
 export const PRIORITIES = Object.freeze(['none', 'low', 'medium', 'high']);
 
 let temporaryIds = 0;
-
-/** A short, quoted title for messages. */
-function quoted(title) {
-	const text = String(title ?? '');
-	return `“${text.length > 40 ? `${text.slice(0, 39)}…` : text}”`;
-}
 
 export class TodoStore {
 	constructor(api) {
@@ -124,7 +127,7 @@ export class TodoStore {
 			if (sequence !== this.loadSequence) return;
 			if (this.reportedUnauthorized(error)) return;
 			this.state.loadError = error;
-			this.emit('failure', { error, message: 'Your to-dos could not be loaded.', retry: () => this.load() });
+			this.emit('failure', { error, message: loadFailedMessage(), retry: () => this.load() });
 		} finally {
 			if (sequence === this.loadSequence) {
 				this.state.loading = false;
@@ -216,7 +219,7 @@ export class TodoStore {
 				if (this.reportedUnauthorized(error, title)) return;
 				this.emit('failure', {
 					error,
-					message: `${quoted(title)} could not be added.`,
+					message: changeFailedMessage(title, 'add'),
 					retry: () => this.add(title),
 				});
 			}
@@ -225,7 +228,7 @@ export class TodoStore {
 	}
 
 	toggle(id, completed) {
-		return this.patch(id, { completed }, completed ? 'marked as done' : 'marked as active');
+		return this.patch(id, { completed }, completed ? 'complete' : 'activate');
 	}
 
 	/** Saves an edited title; a blank one deletes the to-do (TodoMVC). */
@@ -234,7 +237,7 @@ export class TodoStore {
 		if (!title) return this.remove(id);
 		const todo = this.find(id);
 		if (todo && todo.title === title) return Promise.resolve();
-		return this.patch(id, { title }, 'renamed');
+		return this.patch(id, { title }, 'rename');
 	}
 
 	/** Saves details (notes, due date, priority, title, completed): only what differs is sent. */
@@ -251,11 +254,11 @@ export class TodoStore {
 			}
 		}
 		if (Object.keys(patch).length === 0) return Promise.resolve();
-		return this.patch(id, patch, 'saved');
+		return this.patch(id, patch, 'save');
 	}
 
 	/** Optimistic JSON Merge Patch of one to-do, with If-Match its version at send time. */
-	patch(id, patch, verb = 'changed') {
+	patch(id, patch, change = 'change') {
 		const key = this.aliases.get(id) ?? id;
 		const before = this.find(key);
 		if (!before) return Promise.resolve();
@@ -279,8 +282,8 @@ export class TodoStore {
 						const latest = this.find(key);
 						if (latest) this.replace({ ...latest, ...pick(before, Object.keys(patch)) });
 					},
-					message: `${quoted(before.title)} could not be ${verb}.`,
-					retry: () => this.patch(realId, patch, verb),
+					message: changeFailedMessage(before.title, change),
+					retry: () => this.patch(realId, patch, change),
 				});
 			}
 		});
@@ -310,7 +313,7 @@ export class TodoStore {
 						this.state.todos = todos;
 					},
 					reinsert: true,
-					message: `${quoted(before.title)} could not be deleted.`,
+					message: changeFailedMessage(before.title, 'delete'),
 					retry: () => this.remove(realId),
 				});
 			}
@@ -332,7 +335,7 @@ export class TodoStore {
 			if (this.reportedUnauthorized(error)) return;
 			this.emit('failure', {
 				error,
-				message: completed ? 'The to-dos could not all be marked as done.' : 'The to-dos could not all be marked as active.',
+				message: toggleAllFailedMessage(completed),
 				retry: () => this.toggleAll(completed),
 			});
 		}
@@ -352,7 +355,7 @@ export class TodoStore {
 			if (this.reportedUnauthorized(error)) return;
 			this.emit('failure', {
 				error,
-				message: 'The completed to-dos could not be cleared.',
+				message: clearCompletedFailedMessage(),
 				retry: () => this.clearCompleted(),
 			});
 		}
@@ -401,7 +404,7 @@ export class TodoStore {
 		if (!todo) return;
 		this.state.todos = this.state.todos.filter((item) => item !== todo);
 		this.changed();
-		this.emit('notice', { message: `${quoted(todo.title)} no longer exists; it was removed from the list.` });
+		this.emit('notice', { message: todoGoneMessage(todo.title) });
 	}
 
 	async handleWriteError(error, { id, rollback, reinsert = false, message, retry }) {
@@ -414,7 +417,7 @@ export class TodoStore {
 				this.changed();
 				this.emit('conflict', {
 					todo: latest,
-					message: `${quoted(latest.title)} was changed elsewhere (another tab or device). The latest version is shown; your change was not applied.`,
+					message: changedElsewhereMessage(latest.title),
 				});
 			} catch (reloadError) {
 				if (reloadError.isNotFound) this.dropMissing(id);
