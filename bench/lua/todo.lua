@@ -1,4 +1,4 @@
--- wrk script for the to-do API. Configured through the environment (bench/lib/bench.mjs sets it):
+-- wrk script for the to-do API. Configured through the environment (bench/lib/ sets it, through wrk.mjs):
 --   BENCH_MODE   health | list | get | post | patch | stats | path | mix
 --   BENCH_USER   the `sub` of the single user of list/get/patch/stats/path (default bench-user)
 --   BENCH_WRITER the `sub` that POSTs (default bench-writer), so that POST does not grow the list

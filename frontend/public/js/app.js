@@ -1,16 +1,18 @@
-// Composition root: builds the API client, auth, store, views and controller, and decides which
-// page to show (the list, the sign-in callback, the signed-out page).
+// Composition root: builds the API client, auth, store and its writes, views and controller, and
+// decides which page to show (the list, the sign-in callback, the signed-out page).
 
 import { createApiClient } from './api.js';
 import { createAuth } from './auth.js';
 import { Controller } from './controller.js';
 import { describeError } from './format.js';
+import { OptimisticWrites } from './optimistic-writes.js';
 import { pageFromPath } from './router.js';
 import { TodoStore } from './store.js';
 import { DetailsView } from './views/details-view.js';
 import { PanelsView } from './views/panels-view.js';
 import { ShellView } from './views/shell-view.js';
 import { TodoView } from './views/todo-view.js';
+import { WriteQueue } from './write-queue.js';
 
 const DRAFT_KEY = 'todo.draft';
 
@@ -81,14 +83,16 @@ async function main() {
 		return;
 	}
 
-	const store = new TodoStore(api);
+	const writeQueue = new WriteQueue();
+	const store = new TodoStore({ api, writeQueue });
+	const writes = new OptimisticWrites({ store, api, writeQueue });
 	const views = {
 		todo: new TodoView(document),
 		details: new DetailsView(document),
 		panels: new PanelsView(document),
 		shell,
 	};
-	const controller = new Controller({ store, api, views, session, config, window });
+	const controller = new Controller({ store, writes, api, views, session, config, window });
 	await controller.start();
 }
 

@@ -1,5 +1,5 @@
-// The controller: turns what the user does (reported by the views) into store and API calls, and
-// the store's state and events into view updates. No direct DOM access of its own.
+// The controller: turns what the user does (reported by the views) into writes, store and API
+// calls, and the store's state and events into view updates. No direct DOM access of its own.
 
 import { describeError, formatBytes } from './format.js';
 import { startRouter } from './router.js';
@@ -10,14 +10,16 @@ export const DEFAULT_MAX_ATTACHMENTS_PER_TODO = 20;
 export class Controller {
 	/**
 	 * @param deps.store TodoStore
+	 * @param deps.writes OptimisticWrites, the user's changes to the store's to-dos
 	 * @param deps.api the API client
 	 * @param deps.views {todo, details, panels, shell}
 	 * @param deps.session {saveDraft(text), takeDraft(), signIn(), signOut()}
 	 * @param deps.config GET /api/v1/config
 	 * @param deps.window where hash changes happen
 	 */
-	constructor({ store, api, views, session, config, window }) {
+	constructor({ store, writes, api, views, session, config, window }) {
 		this.store = store;
+		this.writes = writes;
 		this.api = api;
 		this.views = views;
 		this.session = session;
@@ -34,18 +36,18 @@ export class Controller {
 	async start() {
 		const { todo, details, panels, shell } = this.views;
 		todo.bind({
-			onAdd: (title) => this.store.add(title),
-			onToggle: (id, completed) => this.store.toggle(id, completed),
-			onRename: (id, title) => this.store.rename(id, title),
-			onRemove: (id) => this.store.remove(id),
-			onToggleAll: (completed) => this.store.toggleAll(completed),
-			onClearCompleted: () => this.store.clearCompleted(),
+			onAdd: (title) => this.writes.add(title),
+			onToggle: (id, completed) => this.writes.toggle(id, completed),
+			onRename: (id, title) => this.writes.rename(id, title),
+			onRemove: (id) => this.writes.remove(id),
+			onToggleAll: (completed) => this.writes.toggleAll(completed),
+			onClearCompleted: () => this.writes.clearCompleted(),
 			onDetails: (id) => this.openDetails(id),
 		});
 		details.bind({
 			onSave: (id, fields) => {
 				details.close();
-				this.store.saveDetails(id, fields);
+				this.writes.saveDetails(id, fields);
 			},
 			onClose: () => this.cancelUpload(),
 			onUpload: (id, file) => this.uploadFile(id, file),
@@ -62,14 +64,15 @@ export class Controller {
 			onRetry: (retry) => retry(),
 		});
 
-		this.store.on('change', () => this.render());
-		this.store.on('failure', ({ error, message, retry }) => this.showFailure(message, error, retry));
-		this.store.on('conflict', ({ todo: latest, message }) => {
+		const on = (type, listener) => this.store.addEventListener(type, (event) => listener(event.detail));
+		on('change', () => this.render());
+		on('failure', ({ error, message, retry }) => this.showFailure(message, error, retry));
+		on('conflict', ({ todo: latest, message }) => {
 			shell.showInfo(message);
 			if (details.isOpen && details.todoId === latest.id) details.fill(latest);
 		});
-		this.store.on('notice', ({ message }) => shell.showInfo(message));
-		this.store.on('unauthorized', ({ draft }) => this.reauthenticate(draft));
+		on('notice', ({ message }) => shell.showInfo(message));
+		on('unauthorized', ({ draft }) => this.reauthenticate(draft));
 
 		const draft = this.session.takeDraft();
 		if (draft) todo.newTodoText = draft;

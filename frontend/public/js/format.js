@@ -1,4 +1,4 @@
-// Text for people: counts, sizes, dates. No DOM access.
+// Text for people: counts, sizes, dates, what happened to their changes. No DOM access.
 
 /** '1 item left' / '2 items left' (the number itself is rendered in <strong> by the view). */
 export function itemsLeftWord(count) {
@@ -72,4 +72,47 @@ export function describeError(error) {
 		default:
 			return error.message || 'Something went wrong.';
 	}
+}
+
+/** A short, quoted title for messages: at most 40 characters, the 40th an ellipsis. */
+export function quoted(title) {
+	const text = String(title ?? '');
+	return `“${text.length > 40 ? `${text.slice(0, 39)}…` : text}”`;
+}
+
+const CHANGES = Object.freeze({
+	add: 'added',
+	complete: 'marked as done',
+	activate: 'marked as active',
+	rename: 'renamed',
+	save: 'saved',
+	change: 'changed',
+	delete: 'deleted',
+});
+
+/** A refused change of one to-do, which was undone: '“Buy milk” could not be renamed.' */
+export function changeFailedMessage(title, change) {
+	return `${quoted(title)} could not be ${CHANGES[change]}.`;
+}
+
+export function loadFailedMessage() {
+	return 'Your to-dos could not be loaded.';
+}
+
+export function toggleAllFailedMessage(completed) {
+	return completed ? 'The to-dos could not all be marked as done.' : 'The to-dos could not all be marked as active.';
+}
+
+export function clearCompletedFailedMessage() {
+	return 'The completed to-dos could not be cleared.';
+}
+
+/** A to-do deleted elsewhere, dropped from the list. */
+export function todoGoneMessage(title) {
+	return `${quoted(title)} no longer exists; it was removed from the list.`;
+}
+
+/** 412: the to-do was changed elsewhere; its latest version is shown instead of the user's change. */
+export function changedElsewhereMessage(title) {
+	return `${quoted(title)} was changed elsewhere (another tab or device). The latest version is shown; your change was not applied.`;
 }

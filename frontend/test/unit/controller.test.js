@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ApiError } from '../../public/js/api.js';
 import { Controller, DEFAULT_MAX_ATTACHMENT_BYTES } from '../../public/js/controller.js';
+import { OptimisticWrites } from '../../public/js/optimistic-writes.js';
 import { TodoStore } from '../../public/js/store.js';
+import { WriteQueue } from '../../public/js/write-queue.js';
 import { todo } from './helpers.js';
 
 /** Views that record what they are told (the controller never touches the DOM itself). */
@@ -29,10 +31,12 @@ function setup({ config = {}, api = {} } = {}) {
 	const { calls, views } = recordingViews();
 	const session = { drafts: [], signIns: 0, saveDraft(text) { this.drafts.push(text); }, takeDraft: () => null, signIn() { this.signIns++; }, signOut() {} };
 	const fullApi = { uploads: [], uploadAttachment(id, file) { this.uploads.push(file); return { promise: Promise.resolve({}), abort() {} }; }, ...api };
-	const store = new TodoStore(fullApi);
+	const writeQueue = new WriteQueue();
+	const store = new TodoStore({ api: fullApi, writeQueue });
+	const writes = new OptimisticWrites({ store, api: fullApi, writeQueue });
 	store.state.todos = [todo({ id: 't1' })];
-	const controller = new Controller({ store, api: fullApi, views, session, config, window: new EventTarget() });
-	return { controller, calls, views, session, api: fullApi, store };
+	const controller = new Controller({ store, writes, api: fullApi, views, session, config, window: Object.assign(new EventTarget(), { location: { hash: '#/' } }) });
+	return { controller, calls, views, session, api: fullApi, store, writes };
 }
 
 describe('controller', () => {
@@ -88,5 +92,54 @@ describe('controller', () => {
 		assert.equal(errors[0].requestId, 'r1');
 		assert.match(errors[0].message, /Could not save\. The service is busy/);
 		assert.equal(errors[1].retry, null);
+	});
+
+	it('shows what the store reports: failures with retry, conflicts and notices; signs in again when asked', async () => {
+		const { controller, calls, session, store } = setup({ api: { listAllTodos: async () => [], stats: async () => null, me: async () => ({ name: 'Ann' }) } });
+		await controller.start();
+		const retry = () => {};
+
+		store.emit('failure', { error: new ApiError({ status: 500, code: 'INTERNAL_ERROR', message: 'boom', requestId: 'r1' }), message: 'Not saved.', retry });
+		store.emit('conflict', { todo: todo({ id: 't1' }), message: 'Changed elsewhere.' });
+		store.emit('notice', { message: 'Gone.' });
+		store.emit('unauthorized', { error: new ApiError({ status: 401, code: 'INVALID_TOKEN', message: 'expired' }), draft: 'Half typed' });
+
+		const [failure] = calls.filter(([name]) => name === 'shell.showError').map(([, shown]) => shown);
+		assert.match(failure.message, /^Not saved\. The server failed unexpectedly\./);
+		assert.equal(failure.retry, retry);
+		assert.deepEqual(calls.filter(([name]) => name === 'shell.showInfo').map(([, message]) => message), ['Changed elsewhere.', 'Gone.']);
+		assert.deepEqual(session.drafts, ['Half typed']);
+		assert.equal(session.signIns, 1);
+	});
+
+	it('sends what the user does in the list to the writes, and re-renders on every change', async () => {
+		const { controller, calls, store, writes } = setup({ api: { listAllTodos: async () => [todo({ id: 't1' })], stats: async () => null, me: async () => ({ name: 'Ann' }) } });
+		const sent = [];
+		for (const name of ['add', 'toggle', 'rename', 'remove', 'toggleAll', 'clearCompleted', 'saveDetails']) {
+			writes[name] = (...args) => sent.push([name, ...args]);
+		}
+		await controller.start();
+		const [, handlers] = calls.find(([name]) => name === 'todo.bind');
+		const [, detailsHandlers] = calls.find(([name]) => name === 'details.bind');
+		handlers.onAdd('Call mum');
+		handlers.onToggle('t1', true);
+		handlers.onRename('t1', 'Buy oat milk');
+		handlers.onRemove('t1');
+		handlers.onToggleAll(false);
+		handlers.onClearCompleted();
+		detailsHandlers.onSave('t1', { notes: 'semi-skimmed' });
+
+		assert.deepEqual(sent, [
+			['add', 'Call mum'],
+			['toggle', 't1', true],
+			['rename', 't1', 'Buy oat milk'],
+			['remove', 't1'],
+			['toggleAll', false],
+			['clearCompleted'],
+			['saveDetails', 't1', { notes: 'semi-skimmed' }],
+		]);
+		const renders = calls.filter(([name]) => name === 'todo.render').length;
+		store.changed();
+		assert.equal(calls.filter(([name]) => name === 'todo.render').length, renders + 1);
 	});
 });

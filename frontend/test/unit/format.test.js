@@ -1,7 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ApiError } from '../../public/js/api.js';
-import { describeError, dueState, formatBytes, formatDue, formatRate, itemsLeftWord, todayUtc } from '../../public/js/format.js';
+import {
+	changedElsewhereMessage,
+	changeFailedMessage,
+	clearCompletedFailedMessage,
+	describeError,
+	dueState,
+	formatBytes,
+	formatDue,
+	formatRate,
+	itemsLeftWord,
+	loadFailedMessage,
+	quoted,
+	todayUtc,
+	todoGoneMessage,
+	toggleAllFailedMessage,
+} from '../../public/js/format.js';
 
 describe('format', () => {
 	it('pluralises the counter word as TodoMVC does', () => {
@@ -40,5 +55,34 @@ describe('format', () => {
 		assert.equal(describeError(validation), 'The server refused the input: due date is not a date.');
 		assert.match(describeError(new ApiError({ status: 0, code: 'NETWORK_ERROR', message: 'x' })), /could not be reached/);
 		assert.match(describeError(new ApiError({ status: 403, code: 'FORBIDDEN', message: 'x' })), /read-only/);
+	});
+
+	it('quotes titles for messages, cut to 40 characters', () => {
+		assert.equal(quoted('Buy milk'), '“Buy milk”');
+		assert.equal(quoted(null), '“”');
+		assert.equal(quoted('x'.repeat(40)), `“${'x'.repeat(40)}”`);
+		assert.equal(quoted('x'.repeat(41)), `“${'x'.repeat(39)}…”`);
+	});
+
+	it('says which change of which to-do was undone', () => {
+		assert.equal(changeFailedMessage('Buy milk', 'add'), '“Buy milk” could not be added.');
+		assert.equal(changeFailedMessage('Buy milk', 'complete'), '“Buy milk” could not be marked as done.');
+		assert.equal(changeFailedMessage('Buy milk', 'activate'), '“Buy milk” could not be marked as active.');
+		assert.equal(changeFailedMessage('Buy milk', 'rename'), '“Buy milk” could not be renamed.');
+		assert.equal(changeFailedMessage('Buy milk', 'save'), '“Buy milk” could not be saved.');
+		assert.equal(changeFailedMessage('Buy milk', 'change'), '“Buy milk” could not be changed.');
+		assert.equal(changeFailedMessage('Buy milk', 'delete'), '“Buy milk” could not be deleted.');
+	});
+
+	it('words the other outcomes of loads and writes', () => {
+		assert.equal(loadFailedMessage(), 'Your to-dos could not be loaded.');
+		assert.equal(toggleAllFailedMessage(true), 'The to-dos could not all be marked as done.');
+		assert.equal(toggleAllFailedMessage(false), 'The to-dos could not all be marked as active.');
+		assert.equal(clearCompletedFailedMessage(), 'The completed to-dos could not be cleared.');
+		assert.equal(todoGoneMessage('Buy milk'), '“Buy milk” no longer exists; it was removed from the list.');
+		assert.equal(
+			changedElsewhereMessage('Buy milk'),
+			'“Buy milk” was changed elsewhere (another tab or device). The latest version is shown; your change was not applied.',
+		);
 	});
 });

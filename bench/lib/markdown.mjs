@@ -1,0 +1,121 @@
+// The Markdown table of a result: the machine, the targets with their verdicts, one part per section.
+import { GROWTH_QUERIES } from './sections/growth.mjs';
+
+const fmt = (x, d = 0) => (x == null ? '–' : Number(x).toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d }));
+const fs3 = (s, d = 0) => (s ? `${fmt(s.median, d)} (${fmt(s.min, d)}–${fmt(s.max, d)})` : '–');
+const pct = (s) => (s ? `${fmt(s.median * 100)} % (${fmt(s.min * 100)}–${fmt(s.max * 100)})` : '–');
+const verdict = (ok) => (ok == null ? 'not measured' : ok ? '**met**' : '**missed**');
+
+// Each part returns its lines and the targets it measured: [target, measured, met (null: not measured)].
+
+function startupPart(s) {
+  const L = [];
+  L.push('## Startup (exec to first 200, existing database with 10,000 to-dos)', '');
+  L.push('| | GET /api/v1/health | authenticated GET /api/v1/todos | RSS at that point (MB) |', '|---|---|---|---|');
+  L.push(`| plain JVM | ${fs3(s.plain.health_ms)} ms | ${fs3(s.plain.list_ms)} ms | ${fs3(s.plain.rss_mb)} |`);
+  L.push(`| JDK 25 AOT cache | ${fs3(s.aot.health_ms)} ms | ${fs3(s.aot.list_ms)} ms | ${fs3(s.aot.rss_mb)} |`);
+  L.push(`| AOT / plain | ${fmt(s.ratio_health, 2)} | ${fmt(s.ratio_list, 2)} | |`, '');
+  L.push(`AOT cache: ${fmt(s.aot_cache_mb)} MB${s.aot_training_s ? `, trained in ${fmt(s.aot_training_s)} s` : ' (reused)'}. Load during the runs: ${[...s.plain.runs, ...s.aot.runs].map((x) => x.load[0]).join(', ')}.`, '');
+  const targets = [['AOT startup ≤ 0.5 × plain (to first authenticated list)', s.ratio_list != null ? `${fmt(s.ratio_list, 2)} ×` : 'list route missing', s.ratio_list == null ? null : s.ratio_list <= 0.5]];
+  return { lines: L, targets };
+}
+
+function jvmPart(jvm, m) {
+  const L = [];
+  L.push(`## JVM flags: collectors and heap sizes under the same load (container of ${m.max_ram}; other flags as bin/jvm.options; one run each)`, '');
+  L.push('| configuration | startup to health (ms) | floor req/s | list req/s | list p99 (ms) | list CPU/req (ms) | POST req/s | POST CPU/req (ms) | RSS after (MB) | peak RSS (MB) | heap committed (MB) |', '|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const [name, c] of Object.entries(jvm)) {
+    L.push(`| ${name} (\`${c.flags.join(' ')}\`) | ${fs3(c.startup_ms)} | ${fs3(c.health_rps)} | ${fs3(c.list_rps)} | ${fs3(c.list_p99_ms, 1)} | ${fs3(c.list_cpu_ms, 2)} | ${fs3(c.post_rps)} | ${fs3(c.post_cpu_ms, 2)} | ${fs3(c.rss_mb)} | ${fs3(c.hwm_mb)} | ${fs3(c.heap_committed_mb)} |`);
+  }
+  L.push('');
+  return { lines: L, targets: [] };
+}
+
+function throughputPart(t, options) {
+  const L = [];
+  L.push(`## Throughput and latency, ${options.connections} connections`, '');
+  L.push('| scenario | req/s | ratio to floor | p50 (ms) | p99 (ms) | service CPU per request (ms) | errors (non-2xx) / requests | load |', '|---|---|---|---|---|---|---|---|');
+  for (const s of Object.values(t.scenarios)) {
+    L.push(`| ${s.title} | ${fs3(s.rps)} | ${pct(s.ratio_to_floor)} | ${fs3(s.p50_ms, 1)} | ${fs3(s.p99_ms, 1)} | ${fs3(s.cpu_ms_per_req, 2)} | ${s.errors} (${s.non2xx}) / ${fmt(s.requests)} | ${s.load.join(', ')} |`);
+  }
+  L.push('');
+  L.push('Reads at 70 % of their peak throughput, paced (Poisson arrivals on a schedule, see bench/README.md):', '');
+  L.push('| read | target req/s | achieved req/s | p50 (ms) | p99 (ms) | errors |', '|---|---|---|---|---|---|');
+  for (const [k, p] of Object.entries(t.paced)) {
+    L.push(`| ${t.scenarios[k].title} | ${fmt(p.target_rps)} | ${fs3(p.achieved_rps)} | ${fs3(p.p50_ms, 2)} | ${fs3(p.p99_ms, 2)} | ${p.errors} |`);
+  }
+  const mem = t.memory_after_load;
+  L.push('', `Memory after the load runs: RSS ${fmt(mem.rss_mb)} MB (peak ${fmt(mem.hwm_mb)} MB), heap used ${fmt(mem.heap_used_mb)} MB of ${fmt(mem.heap_committed_mb)} MB committed, ${fmt(mem.after_full_gc?.heap_used_mb)} MB live after a full GC.`, '');
+  const sc = t.scenarios;
+  const errors = Object.values(sc).reduce((a, s) => a + s.errors, 0);
+  const p99 = Math.max(...Object.values(t.paced).map((p) => p.p99_ms?.median ?? Infinity));
+  const targets = [
+    ['GET /api/v1/todos ≥ 50 % of the floor', pct(sc.list.ratio_to_floor), sc.list.ratio_to_floor?.median >= 0.5],
+    ['POST /api/v1/todos ≥ 25 % of the floor', pct(sc.post.ratio_to_floor), sc.post.ratio_to_floor?.median >= 0.25],
+    ['0 errors in the load runs', `${errors}`, errors === 0],
+    ['read p99 ≤ 10 ms at 70 % of peak', `${fmt(p99, 2)} ms (worst of list, get)`, p99 <= 10],
+    ['RSS ≤ 256 MB after the load runs', `${fmt(mem.rss_mb)} MB`, mem.rss_mb <= 256],
+  ];
+  return { lines: L, targets };
+}
+
+function growthPart(g) {
+  const L = [];
+  const targets = [];
+  const sizes = Object.keys(g.sizes);
+  L.push('## Growth: one user holding more to-dos (1 connection, sequential requests)', '');
+  L.push(`| query | ${sizes.map((s) => `${fmt(Number(s))} p50 / p99 (ms)`).join(' | ')} | largest / smallest (p50) |`, `|---|${sizes.map(() => '---|').join('')}---|`);
+  for (const [name, p] of GROWTH_QUERIES) {
+    const cells = sizes.map((s) => {
+      const q = g.sizes[s].queries[name];
+      return q.status === 200 ? `${fs3(q.p50_ms, 2)} / ${fmt(q.p99_ms?.median, 2)}${q.total != null && name.startsWith('search') ? ` (${fmt(q.total)} hits)` : ''}` : `answered ${q.status}`;
+    });
+    const first = g.sizes[sizes[0]].queries[name];
+    const last = g.sizes[sizes.at(-1)].queries[name];
+    const ratio = first.status === 200 && last.status === 200 ? last.p50_ms.median / first.p50_ms.median : null;
+    L.push(`| \`${p}\` | ${cells.join(' | ')} | ${fmt(ratio, 2)} |`);
+    if (name !== 'search_common') targets.push([`${fmt(Number(sizes.at(-1)))}-to-do ${name} latency ≤ 1.5 × the ${fmt(Number(sizes[0]))}-to-do one`, ratio == null ? 'route missing' : `${fmt(ratio, 2)} ×`, ratio == null ? null : ratio <= 1.5]);
+  }
+  L.push('', `Seeding (one transaction, straight into SQLite): ${sizes.map((s) => `${fmt(Number(s))} in ${fmt(g.sizes[s].seed_s, 1)} s, file ${fmt(g.sizes[s].db_mb)} MB`).join('; ')}.`, '');
+  return { lines: L, targets };
+}
+
+function uploadsPart(uploads) {
+  const L = ['## Uploads and downloads', ''];
+  if (uploads.missing || uploads.error) {
+    L.push(`Not measured: ${uploads.missing || uploads.error}.`, '');
+    return { lines: L, targets: [['upload heap growth < 5 MB for 100 MiB', 'not measured', null]] };
+  }
+  L.push('| size | upload (s) | download (s) | heap growth after GC (MB) | heap peak over baseline (MB) | RSS growth (MB) | statuses |', '|---|---|---|---|---|---|---|');
+  for (const [k, u] of Object.entries(uploads)) {
+    L.push(`| ${k} | ${fs3(u.upload_s, 2)} | ${fs3(u.download_s, 2)} | ${fs3(u.heap_growth_mb, 1)} | ${fs3(u.heap_peak_over_baseline_mb, 1)} | ${fs3(u.rss_growth_mb, 1)} | ${u.statuses.join(' ')} |`);
+  }
+  L.push('');
+  const u = uploads['100MiB'];
+  return { lines: L, targets: [['upload heap growth < 5 MB for 100 MiB', `${fmt(u.heap_growth_mb.median, 1)} MB`, u.heap_growth_mb.median < 5]] };
+}
+
+export function markdown(r) {
+  const m = r.machine;
+  const S = r.sections;
+  const L = [];
+  L.push(`# Benchmark ${r.started_at.slice(0, 10)} at ${m.commit}${m.dirty ? ' (dirty)' : ''}`, '');
+  L.push(`Machine: ${m.nproc} CPUs (${m.cpu_model}), ${m.memory_gb} GB RAM, Linux ${m.kernel}; ${m.jdk}; ${m.wrk}.`);
+  L.push(`JVM options: \`${m.jvm_options.join(' ')}\` plus \`-XX:MaxRAM=${m.max_ram}\` (the memory limit of a small container).`);
+  L.push(`Load average at start: ${m.load_at_start.join(' / ')} (the machine is shared; the 1-minute load is shown per run). Each figure is the median of ${r.options.runs} runs with (min–max). Mode: ${r.options.quick ? 'quick' : 'full'}; ${r.options.duration} s per throughput run, ${r.options.connections} connections, ${r.options.threads} wrk threads.`, '');
+
+  const parts = [];
+  if (S.startup && !S.startup.error) parts.push(startupPart(S.startup));
+  if (S.jvm && !S.jvm.error) parts.push(jvmPart(S.jvm, m));
+  if (S.throughput && !S.throughput.error) parts.push(throughputPart(S.throughput, r.options));
+  if (S.growth && !S.growth.error) parts.push(growthPart(S.growth));
+  if (S.uploads) parts.push(uploadsPart(S.uploads));
+  const targets = parts.flatMap((part) => part.targets);
+
+  L.push('## Targets (issue 6)', '', '| target | measured | verdict |', '|---|---|---|', ...targets.map(([t, measured, ok]) => `| ${t} | ${measured} | ${verdict(ok)} |`), '');
+  for (const part of parts) L.push(...part.lines);
+  for (const [k, v] of Object.entries(S)) {
+    if (v?.error) L.push(`Section ${k} failed: ${v.error}`, '');
+  }
+  return L.join('\n');
+}

@@ -1,0 +1,24 @@
+// The result document of a run and its two files, bench/results/<date>-<commit>[-quick].json and .md.
+import fs from 'node:fs';
+import path from 'node:path';
+import { markdown } from './markdown.mjs';
+import { RESULTS } from './paths.mjs';
+
+export function newResult(options, machine) {
+  return {
+    started_at: new Date().toISOString(),
+    options: { ...options },
+    machine,
+    sections: {},
+    timing: {},
+  };
+}
+
+/** Writes the JSON and the Markdown of a finished result; returns the file name without extension and the Markdown. */
+export function writeResults(result) {
+  const name = `${result.started_at.slice(0, 10)}-${result.machine.commit}${result.options.quick ? '-quick' : ''}`;
+  const table = markdown(result);
+  fs.writeFileSync(path.join(RESULTS, `${name}.json`), JSON.stringify(result, null, 2) + '\n');
+  fs.writeFileSync(path.join(RESULTS, `${name}.md`), table + '\n');
+  return { name, table };
+}

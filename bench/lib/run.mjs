@@ -1,0 +1,25 @@
+// What one invocation of bench/run shares: its options, the folder for raw output (logs, wrk
+// output), a temporary folder for databases, and the services it started that are still running.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from './paths.mjs';
+
+export function createRun(options) {
+  const raw = path.join(ROOT, 'bench/results/raw', new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19));
+  fs.mkdirSync(raw, { recursive: true });
+  return {
+    opt: options,
+    raw,
+    tmp: fs.mkdtempSync(path.join(os.tmpdir(), 'todo-bench-')),
+    running: new Set(),
+    counters: { apps: 0, wrk: 0 }, // number the log and wrk files in order
+    fixture: null, // the throughput database, prepared once
+  };
+}
+
+/** Kills what still runs and deletes the temporary folder. */
+export function disposeRun(run) {
+  for (const app of run.running) app.child.kill('SIGKILL');
+  fs.rmSync(run.tmp, { recursive: true, force: true });
+}

@@ -1,0 +1,52 @@
+// Databases for the sections: migrated by the service itself, then filled by bench/tools/Seed.java
+// straight into SQLite (see bench/README.md, "Seeding").
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { log, now } from './clock.mjs';
+import { JAR, SEED, jdkTool } from './paths.mjs';
+import { ready, startApp, stopApp } from './service.mjs';
+
+/**
+ * Adds count to-dos of owner (or of each user of a pattern such as 'user-%d:100') to db; ids names
+ * a file for at most sample of their ids per owner; rare of them carry the selective search word.
+ * Returns the seconds it took.
+ */
+export function seed(db, owner, count, { ids = null, sample = 10000, rare = 10 } = {}) {
+  const args = ['--enable-native-access=ALL-UNNAMED', '-cp', JAR, SEED, db, owner, String(count)];
+  if (ids) args.push(ids, String(sample));
+  const t0 = now();
+  execFileSync(jdkTool('java'), args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, SEED_RARE: String(rare) } });
+  return (now() - t0) / 1000;
+}
+
+/** A data directory whose database the application has migrated (started once, stopped). */
+export async function migratedDir(run, name) {
+  const dir = path.join(run.tmp, name);
+  fs.mkdirSync(dir, { recursive: true });
+  const app = await startApp(run, dir, { name: `migrate-${name}` });
+  await ready(app);
+  await stopApp(app);
+  return dir;
+}
+
+/** bench-user with 10,000 to-dos, user-1 … user-100 with 100 each; ids files beside it. */
+export async function throughputFixture(run) {
+  if (run.fixture) return run.fixture;
+  log('preparing the throughput database (10,000 to-dos of bench-user, 100 users x 100)');
+  const dir = await migratedDir(run, 'fixture');
+  const db = path.join(dir, 'todo.db');
+  const ids = path.join(run.tmp, 'ids-bench-user.txt');
+  const mixIds = path.join(run.tmp, 'ids-mix.txt');
+  const seconds = seed(db, 'bench-user', 10000, { ids }) + seed(db, 'user-%d:100', 100, { ids: mixIds, sample: 100 });
+  run.fixture = { dir, db, ids, mixIds, seed_s: seconds };
+  return run.fixture;
+}
+
+/** A fresh copy of a data directory, so that each start finds the same database. */
+export function copyDir(run, from, name) {
+  const to = path.join(run.tmp, name);
+  fs.rmSync(to, { recursive: true, force: true });
+  fs.cpSync(from, to, { recursive: true });
+  return to;
+}

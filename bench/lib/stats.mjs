@@ -1,0 +1,20 @@
+// What the tables print of repeated runs: median, min, max; totals.
+
+export function median(xs) {
+  const v = xs.filter((x) => x != null && !Number.isNaN(x)).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const m = Math.floor(v.length / 2);
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+/** {median, min, max, n} of the measured values (null and NaN left out), or null without any. */
+export function summary(xs) {
+  const v = xs.filter((x) => x != null && !Number.isNaN(x));
+  if (!v.length) return null;
+  return { median: median(v), min: Math.min(...v), max: Math.max(...v), n: v.length };
+}
+
+/** The sum of one field over runs: total(runs, 'errors'). */
+export function total(xs, field) {
+  return xs.reduce((a, x) => a + x[field], 0);
+}

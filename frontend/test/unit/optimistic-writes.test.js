@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import { beforeEach, describe, it } from 'node:test';
+import { ApiError } from '../../public/js/api.js';
+import { loadedStore, serverError, titles } from './store-fixtures.js';
+
+describe('OptimisticWrites', () => {
+	let api;
+	let store;
+	let writes;
+	let events;
+
+	beforeEach(async () => {
+		({ api, store, writes, events } = await loadedStore());
+	});
+
+	it('adds trimmed titles at once, then with the server id; ignores blank ones', async () => {
+		assert.equal(writes.add('   '), false);
+		assert.equal(writes.add('  Call mum  '), true);
+		assert.equal(store.state.todos.at(-1).title, 'Call mum');
+		assert.equal(store.state.todos.at(-1).pending, true);
+		await writes.settled();
+		const added = store.state.todos.at(-1);
+		assert.equal(added.pending, undefined);
+		assert.match(added.id, /^id-/);
+		assert.equal(api.todos.length, 4);
+	});
+
+	it('takes an added to-do back when the server refuses, and its retry adds it', async () => {
+		api.failNext('createTodo', serverError());
+		writes.add('Call mum');
+		await writes.settled();
+		assert.deepEqual(titles(store), ['Buy milk', 'Walk dog', 'Pay rent']);
+		assert.equal(events.failure.length, 1);
+		assert.match(events.failure[0].message, /“Call mum” could not be added/);
+		events.failure[0].retry();
+		await writes.settled();
+		assert.equal(titles(store).at(-1), 'Call mum');
+	});
+
+	it('keeps the unsaved title when a write needs a new sign-in', async () => {
+		api.failNext('createTodo', new ApiError({ status: 401, code: 'INVALID_TOKEN', message: 'expired' }));
+		writes.add('Call mum');
+		await writes.settled();
+		assert.equal(events.unauthorized.length, 1);
+		assert.equal(events.unauthorized[0].draft, 'Call mum');
+		assert.equal(events.failure.length, 0);
+	});
+
+	it('sends a change of a to-do still being created after its creation, to the server id', async () => {
+		writes.add('Call mum');
+		const temporaryId = store.state.todos.at(-1).id;
+		const done = writes.toggle(temporaryId, true);
+		assert.equal(store.find(temporaryId).completed, true, 'optimistic');
+		await done;
+		await writes.settled();
+		const created = api.todos.at(-1);
+		assert.equal(created.title, 'Call mum');
+		assert.equal(created.completed, true);
+		assert.equal(store.find(temporaryId), store.find(created.id), 'the temporary id leads to the created to-do');
+		assert.equal(store.find(created.id).version, 2);
+	});
+
+	it('toggles at once and keeps the server version', async () => {
+		const done = writes.toggle('a', true);
+		assert.equal(store.find('a').completed, true, 'optimistic');
+		await done;
+		assert.equal(store.find('a').version, 2);
+		assert.equal(api.find('a').completed, true);
+	});
+
+	it('rolls a refused toggle back and says so', async () => {
+		api.failNext('patchTodo', serverError());
+		await writes.toggle('a', true);
+		assert.equal(store.find('a').completed, false);
+		assert.equal(events.failure.length, 1);
+		assert.equal(events.failure[0].error.requestId, 'r-500');
+		assert.equal(events.failure[0].message, '“Buy milk” could not be marked as done.');
+	});
+
+	it('sends quick successive changes of one to-do in order, each with the previous version', async () => {
+		writes.toggle('a', true);
+		writes.toggle('a', false);
+		writes.rename('a', 'Buy oat milk');
+		await writes.settled();
+		assert.equal(events.conflict.length, 0);
+		assert.equal(api.find('a').version, 4);
+		assert.equal(api.find('a').title, 'Buy oat milk');
+		assert.equal(api.find('a').completed, false);
+		assert.equal(store.find('a').version, 4);
+	});
+
+	it('keeps a later optimistic edit shown while an earlier write of the same to-do answers', async () => {
+		const first = writes.toggle('a', true);
+		writes.rename('a', 'Buy oat milk');
+		await first;
+		assert.equal(store.find('a').version, 2, 'the server version of the first write');
+		assert.equal(store.find('a').title, 'Buy oat milk', 'the second write still shown');
+		await writes.settled();
+		assert.equal(store.find('a').version, 3);
+	});
+
+	it('on 412 reloads the to-do from the server and tells the user', async () => {
+		Object.assign(api.find('a'), { title: 'Buy milk and eggs', version: 5 }); // changed in another tab
+		await writes.toggle('a', true);
+		assert.equal(events.conflict.length, 1);
+		assert.match(events.conflict[0].message, /changed elsewhere/);
+		assert.equal(store.find('a').title, 'Buy milk and eggs');
+		assert.equal(store.find('a').completed, false);
+		assert.equal(store.find('a').version, 5);
+	});
+
+	it('on 412 for a deletion puts the latest version back in its place', async () => {
+		Object.assign(api.find('b'), { title: 'Walk the dog', version: 3 });
+		await writes.remove('b');
+		assert.equal(events.conflict.length, 1);
+		assert.equal(events.conflict[0].todo.title, 'Walk the dog');
+		assert.deepEqual(titles(store), ['Buy milk', 'Walk the dog', 'Pay rent']);
+		assert.equal(store.find('b').version, 3);
+		assert.equal(api.todos.length, 3, 'nothing deleted');
+	});
+
+	it('deletes the to-do when an edit leaves the title blank', async () => {
+		await writes.rename('a', '   ');
+		assert.equal(store.find('a'), null);
+		assert.equal(api.todos.length, 2);
+	});
+
+	it('sends nothing for a rename to the same title', async () => {
+		await writes.rename('a', ' Buy milk ');
+		assert.equal(api.calls.includes('patchTodo'), false);
+	});
+
+	it('puts a to-do whose deletion failed back in its place', async () => {
+		api.failNext('deleteTodo', serverError());
+		await writes.remove('b');
+		assert.deepEqual(titles(store), ['Buy milk', 'Walk dog', 'Pay rent']);
+		assert.equal(events.failure.length, 1);
+	});
+
+	it('takes the deletion of a to-do already gone as done', async () => {
+		api.todos = api.todos.filter((t) => t.id !== 'b');
+		await writes.remove('b');
+		assert.equal(store.find('b'), null);
+		assert.equal(events.failure.length + events.notice.length + events.conflict.length, 0);
+	});
+
+	it('drops a to-do that no longer exists with a notice', async () => {
+		api.todos = api.todos.filter((t) => t.id !== 'c');
+		await writes.toggle('c', true);
+		assert.equal(store.find('c'), null);
+		assert.equal(events.notice.length, 1);
+	});
+
+	it('marks all completed and clears completed', async () => {
+		await writes.toggleAll(true);
+		assert.equal(store.allCompleted, true);
+		assert.ok(api.todos.every((t) => t.completed));
+		await writes.clearCompleted();
+		assert.equal(store.state.todos.length, 0);
+		assert.equal(api.todos.length, 0);
+	});
+
+	it('rolls toggle-all and clear-completed back when refused', async () => {
+		api.failNext('setAllCompleted', serverError());
+		await writes.toggleAll(true);
+		assert.equal(store.activeCount, 2);
+		api.failNext('clearCompleted', serverError());
+		await writes.clearCompleted();
+		assert.equal(store.completedCount, 1);
+		assert.equal(events.failure.length, 2);
+	});
+
+	it('sends toggle-all only after the writes queued before it', async () => {
+		writes.toggle('a', true);
+		await writes.toggleAll(false);
+		assert.deepEqual(
+			api.calls.filter((call) => call === 'patchTodo' || call === 'setAllCompleted'),
+			['patchTodo', 'setAllCompleted'],
+		);
+		assert.equal(store.activeCount, 3);
+	});
+
+	it('saves only the details that changed', async () => {
+		const patches = [];
+		const original = api.patchTodo.bind(api);
+		api.patchTodo = (id, patch, version) => {
+			patches.push(patch);
+			return original(id, patch, version);
+		};
+		await writes.saveDetails('a', { title: 'Buy milk', notes: 'semi-skimmed', due_date: '2026-01-20', priority: 'none' });
+		assert.deepEqual(patches, [{ notes: 'semi-skimmed', due_date: '2026-01-20' }]);
+		await writes.saveDetails('a', { title: 'Buy milk', notes: 'semi-skimmed', due_date: '2026-01-20', priority: 'none' });
+		assert.equal(patches.length, 1, 'nothing changed, nothing sent');
+	});
+});

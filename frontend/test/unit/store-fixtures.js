@@ -1,0 +1,123 @@
+// Shared by the store and write tests: an in-memory API, a loaded store with its writes, and a
+// recorder of the store's events.
+
+import { ApiError } from '../../public/js/api.js';
+import { OptimisticWrites } from '../../public/js/optimistic-writes.js';
+import { TodoStore } from '../../public/js/store.js';
+import { WriteQueue } from '../../public/js/write-queue.js';
+import { todo } from './helpers.js';
+
+/** An in-memory stand-in for the API client that follows the contract's versioning and If-Match. */
+export class FakeApi {
+	constructor(todos = []) {
+		this.todos = todos.map((t) => ({ ...t }));
+		this.calls = [];
+		this.failures = [];
+		this.nextId = 100;
+	}
+	failNext(method, error) {
+		this.failures.push({ method, error });
+	}
+	async call(method, fn) {
+		this.calls.push(method);
+		await Promise.resolve();
+		const index = this.failures.findIndex((f) => f.method === method);
+		if (index >= 0) throw this.failures.splice(index, 1)[0].error;
+		return fn();
+	}
+	find(id) {
+		const found = this.todos.find((t) => t.id === id);
+		if (!found) throw new ApiError({ status: 404, code: 'TODO_NOT_FOUND', message: 'not found' });
+		return found;
+	}
+	listAllTodos(params) {
+		this.lastListParams = params;
+		return this.call('listAllTodos', () => this.todos.map((t) => ({ ...t })));
+	}
+	stats() {
+		return this.call('stats', () => {
+			const completed = this.todos.filter((t) => t.completed).length;
+			return { total: this.todos.length, active: this.todos.length - completed, completed, overdue: 0, due_today: 0, completion_rate: this.todos.length ? completed / this.todos.length : 0 };
+		});
+	}
+	getTodo(id) {
+		return this.call('getTodo', () => ({ ...this.find(id) }));
+	}
+	createTodo(fields) {
+		return this.call('createTodo', () => {
+			const created = todo({ id: `id-${this.nextId++}`, ...fields, position: this.todos.length + 1 });
+			this.todos.push(created);
+			return { ...created };
+		});
+	}
+	patchTodo(id, patch, version) {
+		return this.call('patchTodo', () => {
+			const current = this.find(id);
+			if (version !== undefined && version !== current.version) {
+				throw new ApiError({ status: 412, code: 'PRECONDITION_FAILED', message: 'changed' });
+			}
+			Object.assign(current, patch, { version: current.version + 1 });
+			return { ...current };
+		});
+	}
+	deleteTodo(id, version) {
+		return this.call('deleteTodo', () => {
+			const current = this.find(id);
+			if (version !== undefined && version !== current.version) {
+				throw new ApiError({ status: 412, code: 'PRECONDITION_FAILED', message: 'changed' });
+			}
+			this.todos = this.todos.filter((t) => t !== current);
+		});
+	}
+	setAllCompleted(completed) {
+		return this.call('setAllCompleted', () => {
+			let updated = 0;
+			for (const t of this.todos) {
+				if (t.completed !== completed) {
+					t.completed = completed;
+					t.version++;
+					updated++;
+				}
+			}
+			return { updated };
+		});
+	}
+	clearCompleted() {
+		return this.call('clearCompleted', () => {
+			const before = this.todos.length;
+			this.todos = this.todos.filter((t) => !t.completed);
+			return { deleted: before - this.todos.length };
+		});
+	}
+}
+
+export const serverError = () => new ApiError({ status: 500, code: 'INTERNAL_ERROR', message: 'boom', requestId: 'r-500' });
+
+export const titles = (store) => store.state.todos.map((t) => t.title);
+
+/** The detail of every event of these types the store dispatches, by type. */
+export function recordEvents(store, types = ['failure', 'conflict', 'notice', 'unauthorized']) {
+	const events = Object.fromEntries(types.map((type) => [type, []]));
+	for (const type of types) store.addEventListener(type, (event) => events[type].push(event.detail));
+	return events;
+}
+
+/** Buy milk, Walk dog (completed), Pay rent: the server's to-dos in the store and write tests. */
+export function threeTodos() {
+	return [
+		todo({ id: 'a', title: 'Buy milk', position: 1 }),
+		todo({ id: 'b', title: 'Walk dog', completed: true, position: 2 }),
+		todo({ id: 'c', title: 'Pay rent', position: 3 }),
+	];
+}
+
+/** A store with its writes over a FakeApi holding the given to-dos, loaded, its events recorded. */
+export async function loadedStore(todos = threeTodos()) {
+	const api = new FakeApi(todos);
+	const writeQueue = new WriteQueue();
+	const store = new TodoStore({ api, writeQueue });
+	const writes = new OptimisticWrites({ store, api, writeQueue });
+	const events = recordEvents(store);
+	await store.load();
+	return { api, store, writes, writeQueue, events };
+}
