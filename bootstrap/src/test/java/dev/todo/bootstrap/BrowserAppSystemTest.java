@@ -2,7 +2,6 @@ package dev.todo.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,17 +24,8 @@ class BrowserAppSystemTest {
   @BeforeAll
   static void start() {
     server =
-        ApplicationContext.run(
-            EmbeddedServer.class,
-            Map.of(
-                "micronaut.server.port",
-                -1,
-                "datasources.default.url",
-                "jdbc:sqlite:" + directory.resolve("todo.db"),
-                "todo.attachments.dir",
-                directory.resolve("attachments").toString(),
-                "todo.oidc.issuer",
-                "https://login.example.com:8443/realms/todo"));
+        ServiceOnRandomPort.start(
+            directory, Map.of("todo.oidc.issuer", "https://login.example.com:8443/realms/todo"));
   }
 
   @AfterAll

@@ -2,7 +2,6 @@ package dev.todo.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,15 +33,9 @@ class WriterLeaseSystemTest {
   @TempDir Path directory;
 
   private EmbeddedServer start(String instance, boolean handover) {
-    return ApplicationContext.run(
-        EmbeddedServer.class,
+    return ServiceOnRandomPort.start(
+        directory,
         Map.of(
-            "micronaut.server.port",
-            -1,
-            "datasources.default.url",
-            "jdbc:sqlite:" + directory.resolve("todo.db"),
-            "todo.attachments.dir",
-            directory.resolve("attachments").toString(),
             "todo.lease.instance-id",
             instance,
             "todo.lease.ttl",

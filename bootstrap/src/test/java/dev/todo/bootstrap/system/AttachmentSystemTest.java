@@ -2,7 +2,7 @@ package dev.todo.bootstrap.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.ApplicationContext;
+import dev.todo.bootstrap.ServiceOnRandomPort;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -44,13 +44,10 @@ class AttachmentSystemTest {
 
   private void start(Map<String, Object> extra) {
     var settings = new HashMap<String, Object>();
-    settings.put("micronaut.server.port", -1);
-    settings.put("datasources.default.url", "jdbc:sqlite:" + directory.resolve("todo.db"));
-    settings.put("todo.attachments.dir", store().toString());
     settings.put("todo.attachments.max-bytes", MAX_BYTES);
     settings.put("todo.attachments.max-per-todo", 3);
     settings.putAll(extra);
-    server = ApplicationContext.run(EmbeddedServer.class, settings);
+    server = ServiceOnRandomPort.start(directory, settings);
     json = server.getApplicationContext().getBean(JsonMapper.class);
   }
 

@@ -2,7 +2,7 @@ package dev.todo.bootstrap.system;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
-import io.micronaut.context.ApplicationContext;
+import dev.todo.bootstrap.ServiceOnRandomPort;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,12 +24,7 @@ final class RunningService implements AutoCloseable {
   private final HttpClient client = HttpClient.newHttpClient();
 
   RunningService(Path directory, Map<String, Object> settings) {
-    var properties = new HashMap<String, Object>();
-    properties.put("micronaut.server.port", -1);
-    properties.put("datasources.default.url", "jdbc:sqlite:" + directory.resolve("todo.db"));
-    properties.put("todo.attachments.dir", directory.resolve("objects").toString());
-    properties.putAll(settings);
-    server = ApplicationContext.run(EmbeddedServer.class, properties);
+    server = ServiceOnRandomPort.start(directory, settings);
     json = server.getApplicationContext().getBean(JsonMapper.class);
   }
 
