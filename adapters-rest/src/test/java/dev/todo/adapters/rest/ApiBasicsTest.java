@@ -17,28 +17,11 @@ class ApiBasicsTest {
 
   @Inject EmbeddedServer server;
   @Inject JsonMapper json;
-  @Inject InMemoryBackend backend;
   Api api;
 
   @BeforeEach
   void client() {
     api = new Api(server.getURL(), json);
-    backend.reset();
-  }
-
-  @Test
-  void healthIsPublicAndReportsEveryCheck() {
-    var up = api.get("/api/v1/health").send();
-    backend.storageProbe.goDown();
-    var down = api.get("/api/v1/health").send();
-
-    assertThat(up.status()).isEqualTo(200);
-    assertThat(up.map())
-        .isEqualTo(Map.of("status", "UP", "checks", Map.of("database", "UP", "storage", "UP")));
-    assertThat(down.status()).isEqualTo(503);
-    assertThat(down.map())
-        .isEqualTo(Map.of("status", "DOWN", "checks", Map.of("database", "UP", "storage", "DOWN")));
-    assertThat(down.header("Cache-Control")).isEqualTo("no-store");
   }
 
   @Test

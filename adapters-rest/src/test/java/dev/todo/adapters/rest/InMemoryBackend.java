@@ -13,11 +13,11 @@ import dev.todo.domain.port.in.InputSource;
 import dev.todo.domain.port.in.ReadTodosUseCase;
 import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
-import dev.todo.domain.port.out.HealthProbe;
 import dev.todo.domain.testing.InMemoryBlobStorage;
 import dev.todo.domain.testing.InMemoryDatabase;
 import dev.todo.domain.testing.InMemoryTransactions;
 import dev.todo.domain.testing.MutableClock;
+import dev.todo.domain.testing.SwitchableHealthProbe;
 import dev.todo.domain.todo.Field;
 import dev.todo.domain.todo.Todo;
 import dev.todo.domain.todo.TodoInput;
@@ -47,8 +47,8 @@ final class InMemoryBackend {
   final InMemoryDatabase db = new InMemoryDatabase();
   final ObservedTransactions transactions = new ObservedTransactions(db.transactions);
   final InMemoryBlobStorage blobs = new InMemoryBlobStorage(clock);
-  final Probe databaseProbe = new Probe("database");
-  final Probe storageProbe = new Probe("storage");
+  final SwitchableHealthProbe databaseProbe = new SwitchableHealthProbe("database");
+  final SwitchableHealthProbe storageProbe = new SwitchableHealthProbe("storage");
   final AttachmentLimits limits;
   final UseCases useCases;
   private final List<Runnable> emptyDatabase =
@@ -74,14 +74,18 @@ final class InMemoryBackend {
             new UseCases.Settings(limits, Duration.ofSeconds(graceSeconds)));
   }
 
-  /** An empty database, an empty file store that answers, healthy checks, the clock at START. */
+  /**
+   * An empty database, an empty file store that answers, the clock at START. A health probe only
+   * goes down: a test that takes one down needs a context of its own ({@code HealthTest}).
+   */
   void reset() {
+    if (!databaseProbe.isUp() || !storageProbe.isUp()) {
+      throw new IllegalStateException("A probe went down in a shared context: rebuild it instead");
+    }
     emptyDatabase.forEach(Runnable::run);
     transactions.recover();
     blobs.comeBack();
     blobs.names().forEach(blobs::delete);
-    databaseProbe.comeBack();
-    storageProbe.comeBack();
     clock.set(START);
   }
 
@@ -98,37 +102,6 @@ final class InMemoryBackend {
   Todo stored(Todo todo) {
     db.todos.insert(todo);
     return todo;
-  }
-
-  /**
-   * A health check a test turns off and on (the domain's {@code SwitchableHealthProbe} only goes
-   * down, and the use cases keep their probes for the context's lifetime).
-   */
-  static final class Probe implements HealthProbe {
-    private final String name;
-    private volatile boolean up = true;
-
-    Probe(String name) {
-      this.name = name;
-    }
-
-    @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public boolean isUp() {
-      return up;
-    }
-
-    void goDown() {
-      up = false;
-    }
-
-    void comeBack() {
-      up = true;
-    }
   }
 
   /** The beans the adapter needs from the application, as bootstrap provides them. */

@@ -600,27 +600,17 @@ class TodoRoutesTest {
     assertThat(versionOf(a)).isEqualTo(2);
     assertThat(versionOf(bobs)).isEqualTo(1);
     // the status narrows what is marked: no active to-do is left to mark active
-    assertThat(
-            api.call("PATCH", "/api/v1/todos?status=active")
-                .as("alice")
-                .json("{\"completed\":false}")
-                .send()
-                .map())
-        .isEqualTo(Map.of("updated", 0));
-    assertThat(
-            api.call("PATCH", "/api/v1/todos?status=completed")
-                .as("alice")
-                .json("{\"completed\":true}")
-                .send()
-                .map())
-        .isEqualTo(Map.of("updated", 0));
-    assertThat(
-            api.call("PATCH", "/api/v1/todos")
-                .as("alice")
-                .json("{\"completed\":true}")
-                .send()
-                .map())
-        .isEqualTo(Map.of("updated", 0));
+    assertThat(markAll("?status=active", false)).isEqualTo(Map.of("updated", 0));
+    assertThat(markAll("?status=completed", true)).isEqualTo(Map.of("updated", 0));
+    assertThat(markAll("", true)).isEqualTo(Map.of("updated", 0));
+  }
+
+  private Map<String, Object> markAll(String query, boolean completed) {
+    return api.call("PATCH", "/api/v1/todos" + query)
+        .as("alice")
+        .json("{\"completed\":" + completed + "}")
+        .send()
+        .map();
   }
 
   @Test
