@@ -30,8 +30,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,14 +54,7 @@ import org.reactivestreams.Subscription;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "attachments")
 @SecurityRequirement(name = ApiDefinition.BEARER)
-@ApiResponse(
-    responseCode = "404",
-    description = "TODO_NOT_FOUND (also another user's), ATTACHMENT_NOT_FOUND",
-    content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
-@ApiResponse(
-    responseCode = "503",
-    description = "SERVICE_UNAVAILABLE: the file store did not answer; Retry-After set",
-    content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+@ApiDocs.AttachmentErrors
 class AttachmentController {
 
   private static final String BASE = "/api/v1/todos/";
@@ -80,18 +71,7 @@ class AttachmentController {
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Operation(summary = "Upload a file (multipart/form-data, part \"file\")")
   @ApiResponse(responseCode = "201", description = "created; Location set")
-  @ApiResponse(
-      responseCode = "400",
-      description = "VALIDATION_ERROR: no part named file, or the to-do has its maximum of files",
-      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
-  @ApiResponse(
-      responseCode = "413",
-      description = "PAYLOAD_TOO_LARGE: over TODO_ATTACHMENTS_MAX_BYTES; nothing stored",
-      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
-  @ApiResponse(
-      responseCode = "415",
-      description = "UNSUPPORTED_MEDIA_TYPE: not multipart/form-data",
-      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @ApiDocs.UploadErrors
   HttpResponse<AttachmentResponse> upload(
       @Parameter(hidden = true) Identity identity,
       @PathVariable String id,

@@ -18,9 +18,6 @@ final class IfMatch {
   private IfMatch() {}
 
   static VersionPrecondition parse(List<String> headerValues) {
-    if (headerValues == null || headerValues.isEmpty()) {
-      return VersionPrecondition.none();
-    }
     var joined = String.join(",", headerValues).strip();
     if (joined.isEmpty()) {
       return VersionPrecondition.none();

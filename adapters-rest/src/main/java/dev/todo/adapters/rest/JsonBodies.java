@@ -104,7 +104,6 @@ final class JsonBodies {
     return switch (node.getNumberValue()) {
       case Integer i -> Field.of(i.longValue());
       case Long l -> Field.of(l);
-      case Short s -> Field.of(s.longValue());
       case BigInteger big ->
           Field.of(
               big.bitLength() < Long.SIZE

@@ -13,6 +13,6 @@ final class Timestamps {
   private Timestamps() {}
 
   static String format(Instant instant) {
-    return instant == null ? null : FORMAT.format(instant);
+    return FORMAT.format(instant);
   }
 }

@@ -39,12 +39,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 
@@ -52,20 +49,13 @@ import java.net.URI;
  * The to-do routes. Each method turns HTTP into one use-case call: the caller from the token, query
  * parameters, If-Match and the body parsed here, on the request's thread; the body's outcome (its
  * value or its parse failure) is handed over as an {@code InputSource} so the use case can answer
- * 404, 403 and 412 before judging it.
+ * 404, 403 and 412 before judging it. The OpenAPI responses and parameters that routes share are
+ * declared once, in {@link ApiDocs}.
  */
 @Controller("/api/v1/todos")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "todos")
-@SecurityRequirement(name = ApiDefinition.BEARER)
-@ApiResponse(
-    responseCode = "401",
-    description = "INVALID_TOKEN",
-    content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
-@ApiResponse(
-    responseCode = "403",
-    description = "AUTHENTICATION_REQUIRED or FORBIDDEN",
-    content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+@ApiDocs.BearerToken
 class TodoController {
 
   private static final String BASE = "/api/v1/todos";
@@ -100,44 +90,16 @@ class TodoController {
       content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
   TodoListResponse list(
       @Parameter(hidden = true) Identity identity,
-      @Nullable
-          @QueryValue
-          @Parameter(schema = @Schema(allowableValues = {"all", "active", "completed"}))
-          String status,
-      @Nullable @QueryValue @Parameter(description = "case-insensitive substring of title or notes")
-          String q,
-      @Nullable
-          @QueryValue
-          @Parameter(schema = @Schema(allowableValues = {"none", "low", "medium", "high"}))
-          String priority,
-      @Nullable @QueryValue("due_before") @Parameter(schema = @Schema(format = "date"))
-          String dueBefore,
-      @Nullable @QueryValue("due_after") @Parameter(schema = @Schema(format = "date"))
-          String dueAfter,
-      @Nullable
-          @QueryValue
-          @Parameter(
-              schema =
-                  @Schema(
-                      allowableValues = {
-                        "position",
-                        "created_at",
-                        "updated_at",
-                        "due_date",
-                        "priority",
-                        "title"
-                      }))
-          String sort,
-      @Nullable @QueryValue @Parameter(schema = @Schema(allowableValues = {"asc", "desc"}))
-          String order,
-      @Nullable @QueryValue @Parameter(schema = @Schema(type = "integer", minimum = "1"))
-          String page,
-      @Nullable
-          @QueryValue("page_size")
-          @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100"))
-          String pageSize,
-      @Nullable @QueryValue @Parameter(description = "another user's sub (admin only)")
-          String owner) {
+      @Nullable @QueryValue @ApiDocs.Status String status,
+      @Nullable @QueryValue @ApiDocs.Search String q,
+      @Nullable @QueryValue @ApiDocs.Priority String priority,
+      @Nullable @QueryValue("due_before") @ApiDocs.Date String dueBefore,
+      @Nullable @QueryValue("due_after") @ApiDocs.Date String dueAfter,
+      @Nullable @QueryValue @ApiDocs.Sort String sort,
+      @Nullable @QueryValue @ApiDocs.Order String order,
+      @Nullable @QueryValue @ApiDocs.Page String page,
+      @Nullable @QueryValue("page_size") @ApiDocs.PageSize String pageSize,
+      @Nullable @QueryValue @ApiDocs.Owner String owner) {
     var query =
         new ListTodosQuery(
             identity.caller(),
@@ -158,24 +120,11 @@ class TodoController {
   @Post
   @Consumes(MediaType.ALL)
   @Operation(summary = "Create a to-do")
-  @RequestBody(
-      required = true,
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = TodoWriteRequest.class)))
   @ApiResponse(
       responseCode = "201",
       description = "created; Location and ETag set",
       content = @Content(schema = @Schema(implementation = TodoResponse.class)))
-  @ApiResponse(
-      responseCode = "400",
-      description = "MALFORMED_REQUEST (not a JSON object, wrong JSON type) or VALIDATION_ERROR",
-      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
-  @ApiResponse(
-      responseCode = "415",
-      description = "UNSUPPORTED_MEDIA_TYPE",
-      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @ApiDocs.TodoBody
   HttpResponse<TodoResponse> create(
       @Parameter(hidden = true) Identity identity,
       HttpRequest<?> request,
@@ -193,31 +142,11 @@ class TodoController {
   @Patch
   @Consumes(MediaType.ALL)
   @Operation(summary = "Mark every to-do of the caller (optionally only those with a status)")
-  @RequestBody(
-      required = true,
-      content = {
-        @Content(
-            mediaType = JsonBodies.MERGE_PATCH,
-            schema = @Schema(implementation = BulkCompleteRequest.class)),
-        @Content(
-            mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = BulkCompleteRequest.class))
-      })
-  @ApiResponse(
-      responseCode = "400",
-      description = "MALFORMED_REQUEST (not a JSON object, wrong JSON type) or VALIDATION_ERROR",
-      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
-  @ApiResponse(
-      responseCode = "415",
-      description = "UNSUPPORTED_MEDIA_TYPE",
-      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @ApiDocs.BulkCompleteBody
   BulkResponses.Updated completeAll(
       @Parameter(hidden = true) Identity identity,
       HttpRequest<?> request,
-      @Nullable
-          @QueryValue
-          @Parameter(schema = @Schema(allowableValues = {"all", "active", "completed"}))
-          String status,
+      @Nullable @QueryValue @ApiDocs.Status String status,
       @Parameter(hidden = true) @Nullable @Body byte[] body) {
     var command =
         new SetCompletedCommand(
@@ -240,10 +169,7 @@ class TodoController {
       summary = "Delete the caller's completed to-dos (status=completed) or all (status=all)")
   BulkResponses.Deleted deleteAll(
       @Parameter(hidden = true) Identity identity,
-      @Nullable
-          @QueryValue
-          @Parameter(required = true, schema = @Schema(allowableValues = {"completed", "all"}))
-          String status) {
+      @Nullable @QueryValue @ApiDocs.DeleteStatus String status) {
     if (status == null) {
       throw new MalformedInputException("status is required: completed or all");
     }
@@ -256,18 +182,14 @@ class TodoController {
   @Operation(summary = "Progress over the caller's (or, for an admin, another owner's) to-dos")
   StatsResponse stats(
       @Parameter(hidden = true) Identity identity,
-      @Nullable @QueryValue @Parameter(description = "another user's sub (admin only)")
-          String owner) {
+      @Nullable @QueryValue @ApiDocs.Owner String owner) {
     return StatsResponse.of(
         read.stats(new TodoStatsQuery(identity.caller(), QueryParameters.owner(owner))));
   }
 
   @Get("/{id}")
   @Operation(summary = "Read one to-do")
-  @ApiResponse(
-      responseCode = "404",
-      description = "TODO_NOT_FOUND (also for a malformed id or another user's to-do)",
-      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @ApiDocs.OneTodo
   HttpResponse<TodoResponse> get(
       @Parameter(hidden = true) Identity identity, @PathVariable String id) {
     return ok(read.get(new GetTodoQuery(identity.caller(), PathIds.todoId(id))));
@@ -277,33 +199,9 @@ class TodoController {
   @Consumes(MediaType.ALL)
   @Operation(
       summary = "Replace the editable fields (title required; absent optional fields cleared)")
-  @Parameter(
-      name = HttpHeaders.IF_MATCH,
-      in = ParameterIn.HEADER,
-      description = "\"<version>\", W/\"<version>\", * or a list; a mismatch is 412",
-      schema = @Schema(type = "string"))
-  @ApiResponse(
-      responseCode = "404",
-      description = "TODO_NOT_FOUND",
-      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
-  @ApiResponse(
-      responseCode = "412",
-      description = "PRECONDITION_FAILED: If-Match does not name the current version",
-      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
-  @RequestBody(
-      required = true,
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = TodoWriteRequest.class)))
-  @ApiResponse(
-      responseCode = "400",
-      description = "MALFORMED_REQUEST (not a JSON object, wrong JSON type) or VALIDATION_ERROR",
-      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
-  @ApiResponse(
-      responseCode = "415",
-      description = "UNSUPPORTED_MEDIA_TYPE",
-      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @ApiDocs.OneTodo
+  @ApiDocs.ConditionalWrite
+  @ApiDocs.TodoBody
   HttpResponse<TodoResponse> replace(
       @Parameter(hidden = true) Identity identity,
       @PathVariable String id,
@@ -322,37 +220,9 @@ class TodoController {
   @Patch("/{id}")
   @Consumes(MediaType.ALL)
   @Operation(summary = "JSON Merge Patch (RFC 7396): absent = unchanged, null = cleared")
-  @Parameter(
-      name = HttpHeaders.IF_MATCH,
-      in = ParameterIn.HEADER,
-      description = "\"<version>\", W/\"<version>\", * or a list; a mismatch is 412",
-      schema = @Schema(type = "string"))
-  @ApiResponse(
-      responseCode = "404",
-      description = "TODO_NOT_FOUND",
-      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
-  @ApiResponse(
-      responseCode = "412",
-      description = "PRECONDITION_FAILED: If-Match does not name the current version",
-      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
-  @RequestBody(
-      required = true,
-      content = {
-        @Content(
-            mediaType = JsonBodies.MERGE_PATCH,
-            schema = @Schema(implementation = TodoWriteRequest.class)),
-        @Content(
-            mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = TodoWriteRequest.class))
-      })
-  @ApiResponse(
-      responseCode = "400",
-      description = "MALFORMED_REQUEST (not a JSON object, wrong JSON type) or VALIDATION_ERROR",
-      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
-  @ApiResponse(
-      responseCode = "415",
-      description = "UNSUPPORTED_MEDIA_TYPE",
-      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @ApiDocs.OneTodo
+  @ApiDocs.ConditionalWrite
+  @ApiDocs.TodoPatchBody
   HttpResponse<TodoResponse> patch(
       @Parameter(hidden = true) Identity identity,
       @PathVariable String id,
@@ -372,19 +242,8 @@ class TodoController {
 
   @Delete("/{id}")
   @Operation(summary = "Delete one to-do and its attachments")
-  @Parameter(
-      name = HttpHeaders.IF_MATCH,
-      in = ParameterIn.HEADER,
-      description = "\"<version>\", W/\"<version>\", * or a list; a mismatch is 412",
-      schema = @Schema(type = "string"))
-  @ApiResponse(
-      responseCode = "404",
-      description = "TODO_NOT_FOUND",
-      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
-  @ApiResponse(
-      responseCode = "412",
-      description = "PRECONDITION_FAILED: If-Match does not name the current version",
-      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @ApiDocs.OneTodo
+  @ApiDocs.ConditionalWrite
   @ApiResponse(responseCode = "204", description = "deleted")
   HttpResponse<Void> delete(
       @Parameter(hidden = true) Identity identity,

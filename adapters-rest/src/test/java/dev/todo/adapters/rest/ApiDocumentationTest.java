@@ -6,6 +6,12 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +52,88 @@ class ApiDocumentationTest {
     // micronaut-openapi 6.20 turns a class-level @Schema on a record into a stray property named
     // after the class: properties are snake_case, so a capitalised one is that bug back
     assertThat(reply.body()).doesNotContainPattern("\n        [A-Z][A-Za-z.]*:\n");
+  }
+
+  @Test
+  void everyOperationStatesItsResponsesAndConditionalWritesTheirIfMatch() {
+    var document = operations(api.get("/api/v1/openapi.yml").send().body());
+
+    var common = List.of("401", "403");
+    var files = List.of("404", "503");
+    var expected = new TreeMap<String, List<String>>();
+    expected.put("POST /api/v1/admin/attachments/reconcile", List.of("200"));
+    expected.put("GET /api/v1/config", List.of("200"));
+    expected.put("GET /api/v1/health", List.of("200"));
+    expected.put("GET /api/v1/me", List.of("200"));
+    expected.put("GET /api/v1/todos", concat(common, "200", "400"));
+    expected.put("POST /api/v1/todos", concat(common, "201", "400", "415"));
+    expected.put("PATCH /api/v1/todos", concat(common, "200", "400", "415"));
+    expected.put("DELETE /api/v1/todos", concat(common, "200"));
+    expected.put("GET /api/v1/todos/stats", concat(common, "200"));
+    expected.put("GET /api/v1/todos/{id}", concat(common, "200", "404"));
+    expected.put("PUT /api/v1/todos/{id}", concat(common, "200", "400", "404", "412", "415"));
+    expected.put("PATCH /api/v1/todos/{id}", concat(common, "200", "400", "404", "412", "415"));
+    expected.put("DELETE /api/v1/todos/{id}", concat(common, "204", "404", "412"));
+    expected.put("GET /api/v1/todos/{id}/attachments", concat(files, "200"));
+    expected.put("POST /api/v1/todos/{id}/attachments", concat(files, "201", "400", "413", "415"));
+    expected.put("GET /api/v1/todos/{id}/attachments/{attachmentId}", concat(files, "200"));
+    expected.put(
+        "GET /api/v1/todos/{id}/attachments/{attachmentId}/content", concat(files, "200", "206"));
+    expected.put("DELETE /api/v1/todos/{id}/attachments/{attachmentId}", concat(files, "204"));
+    var responses = new TreeMap<String, List<String>>();
+    document.forEach((operation, lines) -> responses.put(operation, codes(lines)));
+    assertThat(responses).isEqualTo(expected);
+    for (var write : List.of("PUT", "PATCH", "DELETE")) {
+      assertThat(document.get(write + " /api/v1/todos/{id}"))
+          .as(write)
+          .contains("      - name: If-Match", "        in: header");
+    }
+    assertThat(document.get("PATCH /api/v1/todos/{id}"))
+        .contains("          application/merge-patch+json:", "          application/json:");
+  }
+
+  private static List<String> concat(List<String> shared, String... own) {
+    var all = new TreeSet<>(shared);
+    all.addAll(List.of(own));
+    return List.copyOf(all);
+  }
+
+  /** The lines of each operation under {@code paths}, by "METHOD /path". */
+  private static Map<String, List<String>> operations(String yaml) {
+    var operations = new TreeMap<String, List<String>>();
+    var path = Pattern.compile("  (/\\S+):");
+    var method = Pattern.compile("    (get|post|put|patch|delete):");
+    String currentPath = null;
+    List<String> current = null;
+    for (var line : yaml.substring(0, yaml.indexOf("\ncomponents:")).split("\n")) {
+      var p = path.matcher(line);
+      var m = method.matcher(line);
+      if (p.matches()) {
+        currentPath = p.group(1);
+      } else if (m.matches()) {
+        current = new ArrayList<>();
+        operations.put(m.group(1).toUpperCase(Locale.ROOT) + " " + currentPath, current);
+      } else if (current != null) {
+        current.add(line);
+      }
+    }
+    return operations;
+  }
+
+  private static List<String> codes(List<String> operation) {
+    var code = Pattern.compile("        \"(\\d{3})\":");
+    int start = operation.indexOf("      responses:");
+    var codes = new TreeSet<String>();
+    for (var line : operation.subList(start + 1, operation.size())) {
+      if (!line.startsWith("        ")) {
+        break;
+      }
+      var m = code.matcher(line);
+      if (m.matches()) {
+        codes.add(m.group(1));
+      }
+    }
+    return List.copyOf(codes);
   }
 
   @Test

@@ -2,11 +2,15 @@ package dev.todo.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.todo.domain.attachment.Attachment;
+import dev.todo.domain.attachment.AttachmentId;
 import dev.todo.domain.todo.TodoId;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,15 +18,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every attachment route and error over a real socket, the use cases replaced by a fake. */
+/** Every attachment route and error over a real socket, driving the real use cases. */
 @MicronautTest
+@Property(name = "todo.attachments.max-bytes", value = "1000")
+@Property(name = "todo.attachments.max-per-todo", value = "2")
 @SuppressWarnings("unchecked")
 class AttachmentRoutesTest {
 
@@ -30,13 +40,13 @@ class AttachmentRoutesTest {
 
   @Inject EmbeddedServer server;
   @Inject JsonMapper json;
-  @Inject FakeAttachments attachments;
+  @Inject InMemoryBackend backend;
   TodoId todo;
 
   @BeforeEach
   void setUp() {
-    attachments.reset();
-    todo = attachments.todoOf("alice");
+    backend.reset();
+    todo = backend.todo("alice", "with files").id();
   }
 
   private String base() {
@@ -95,7 +105,8 @@ class AttachmentRoutesTest {
 
   @Test
   void uploadAnswers201WithLocationAndEveryField() throws Exception {
-    var reply = upload("alice", "dir/reçu.pdf", "application/pdf", binary(300));
+    byte[] content = binary(300);
+    var reply = upload("alice", "dir/reçu.pdf", "application/pdf", content);
 
     assertThat(reply.statusCode()).isEqualTo(201);
     var body = map(reply);
@@ -107,15 +118,31 @@ class AttachmentRoutesTest {
         .containsEntry("filename", "reçu.pdf")
         .containsEntry("content_type", "application/pdf")
         .containsEntry("size_bytes", 300)
-        .containsEntry("created_at", "2026-01-15T10:30:00.000Z");
-    assertThat((String) body.get("sha256")).hasSize(64);
+        .containsEntry("created_at", "2026-01-15T10:30:00.123Z")
+        .containsEntry(
+            "sha256",
+            HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
   }
 
   @Test
-  void thePartsFilenameAndTypeReachTheUseCaseAsSent() throws Exception {
-    upload("alice", "../../etc/passwd", null, new byte[] {1});
+  void theFilenameIsForDisplayOnlyAndAPartWithoutTypeIsOctetStream() throws Exception {
+    var body = map(upload("alice", "../../etc/passwd", null, new byte[] {1}));
 
-    assertThat(attachments.lastFile.filename()).isEqualTo("../../etc/passwd");
+    assertThat(body)
+        .containsEntry("filename", "passwd")
+        .containsEntry("content_type", "application/octet-stream");
+    assertThat(backend.blobs.names()).containsExactly("todos/" + todo + "/" + body.get("id"));
+  }
+
+  @Test
+  void anAttachmentCountsOnItsTodoWithoutChangingItsVersion() throws Exception {
+    var id = (String) map(upload("alice", "a", null, new byte[] {1})).get("id");
+    var withOne = map(get("/api/v1/todos/" + todo, "alice"));
+    send("DELETE", base() + "/" + id, Tokens.bearer("alice"), null, null);
+    var withNone = map(get("/api/v1/todos/" + todo, "alice"));
+
+    assertThat(withOne).containsEntry("attachment_count", 1).containsEntry("version", 1);
+    assertThat(withNone).containsEntry("attachment_count", 0).containsEntry("version", 1);
   }
 
   @Test
@@ -164,18 +191,22 @@ class AttachmentRoutesTest {
 
   @Test
   void overTheLimitIs413AndExactlyTheLimitPasses() throws Exception {
-    assertThat(upload("alice", "a", null, binary(FakeAttachments.MAX_BYTES)).statusCode())
-        .isEqualTo(201);
+    int limit = (int) backend.limits.maxBytes();
+    assertThat(limit).isEqualTo(1000);
+    assertThat(upload("alice", "a", null, binary(limit)).statusCode()).isEqualTo(201);
 
-    var reply = upload("alice", "b", null, binary(FakeAttachments.MAX_BYTES + 1));
+    var reply = upload("alice", "b", null, binary(limit + 1));
 
     assertThat(reply.statusCode()).isEqualTo(413);
     assertThat(errorCode(reply)).isEqualTo("PAYLOAD_TOO_LARGE");
+    assertThat((List<?>) map(get(base(), "alice")).get("data")).hasSize(1);
+    assertThat(backend.blobs.names()).hasSize(1);
   }
 
   @Test
   void oneMoreThanTheMaximumPerTodoIs400() throws Exception {
-    for (int i = 0; i < FakeAttachments.MAX_PER_TODO; i++) {
+    assertThat(backend.limits.maxPerTodo()).isEqualTo(2);
+    for (int i = 0; i < backend.limits.maxPerTodo(); i++) {
       upload("alice", "f" + i, null, new byte[] {1});
     }
 
@@ -183,17 +214,46 @@ class AttachmentRoutesTest {
 
     assertThat(reply.statusCode()).isEqualTo(400);
     assertThat(errorCode(reply)).isEqualTo("VALIDATION_ERROR");
+    assertThat((List<?>) map(get(base(), "alice")).get("data")).hasSize(2);
+    assertThat(backend.blobs.names()).hasSize(2);
   }
 
   @Test
   void aStoreOutageIs503WithRetryAfter() throws Exception {
-    attachments.storeDown = true;
+    var id = (String) map(upload("alice", "a", null, new byte[] {1})).get("id");
+    backend.blobs.goDown();
 
-    var reply = upload("alice", "a", null, new byte[] {1});
+    var reply = upload("alice", "b", null, new byte[] {1});
+    var download = get(base() + "/" + id + "/content", "alice");
 
     assertThat(reply.statusCode()).isEqualTo(503);
     assertThat(errorCode(reply)).isEqualTo("SERVICE_UNAVAILABLE");
-    assertThat(reply.headers().firstValue("Retry-After")).isPresent();
+    assertThat(reply.headers().firstValue("Retry-After")).contains("5");
+    assertThat(download.statusCode()).isEqualTo(503);
+    assertThat(download.headers().firstValue("Retry-After")).contains("5");
+    assertThat((List<?>) map(get(base(), "alice")).get("data")).hasSize(1);
+  }
+
+  @Test
+  void deletingWhileTheStoreIsDownAnswersAndLeavesTheObjectToReconcile() throws Exception {
+    var second = backend.todo("alice", "also with a file").id();
+    upload("alice", "a", null, new byte[] {1});
+    send(
+        "POST",
+        "/api/v1/todos/" + second + "/attachments",
+        Tokens.bearer("alice"),
+        Multipart.CONTENT_TYPE,
+        new Multipart().file("file", "b", null, new byte[] {2}).bytes());
+    backend.blobs.goDown();
+
+    var one = send("DELETE", "/api/v1/todos/" + todo, Tokens.bearer("alice"), null, null);
+    var all = send("DELETE", "/api/v1/todos?status=all", Tokens.bearer("alice"), null, null);
+
+    assertThat(one.statusCode()).isEqualTo(204);
+    assertThat(all.statusCode()).isEqualTo(200);
+    assertThat(map(all)).isEqualTo(Map.of("deleted", 1));
+    backend.blobs.comeBack();
+    assertThat(backend.blobs.names()).hasSize(2);
   }
 
   @Test
@@ -251,6 +311,32 @@ class AttachmentRoutesTest {
   }
 
   @Test
+  void theListIsOldestFirstWhateverTheIds() throws Exception {
+    var older = stored("ffffffff-ffff-4fff-bfff-ffffffffffff", InMemoryBackend.START);
+    var newer = stored("00000000-0000-4000-8000-000000000000", InMemoryBackend.START.plusMillis(1));
+
+    var list = get(base(), "alice");
+
+    assertThat((List<Map<String, Object>>) map(list).get("data"))
+        .extracting(m -> m.get("id"))
+        .containsExactly(older.id().toString(), newer.id().toString());
+  }
+
+  private Attachment stored(String id, Instant createdAt) {
+    var attachment =
+        new Attachment(
+            new AttachmentId(UUID.fromString(id)),
+            todo,
+            "f.txt",
+            "text/plain",
+            0,
+            "0".repeat(64),
+            createdAt);
+    backend.db.attachments.insert(attachment);
+    return attachment;
+  }
+
+  @Test
   void downloadStreamsTheBytesWithTheContractsHeaders() throws Exception {
     byte[] content = binary(700);
     var id =
@@ -279,7 +365,9 @@ class AttachmentRoutesTest {
 
     var reply = get(base() + "/" + id + "/content", "alice", "Range", "bytes=100-199");
     var open = get(base() + "/" + id + "/content", "alice", "Range", "bytes=650-");
+    var suffix = get(base() + "/" + id + "/content", "alice", "Range", "bytes=-100");
     var ignored = get(base() + "/" + id + "/content", "alice", "Range", "bytes=1-2,5-6");
+    var beyond = get(base() + "/" + id + "/content", "alice", "Range", "bytes=700-");
 
     assertThat(reply.statusCode()).isEqualTo(206);
     assertThat(reply.body()).isEqualTo(Arrays.copyOfRange(content, 100, 200));
@@ -287,8 +375,13 @@ class AttachmentRoutesTest {
     assertThat(reply.headers().firstValue("Content-Length")).contains("100");
     assertThat(open.statusCode()).isEqualTo(206);
     assertThat(open.body()).isEqualTo(Arrays.copyOfRange(content, 650, 700));
+    assertThat(suffix.statusCode()).isEqualTo(206);
+    assertThat(suffix.body()).isEqualTo(Arrays.copyOfRange(content, 600, 700));
+    assertThat(suffix.headers().firstValue("Content-Range")).contains("bytes 600-699/700");
     assertThat(ignored.statusCode()).isEqualTo(200);
     assertThat(ignored.body()).isEqualTo(content);
+    assertThat(beyond.statusCode()).isEqualTo(200);
+    assertThat(beyond.body()).isEqualTo(content);
   }
 
   @Test
@@ -299,23 +392,56 @@ class AttachmentRoutesTest {
 
     assertThat(reply.statusCode()).isEqualTo(204);
     assertThat(errorCode(get(base() + "/" + id, "alice"))).isEqualTo("ATTACHMENT_NOT_FOUND");
+    assertThat(backend.blobs.names()).isEmpty();
+  }
+
+  @Test
+  void deletingTheTodoRemovesItsFiles() throws Exception {
+    upload("alice", "a", null, new byte[] {1});
+    upload("alice", "b", null, new byte[] {2});
+
+    var reply = send("DELETE", "/api/v1/todos/" + todo, Tokens.bearer("alice"), null, null);
+
+    assertThat(reply.statusCode()).isEqualTo(204);
+    assertThat(backend.blobs.names()).isEmpty();
+    assertThat(errorCode(get(base(), "alice"))).isEqualTo("TODO_NOT_FOUND");
   }
 
   @Test
   void reconcileIsForAdminsAndTakesAGracePeriod() throws Exception {
     String path = "/api/v1/admin/attachments/reconcile";
+    var admin = Tokens.bearer("root", "admin");
+    var kept = map(upload("alice", "kept", null, new byte[] {1}));
+    String first = orphan();
 
-    var forbidden = send("POST", path, Tokens.bearer("alice"), null, null);
-    var ok = send("POST", path + "?grace_seconds=0", Tokens.bearer("root", "admin"), null, null);
-    var bad =
-        send("POST", path + "?grace_seconds=soon", Tokens.bearer("root", "admin"), null, null);
+    var forbidden = send("POST", path + "?grace_seconds=0", Tokens.bearer("alice"), null, null);
+    var bad = send("POST", path + "?grace_seconds=soon", admin, null, null);
+    var negative = send("POST", path + "?grace_seconds=-1", admin, null, null);
+    var byDefault = send("POST", path, admin, null, null);
+    var noGrace = send("POST", path + "?grace_seconds=0", admin, null, null);
+    String second = orphan();
+    backend.clock.advance(Duration.ofHours(2));
+    var longGrace = send("POST", path + "?grace_seconds=10800", admin, null, null);
+    var byDefaultLater = send("POST", path, admin, null, null);
 
     assertThat(forbidden.statusCode()).isEqualTo(403);
-    assertThat(ok.statusCode()).isEqualTo(200);
-    assertThat(map(ok)).containsEntry("examined", 3).containsEntry("removed", List.of("todos/x/y"));
-    assertThat(attachments.lastGrace).contains(java.time.Duration.ZERO);
+    assertThat(errorCode(forbidden)).isEqualTo("FORBIDDEN");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(errorCode(bad)).isEqualTo("MALFORMED_REQUEST");
-    assertThat(Optional.ofNullable(attachments.lastGrace)).isPresent();
+    assertThat(errorCode(negative)).isEqualTo("MALFORMED_REQUEST");
+    // the default grace (an hour) keeps a young orphan; 0 does not
+    assertThat(byDefault.statusCode()).isEqualTo(200);
+    assertThat(map(byDefault)).isEqualTo(Map.of("examined", 2, "removed", List.of()));
+    assertThat(map(noGrace)).isEqualTo(Map.of("examined", 2, "removed", List.of(first)));
+    assertThat(map(longGrace)).isEqualTo(Map.of("examined", 2, "removed", List.of()));
+    assertThat(map(byDefaultLater)).isEqualTo(Map.of("examined", 2, "removed", List.of(second)));
+    assertThat(backend.blobs.names()).containsExactly("todos/" + todo + "/" + kept.get("id"));
+  }
+
+  /** An object in the store that no attachment names, as a crash mid-upload leaves it. */
+  private String orphan() {
+    String name = Attachment.objectName(todo, AttachmentId.random());
+    backend.blobs.write(name, new ByteArrayInputStream(new byte[] {2}));
+    return name;
   }
 }

@@ -21,22 +21,22 @@ class CorrelationTest {
 
   @Inject EmbeddedServer server;
   @Inject JsonMapper json;
-  @Inject FakeTodos todos;
+  @Inject InMemoryBackend backend;
   Api api;
-  ListAppender<ILoggingEvent> useCaseLog = new ListAppender<>();
+  ListAppender<ILoggingEvent> databaseLog = new ListAppender<>();
   ListAppender<ILoggingEvent> accessLog = new ListAppender<>();
 
   @BeforeEach
   void setUp() {
     api = new Api(server.getURL(), json);
-    todos.reset();
-    attach(FakeTodos.class, useCaseLog);
+    backend.reset();
+    attach(ObservedTransactions.class, databaseLog);
     attach(RequestCorrelationFilter.class, accessLog);
   }
 
   @AfterEach
   void tearDown() {
-    ((Logger) LoggerFactory.getLogger(FakeTodos.class)).detachAppender(useCaseLog);
+    ((Logger) LoggerFactory.getLogger(ObservedTransactions.class)).detachAppender(databaseLog);
     ((Logger) LoggerFactory.getLogger(RequestCorrelationFilter.class)).detachAppender(accessLog);
   }
 
@@ -54,7 +54,8 @@ class CorrelationTest {
     }
     api.get("/api/v1/todos").as("alice").send();
 
-    var useCase = useCaseLog.list;
+    // each list is one read transaction, logged from inside the use case
+    var useCase = databaseLog.list;
     assertThat(useCase).hasSize(3);
     assertThat(useCase.get(0).getMDCPropertyMap()).containsEntry("request_id", "first-request");
     assertThat(useCase.get(1).getMDCPropertyMap()).containsEntry("request_id", "second-request");
@@ -70,7 +71,7 @@ class CorrelationTest {
   void anUnexpectedErrorIsLoggedOnceWithTheRequestId() {
     var errorLog = new ListAppender<ILoggingEvent>();
     attach(UnexpectedErrorHandler.class, errorLog);
-    todos.failWith(new IllegalStateException("broken"));
+    backend.transactions.failWith(new IllegalStateException("broken"));
     try {
       var reply = api.get("/api/v1/todos").as("alice").header("X-Request-ID", "crash-1").send();
 

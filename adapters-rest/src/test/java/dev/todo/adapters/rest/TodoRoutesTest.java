@@ -1,44 +1,53 @@
 package dev.todo.adapters.rest;
 
+import static dev.todo.domain.testing.TodoBuilder.aTodo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.todo.domain.port.in.BulkEditTodosUseCase.SetCompletedCommand;
-import dev.todo.domain.port.in.ReadTodosUseCase.ListTodosQuery;
-import dev.todo.domain.port.in.UpdateTodoUseCase.UpdateTodoCommand;
+import dev.todo.domain.testing.TodoBuilder;
 import dev.todo.domain.todo.Priority;
-import dev.todo.domain.todo.SortDirection;
-import dev.todo.domain.todo.StatusFilter;
+import dev.todo.domain.todo.Todo;
 import dev.todo.domain.todo.TodoId;
-import dev.todo.domain.todo.TodoSort;
-import dev.todo.domain.todo.VersionPrecondition;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every to-do route over a real socket, with the use cases replaced by {@link FakeTodos}. */
+/** Every to-do route over a real socket, driving the real use cases over in-memory fakes. */
 @MicronautTest
 @SuppressWarnings("unchecked")
 class TodoRoutesTest {
 
   @Inject EmbeddedServer server;
   @Inject JsonMapper json;
-  @Inject FakeTodos todos;
+  @Inject InMemoryBackend backend;
   Api api;
 
   @BeforeEach
   void setUp() {
     api = new Api(server.getURL(), json);
-    todos.reset();
+    backend.reset();
+  }
+
+  private static List<Object> ids(Api.Reply reply) {
+    return ((List<Map<String, Object>>) reply.map().get("data"))
+        .stream().map(todo -> todo.get("id")).toList();
+  }
+
+  private static List<Object> ids(Todo... todos) {
+    return Arrays.stream(todos).map(todo -> (Object) todo.id().toString()).toList();
+  }
+
+  private long versionOf(Todo todo) {
+    return backend.db.todos.findById(todo.id()).orElseThrow().version();
   }
 
   // --- create
@@ -84,7 +93,7 @@ class TodoRoutesTest {
 
   @Test
   void timestampsAlwaysHaveMilliseconds() {
-    todos.clockAt(java.time.Instant.parse("2026-03-01T00:00:00Z"));
+    backend.clock.set(Instant.parse("2026-03-01T00:00:00Z"));
     var reply = api.call("POST", "/api/v1/todos").as("alice").json("{\"title\":\"x\"}").send();
 
     assertThat(reply.map()).containsEntry("created_at", "2026-03-01T00:00:00.000Z");
@@ -113,7 +122,8 @@ class TodoRoutesTest {
       assertThat(reply.status()).as(body).isEqualTo(400);
       assertThat(reply.errorCode()).as(body).isEqualTo("MALFORMED_REQUEST");
     }
-    assertThat(todos.lastCommand()).isNotNull();
+    assertThat(api.get("/api/v1/todos").as("alice").send().map().get("meta"))
+        .isEqualTo(Map.of("page", 1, "page_size", 20, "total_count", 0, "total_pages", 0));
   }
 
   @Test
@@ -175,7 +185,7 @@ class TodoRoutesTest {
 
   @Test
   void readOneAnswersWithEtag() {
-    var todo = todos.add("alice", "Buy milk");
+    var todo = backend.todo("alice", "Buy milk");
 
     var reply = api.get("/api/v1/todos/" + todo.id()).as("alice").send();
 
@@ -186,7 +196,7 @@ class TodoRoutesTest {
 
   @Test
   void anotherUsersTodoAndAMalformedIdAre404TodoNotFound() {
-    var todo = todos.add("alice", "secret");
+    var todo = backend.todo("alice", "secret");
 
     for (var path :
         List.of(
@@ -204,11 +214,20 @@ class TodoRoutesTest {
   // --- replace, patch, delete
 
   @Test
-  void putReplacesAndPassesTheBodyOn() {
-    var todo = todos.add("alice", "old");
+  void putReplacesTheEditableFieldsAndHonoursIfMatch() {
+    var todo =
+        backend.stored(
+            aTodo()
+                .ownedBy("alice")
+                .titled("old")
+                .notes("n")
+                .due("2026-01-20")
+                .position(7)
+                .build());
+    var path = "/api/v1/todos/" + todo.id();
 
     var reply =
-        api.call("PUT", "/api/v1/todos/" + todo.id())
+        api.call("PUT", path)
             .as("alice")
             .header("If-Match", "\"1\"")
             .json("{\"title\":\"new\",\"completed\":true}")
@@ -216,14 +235,27 @@ class TodoRoutesTest {
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.header("ETag")).isEqualTo("\"2\"");
-    assertThat(reply.map()).containsEntry("title", "new").containsEntry("completed", true);
-    assertThat(((UpdateTodoCommand) todos.lastCommand()).precondition())
-        .isEqualTo(VersionPrecondition.oneOf(Set.of(1L)));
+    assertThat(reply.map())
+        .containsEntry("title", "new")
+        .containsEntry("completed", true)
+        .containsEntry("completed_at", "2026-01-15T10:30:00.123Z")
+        .containsEntry("notes", null)
+        .containsEntry("due_date", null)
+        .containsEntry("position", 7)
+        .containsEntry("version", 2);
+    var stale =
+        api.call("PUT", path)
+            .as("alice")
+            .header("If-Match", "\"1\"")
+            .json("{\"title\":\"x\"}")
+            .send();
+    assertThat(stale.status()).isEqualTo(412);
+    assertThat(versionOf(todo)).isEqualTo(2);
   }
 
   @Test
   void patchAcceptsMergePatchAndJsonAndTellsAbsentFromNull() {
-    var todo = todos.add("alice", "title");
+    var todo = backend.todo("alice", "title");
     api.call("PATCH", "/api/v1/todos/" + todo.id())
         .as("alice")
         .json("{\"notes\":\"n\",\"priority\":\"low\"}")
@@ -251,7 +283,7 @@ class TodoRoutesTest {
 
   @Test
   void putDoesNotTakeMergePatch() {
-    var todo = todos.add("alice", "title");
+    var todo = backend.todo("alice", "title");
 
     var reply =
         api.call("PUT", "/api/v1/todos/" + todo.id())
@@ -264,7 +296,7 @@ class TodoRoutesTest {
 
   @Test
   void checksComeInTheContractsOrder() {
-    var todo = todos.add("alice", "title");
+    var todo = backend.todo("alice", "title");
     var path = "/api/v1/todos/" + todo.id();
 
     // no token beats everything
@@ -301,44 +333,54 @@ class TodoRoutesTest {
     assertThat(api.call("PATCH", path).as("alice").body("x", "text/plain").send().status())
         .isEqualTo(415);
     assertThat(api.call("PATCH", path).as("alice").json("x").send().status()).isEqualTo(400);
-    assertThat(todos.find(todo.id()).version()).isEqualTo(1);
+    assertThat(versionOf(todo)).isEqualTo(1);
   }
 
   @Test
-  void ifMatchFormsArePassedOnAsThePrecondition() {
-    var todo = todos.add("alice", "title");
+  void everyFormOfIfMatchIsReadAsThePrecondition() {
+    var todo = backend.todo("alice", "title");
     var path = "/api/v1/todos/" + todo.id();
+    api.call("PATCH", path).as("alice").json("{\"notes\":\"now at version 2\"}").send();
 
-    Map<String, VersionPrecondition> cases =
-        Map.of(
-            "\"1\"", VersionPrecondition.oneOf(Set.of(1L)),
-            "W/\"1\"", VersionPrecondition.oneOf(Set.of(1L)),
-            "*", VersionPrecondition.anyExisting(),
-            "\"7\", W/\"1\"", VersionPrecondition.oneOf(Set.of(7L, 1L)),
-            "\"abc\"", VersionPrecondition.oneOf(Set.of()));
+    // an empty patch changes nothing: the status shows whether the precondition held
+    var cases = new LinkedHashMap<String, Integer>();
+    cases.put("\"2\"", 200);
+    cases.put("W/\"2\"", 200);
+    cases.put("2", 200);
+    cases.put("*", 200);
+    cases.put("\"7\", W/\"2\"", 200);
+    cases.put("\"1\"", 412);
+    cases.put("W/\"1\"", 412);
+    cases.put("\"7\", W/\"1\"", 412);
+    cases.put("\"abc\"", 412);
+    cases.put("\"2", 412);
     cases.forEach(
-        (header, expected) -> {
-          api.call("PATCH", path).as("alice").header("If-Match", header).json("{}").send();
-          assertThat(((UpdateTodoCommand) todos.lastCommand()).precondition())
-              .as(header)
-              .isEqualTo(expected);
-        });
-    api.call("PATCH", path).as("alice").json("{}").send();
-    assertThat(((UpdateTodoCommand) todos.lastCommand()).precondition())
-        .isEqualTo(VersionPrecondition.none());
+        (header, expected) ->
+            assertThat(
+                    api.call("PATCH", path)
+                        .as("alice")
+                        .header("If-Match", header)
+                        .json("{}")
+                        .send()
+                        .status())
+                .as(header)
+                .isEqualTo(expected));
+    assertThat(api.call("PATCH", path).as("alice").json("{}").send().status()).isEqualTo(200);
+    var missing = "/api/v1/todos/" + TodoId.random();
     assertThat(
-            api.call("PATCH", path)
+            api.call("PATCH", missing)
                 .as("alice")
-                .header("If-Match", "\"abc\"")
+                .header("If-Match", "*")
                 .json("{}")
                 .send()
                 .status())
-        .isEqualTo(412);
+        .isEqualTo(404);
+    assertThat(versionOf(todo)).isEqualTo(2);
   }
 
   @Test
   void deleteAnswers204AndHonoursIfMatch() {
-    var todo = todos.add("alice", "title");
+    var todo = backend.todo("alice", "title");
     var path = "/api/v1/todos/" + todo.id();
 
     assertThat(api.call("DELETE", path).as("alice").header("If-Match", "\"2\"").send().status())
@@ -347,7 +389,7 @@ class TodoRoutesTest {
 
     assertThat(reply.status()).isEqualTo(204);
     assertThat(reply.body()).isEmpty();
-    assertThat(todos.find(todo.id())).isNull();
+    assertThat(backend.db.todos.findById(todo.id())).isEmpty();
     assertThat(api.call("DELETE", path).as("alice").send().errorCode()).isEqualTo("TODO_NOT_FOUND");
   }
 
@@ -355,15 +397,15 @@ class TodoRoutesTest {
 
   @Test
   void listAnswersDataAndMeta() {
-    for (int i = 0; i < 3; i++) {
-      todos.add("alice", "t" + i);
-    }
-    todos.add("bob", "not mine");
+    backend.todo("alice", "t0");
+    backend.todo("alice", "t1");
+    var third = backend.todo("alice", "t2");
+    backend.todo("bob", "not mine");
 
     var reply = api.get("/api/v1/todos?page=2&page_size=2").as("alice").send();
 
     assertThat(reply.status()).isEqualTo(200);
-    assertThat((List<?>) reply.map().get("data")).hasSize(1);
+    assertThat(ids(reply)).isEqualTo(ids(third));
     assertThat(reply.map().get("meta"))
         .isEqualTo(Map.of("page", 2, "page_size", 2, "total_count", 3, "total_pages", 2));
     var past = api.get("/api/v1/todos?page=9").as("alice").send();
@@ -373,35 +415,85 @@ class TodoRoutesTest {
   }
 
   @Test
-  void listPassesEveryParameterOn() {
+  void everyFilterNarrowsTheListAndAnAdminReadsAnotherOwner() {
+    var onLowerBound = backend.stored(bobs("Buy Mi%lk").due("2026-01-01").build());
+    var inNotes = backend.stored(bobs("Shopping").notes("MI%LK again").due("2026-02-01").build());
+    backend.stored(bobs("Mi%lk done").due("2026-01-15").completed().build());
+    backend.stored(bobs("Milk, not literally").due("2026-01-15").build());
+    backend.stored(bobs("Mi%lk low").due("2026-01-15").priority(Priority.LOW).build());
+    backend.stored(bobs("Mi%lk late").due("2026-02-02").build());
+    backend.stored(bobs("Mi%lk early").due("2025-12-31").build());
+    backend.stored(bobs("Mi%lk undated").build());
+    backend.stored(
+        aTodo().ownedBy("alice").titled("Mi%lk").priority(Priority.HIGH).due("2026-01-15").build());
+
     var reply =
         api.get(
-                "/api/v1/todos?status=active&q=Mi%25lk&priority=high&due_before=2026-02-01"
-                    + "&due_after=2026-01-01&sort=due_date&order=desc&page=3&page_size=100&owner=bob&x=y")
+                "/api/v1/todos?status=active&q=mi%25lK&priority=high&due_before=2026-02-01"
+                    + "&due_after=2026-01-01&sort=due_date&order=desc&owner=bob&x=y")
             .as("root", "admin")
             .send();
 
     assertThat(reply.status()).isEqualTo(200);
-    var query = (ListTodosQuery) todos.lastCommand();
-    assertThat(query.status()).isEqualTo(StatusFilter.ACTIVE);
-    assertThat(query.text()).contains("Mi%lk");
-    assertThat(query.priority()).contains(Priority.HIGH);
-    assertThat(query.dueBefore()).contains(LocalDate.of(2026, 2, 1));
-    assertThat(query.dueAfter()).contains(LocalDate.of(2026, 1, 1));
-    assertThat(query.sort()).isEqualTo(TodoSort.DUE_DATE);
-    assertThat(query.direction()).isEqualTo(SortDirection.DESC);
-    assertThat(query.page().page()).isEqualTo(3);
-    assertThat(query.page().size()).isEqualTo(100);
-    assertThat(query.owner()).contains("bob");
+    assertThat(ids(reply)).isEqualTo(ids(inNotes, onLowerBound));
+    assertThat(reply.map().get("meta"))
+        .isEqualTo(Map.of("page", 1, "page_size", 20, "total_count", 2, "total_pages", 1));
+  }
+
+  private static TodoBuilder bobs(String title) {
+    return aTodo().ownedBy("bob").titled(title).priority(Priority.HIGH);
   }
 
   @Test
-  void listDefaults() {
-    api.get("/api/v1/todos").as("alice").send();
+  void sortAndOrderAreApplied() {
+    var start = InMemoryBackend.START;
+    var a = backend.stored(sortable("banana", Priority.LOW, "2026-01-20", 1, start.plusSeconds(2)));
+    var b = backend.stored(sortable("Apple", Priority.HIGH, null, 2, start));
+    var c =
+        backend.stored(sortable("cherry", Priority.MEDIUM, "2026-01-10", 3, start.plusSeconds(3)));
+    var d = backend.stored(sortable("date", Priority.NONE, "2026-01-30", 4, start.plusSeconds(1)));
 
-    var query = (ListTodosQuery) todos.lastCommand();
-    assertThat(query).isEqualTo(ListTodosQuery.firstPageOf(query.caller()));
-    assertThat(query.owner()).isEqualTo(Optional.empty());
+    var expected = new LinkedHashMap<String, List<Object>>();
+    expected.put("", ids(a, b, c, d));
+    expected.put("sort=position&order=desc", ids(d, c, b, a));
+    expected.put("sort=title", ids(b, a, c, d));
+    expected.put("sort=priority&order=desc", ids(b, c, a, d));
+    expected.put("sort=due_date", ids(c, a, d, b));
+    expected.put("sort=due_date&order=desc", ids(d, a, c, b));
+    expected.put("sort=created_at&order=desc", ids(c, a, d, b));
+    expected.put("sort=updated_at", ids(b, d, a, c));
+    expected.forEach(
+        (query, order) ->
+            assertThat(ids(api.get("/api/v1/todos?" + query).as("alice").send()))
+                .as(query)
+                .isEqualTo(order));
+  }
+
+  private static Todo sortable(
+      String title, Priority priority, String due, long position, Instant createdAt) {
+    var todo = aTodo().titled(title).priority(priority).position(position).createdAt(createdAt);
+    return (due == null ? todo : todo.due(due)).build();
+  }
+
+  @Test
+  void listDefaultsToEveryStatusByPositionFirstPageOf20() {
+    var byPosition = new ArrayList<Todo>();
+    for (int i = 0; i < 21; i++) {
+      var todo =
+          aTodo()
+              .titled("t" + i)
+              .position(21 - i)
+              .createdAt(InMemoryBackend.START.plus(Duration.ofSeconds(i)));
+      byPosition.addFirst(backend.stored((i == 20 ? todo.completed() : todo).build()));
+    }
+
+    var reply = api.get("/api/v1/todos").as("alice").send();
+
+    assertThat(ids(reply)).isEqualTo(ids(byPosition.subList(0, 20).toArray(Todo[]::new)));
+    assertThat(reply.map().get("meta"))
+        .isEqualTo(Map.of("page", 1, "page_size", 20, "total_count", 21, "total_pages", 2));
+    assertThat(ids(api.get("/api/v1/todos?page_size=100").as("alice").send()))
+        .isEqualTo(ids(byPosition.toArray(Todo[]::new)));
   }
 
   @Test
@@ -436,15 +528,19 @@ class TodoRoutesTest {
     var reply = api.get("/api/v1/todos?owner=bob").as("alice").send();
     assertThat(reply.status()).isEqualTo(403);
     assertThat(reply.errorCode()).isEqualTo("FORBIDDEN");
-    assertThat(api.get("/api/v1/todos?owner=alice").as("alice").send().status()).isEqualTo(200);
+    var own = backend.todo("alice", "mine");
+    backend.todo("bob", "his");
+    assertThat(ids(api.get("/api/v1/todos?owner=alice").as("alice").send())).isEqualTo(ids(own));
+    assertThat(api.get("/api/v1/todos?owner=bob").as("rita", "readonly").send().status())
+        .isEqualTo(403);
   }
 
   // --- stats
 
   @Test
   void statsAnswersEveryCounter() {
-    todos.add("alice", "a");
-    var done = todos.add("alice", "b");
+    backend.todo("alice", "a");
+    var done = backend.todo("alice", "b");
     api.call("PATCH", "/api/v1/todos/" + done.id()).as("alice").json("{\"completed\":true}").send();
 
     var reply = api.get("/api/v1/todos/stats").as("alice").send();
@@ -466,12 +562,32 @@ class TodoRoutesTest {
         .isEqualTo(200);
   }
 
+  @Test
+  void overdueAndDueTodayFollowTheClocksUtcDate() {
+    backend.stored(aTodo().titled("yesterday").due("2026-01-14").build());
+    backend.stored(aTodo().titled("today").due("2026-01-15").build());
+    backend.stored(aTodo().titled("done today").due("2026-01-15").completed().build());
+    backend.stored(aTodo().titled("tomorrow").due("2026-01-16").build());
+
+    var today = api.get("/api/v1/todos/stats").as("alice").send().map();
+    backend.clock.set(Instant.parse("2026-01-15T23:59:59.999Z"));
+    var lastMillisecond = api.get("/api/v1/todos/stats").as("alice").send().map();
+    backend.clock.advance(Duration.ofMillis(1));
+    var nextDay = api.get("/api/v1/todos/stats").as("alice").send().map();
+
+    assertThat(today).containsEntry("overdue", 1).containsEntry("due_today", 1);
+    assertThat(lastMillisecond).containsEntry("overdue", 1).containsEntry("due_today", 1);
+    assertThat(nextDay).containsEntry("overdue", 2).containsEntry("due_today", 1);
+    assertThat(nextDay).containsEntry("total", 4).containsEntry("completion_rate", 0.25);
+  }
+
   // --- bulk
 
   @Test
   void bulkPatchMarksAndCountsChangedOnes() {
-    todos.add("alice", "a");
-    todos.add("alice", "b");
+    var a = backend.todo("alice", "a");
+    backend.todo("alice", "b");
+    var bobs = backend.todo("bob", "not mine");
 
     var reply =
         api.call("PATCH", "/api/v1/todos?status=active")
@@ -481,14 +597,20 @@ class TodoRoutesTest {
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.map()).isEqualTo(Map.of("updated", 2));
-    assertThat(((SetCompletedCommand) todos.lastCommand()).status()).isEqualTo(StatusFilter.ACTIVE);
-    assertThat(
-            api.call("PATCH", "/api/v1/todos")
-                .as("alice")
-                .json("{\"completed\":true}")
-                .send()
-                .map())
-        .isEqualTo(Map.of("updated", 0));
+    assertThat(versionOf(a)).isEqualTo(2);
+    assertThat(versionOf(bobs)).isEqualTo(1);
+    // the status narrows what is marked: no active to-do is left to mark active
+    assertThat(markAll("?status=active", false)).isEqualTo(Map.of("updated", 0));
+    assertThat(markAll("?status=completed", true)).isEqualTo(Map.of("updated", 0));
+    assertThat(markAll("", true)).isEqualTo(Map.of("updated", 0));
+  }
+
+  private Map<String, Object> markAll(String query, boolean completed) {
+    return api.call("PATCH", "/api/v1/todos" + query)
+        .as("alice")
+        .json("{\"completed\":" + completed + "}")
+        .send()
+        .map();
   }
 
   @Test
@@ -527,8 +649,8 @@ class TodoRoutesTest {
 
   @Test
   void bulkDeleteRequiresCompletedOrAll() {
-    todos.add("alice", "a");
-    var done = todos.add("alice", "b");
+    backend.todo("alice", "a");
+    var done = backend.todo("alice", "b");
     api.call("PATCH", "/api/v1/todos/" + done.id()).as("alice").json("{\"completed\":true}").send();
 
     for (var query : List.of("", "?status=", "?status=active", "?status=x")) {

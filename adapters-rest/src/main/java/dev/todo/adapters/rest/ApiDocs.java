@@ -1,0 +1,196 @@
+package dev.todo.adapters.rest;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.MediaType;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Target;
+
+/**
+ * The OpenAPI documentation that several routes share, declared once. A controller names what kind
+ * of route it has (bearer-protected, takes a to-do body, writes one to-do under If-Match); the
+ * micronaut-openapi processor reads the {@code @ApiResponse}, {@code @Parameter} and {@code
+ * RequestBody} on these annotations as if they were on the route (Micronaut stereotypes, also
+ * through an annotation that carries another). Documentation only: they keep the default (class)
+ * retention, and nothing reads them at run time.
+ */
+final class ApiDocs {
+
+  private ApiDocs() {}
+
+  /** Every route of the controller needs a bearer token: 401 and 403. */
+  @Target(ElementType.TYPE)
+  @SecurityRequirement(name = ApiDefinition.BEARER)
+  @ApiResponse(
+      responseCode = "401",
+      description = "INVALID_TOKEN",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @ApiResponse(
+      responseCode = "403",
+      description = "AUTHENTICATION_REQUIRED or FORBIDDEN",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @interface BearerToken {}
+
+  /** The route names one to-do by its path id. */
+  @Target(ElementType.METHOD)
+  @ApiResponse(
+      responseCode = "404",
+      description = "TODO_NOT_FOUND (also for a malformed id or another user's to-do)",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @interface OneTodo {}
+
+  /** The route changes a to-do only if {@code If-Match}, when sent, names its version. */
+  @Target(ElementType.METHOD)
+  @Parameter(
+      name = HttpHeaders.IF_MATCH,
+      in = ParameterIn.HEADER,
+      description = "\"<version>\", W/\"<version>\", * or a list; a mismatch is 412",
+      schema = @Schema(type = "string"))
+  @ApiResponse(
+      responseCode = "412",
+      description = "PRECONDITION_FAILED: If-Match does not name the current version",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @interface ConditionalWrite {}
+
+  /** The route reads a JSON body strictly ({@link JsonBodies}): 400 and 415. */
+  @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+  @ApiResponse(
+      responseCode = "400",
+      description = "MALFORMED_REQUEST (not a JSON object, wrong JSON type) or VALIDATION_ERROR",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @ApiResponse(
+      responseCode = "415",
+      description = "UNSUPPORTED_MEDIA_TYPE",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @interface JsonBody {}
+
+  /** A to-do's editable fields as JSON (POST, PUT). */
+  @Target(ElementType.METHOD)
+  @JsonBody
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TodoWriteRequest.class)))
+  @interface TodoBody {}
+
+  /** A merge patch of a to-do's editable fields, as merge-patch or plain JSON. */
+  @Target(ElementType.METHOD)
+  @JsonBody
+  @RequestBody(
+      required = true,
+      content = {
+        @Content(
+            mediaType = JsonBodies.MERGE_PATCH,
+            schema = @Schema(implementation = TodoWriteRequest.class)),
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TodoWriteRequest.class))
+      })
+  @interface TodoPatchBody {}
+
+  /** {@code {"completed": bool}} for every to-do, as merge-patch or plain JSON. */
+  @Target(ElementType.METHOD)
+  @JsonBody
+  @RequestBody(
+      required = true,
+      content = {
+        @Content(
+            mediaType = JsonBodies.MERGE_PATCH,
+            schema = @Schema(implementation = BulkCompleteRequest.class)),
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BulkCompleteRequest.class))
+      })
+  @interface BulkCompleteBody {}
+
+  /** The routes of a to-do's files: the to-do or the file may be missing, the store may be down. */
+  @Target(ElementType.TYPE)
+  @ApiResponse(
+      responseCode = "404",
+      description = "TODO_NOT_FOUND (also another user's), ATTACHMENT_NOT_FOUND",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @ApiResponse(
+      responseCode = "503",
+      description = "SERVICE_UNAVAILABLE: the file store did not answer; Retry-After set",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @interface AttachmentErrors {}
+
+  /** What an upload's body can get wrong. */
+  @Target(ElementType.METHOD)
+  @ApiResponse(
+      responseCode = "400",
+      description = "VALIDATION_ERROR: no part named file, or the to-do has its maximum of files",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @ApiResponse(
+      responseCode = "413",
+      description = "PAYLOAD_TOO_LARGE: over TODO_ATTACHMENTS_MAX_BYTES; nothing stored",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @ApiResponse(
+      responseCode = "415",
+      description = "UNSUPPORTED_MEDIA_TYPE: not multipart/form-data",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @interface UploadErrors {}
+
+  // Query parameters: the values the contract allows (QueryParameters reads them).
+
+  /** {@code status} of a list or a bulk change. */
+  @Target(ElementType.PARAMETER)
+  @Parameter(schema = @Schema(allowableValues = {"all", "active", "completed"}))
+  @interface Status {}
+
+  /** {@code status} of a bulk delete: required, and never {@code active}. */
+  @Target(ElementType.PARAMETER)
+  @Parameter(required = true, schema = @Schema(allowableValues = {"completed", "all"}))
+  @interface DeleteStatus {}
+
+  @Target(ElementType.PARAMETER)
+  @Parameter(description = "case-insensitive substring of title or notes")
+  @interface Search {}
+
+  @Target(ElementType.PARAMETER)
+  @Parameter(schema = @Schema(allowableValues = {"none", "low", "medium", "high"}))
+  @interface Priority {}
+
+  @Target(ElementType.PARAMETER)
+  @Parameter(schema = @Schema(format = "date"))
+  @interface Date {}
+
+  @Target(ElementType.PARAMETER)
+  @Parameter(
+      schema =
+          @Schema(
+              allowableValues = {
+                "position",
+                "created_at",
+                "updated_at",
+                "due_date",
+                "priority",
+                "title"
+              }))
+  @interface Sort {}
+
+  @Target(ElementType.PARAMETER)
+  @Parameter(schema = @Schema(allowableValues = {"asc", "desc"}))
+  @interface Order {}
+
+  @Target(ElementType.PARAMETER)
+  @Parameter(schema = @Schema(type = "integer", minimum = "1"))
+  @interface Page {}
+
+  @Target(ElementType.PARAMETER)
+  @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100"))
+  @interface PageSize {}
+
+  /** {@code owner}: whose to-dos an admin reads. */
+  @Target(ElementType.PARAMETER)
+  @Parameter(description = "another user's sub (admin only)")
+  @interface Owner {}
+}
