@@ -8,7 +8,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  * TODO_OIDC_CLIENT_ID}, {@code TODO_OIDC_SCOPE}).
  */
 @ConfigurationProperties("todo.oidc")
-record OidcConfiguration(
+public record OidcConfiguration(
     @Bindable(defaultValue = "http://localhost:8081/todo") String issuer,
     @Bindable(defaultValue = "todo-web") String clientId,
     @Bindable(defaultValue = "openid profile email") String scope) {}

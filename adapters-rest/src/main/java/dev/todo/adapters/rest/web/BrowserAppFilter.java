@@ -1,6 +1,6 @@
 package dev.todo.adapters.rest.web;
 
-import io.micronaut.context.annotation.Value;
+import dev.todo.adapters.rest.OidcConfiguration;
 import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -46,12 +46,9 @@ final class BrowserAppFilter {
   private final String contentSecurityPolicy;
   private volatile byte[] index;
 
-  BrowserAppFilter(
-      ResourceResolver resources,
-      @Value("${todo.oidc.issuer:`http://localhost:8081/todo`}") String issuer,
-      @Value("${todo.web.connect-src:}") String extraConnectSources) {
+  BrowserAppFilter(ResourceResolver resources, OidcConfiguration oidc, WebConfiguration web) {
     this.resources = resources;
-    this.contentSecurityPolicy = contentSecurityPolicy(issuer, extraConnectSources);
+    this.contentSecurityPolicy = contentSecurityPolicy(oidc.issuer(), web.connectSrc());
   }
 
   static String contentSecurityPolicy(String issuer, String extraConnectSources) {
