@@ -1,15 +1,15 @@
 package dev.todo.domain.todo;
 
 /** Rules on user text shared by the value objects: code-point lengths and control characters. */
-final class Text {
+public final class Text {
 
   private Text() {}
 
-  static int length(String text) {
+  public static int length(String text) {
     return text.codePointCount(0, text.length());
   }
 
-  static boolean hasControlCharacter(String text, String allowed) {
+  public static boolean hasControlCharacter(String text, String allowed) {
     return text.codePoints()
         .anyMatch(c -> Character.getType(c) == Character.CONTROL && allowed.indexOf(c) < 0);
   }
