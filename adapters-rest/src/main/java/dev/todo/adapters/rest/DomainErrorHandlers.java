@@ -1,8 +1,11 @@
 package dev.todo.adapters.rest;
 
 import dev.todo.domain.error.AttachmentNotFoundException;
+import dev.todo.domain.error.ConflictException;
 import dev.todo.domain.error.DomainException;
 import dev.todo.domain.error.ForbiddenException;
+import dev.todo.domain.error.InviteNotFoundException;
+import dev.todo.domain.error.ListNotFoundException;
 import dev.todo.domain.error.MalformedInputException;
 import dev.todo.domain.error.PayloadTooLargeException;
 import dev.todo.domain.error.PreconditionFailedException;
@@ -10,6 +13,7 @@ import dev.todo.domain.error.ServiceUnavailableException;
 import dev.todo.domain.error.StorageUnavailableException;
 import dev.todo.domain.error.TodoNotFoundException;
 import dev.todo.domain.error.UnsupportedFormatException;
+import dev.todo.domain.error.UserNotFoundException;
 import dev.todo.domain.error.ValidationException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -45,6 +49,13 @@ final class DomainErrorHandlers {
             error(request, HttpStatus.NOT_FOUND, "TODO_NOT_FOUND", e);
         case AttachmentNotFoundException ignored ->
             error(request, HttpStatus.NOT_FOUND, "ATTACHMENT_NOT_FOUND", e);
+        case ListNotFoundException ignored ->
+            error(request, HttpStatus.NOT_FOUND, "LIST_NOT_FOUND", e);
+        case UserNotFoundException ignored ->
+            error(request, HttpStatus.NOT_FOUND, "USER_NOT_FOUND", e);
+        case InviteNotFoundException ignored ->
+            error(request, HttpStatus.NOT_FOUND, "INVITE_NOT_FOUND", e);
+        case ConflictException ignored -> error(request, HttpStatus.CONFLICT, "CONFLICT", e);
         case ForbiddenException ignored -> error(request, HttpStatus.FORBIDDEN, "FORBIDDEN", e);
         case ValidationException invalid ->
             ApiErrors.response(

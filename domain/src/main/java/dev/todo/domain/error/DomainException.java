@@ -10,6 +10,10 @@ public abstract sealed class DomainException extends RuntimeException
         PreconditionFailedException,
         ServiceUnavailableException,
         AttachmentNotFoundException,
+        ListNotFoundException,
+        UserNotFoundException,
+        InviteNotFoundException,
+        ConflictException,
         PayloadTooLargeException {
 
   protected DomainException(String message) {
