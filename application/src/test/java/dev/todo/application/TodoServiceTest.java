@@ -76,7 +76,7 @@ class TodoServiceTest {
     assertThat(second.position()).isEqualTo(2);
     assertThat(second.owner()).isEqualTo("alice");
     assertThat(second.version()).isEqualTo(1);
-    assertThat(users.stored("alice")).isPresent();
+    assertThat(users.findById("alice")).isPresent();
     assertThat(transactions.writes()).isEqualTo(2);
   }
 
@@ -86,13 +86,13 @@ class TodoServiceTest {
 
     assertThatThrownBy(() -> service.create(new CreateTodoCommand(readonly, MUST_NOT_BE_READ)))
         .isInstanceOf(ForbiddenException.class);
-    assertThat(users.stored("r")).isEmpty();
+    assertThat(users.findById("r")).isEmpty();
   }
 
   @Test
   void invalidInputCreatesNothing() {
     assertThatThrownBy(() -> create(alice, "  ")).isInstanceOf(ValidationException.class);
-    assertThat(users.stored("alice")).isEmpty();
+    assertThat(users.findById("alice")).isEmpty();
     assertThat(todos.nextPosition("alice")).isEqualTo(1);
   }
 

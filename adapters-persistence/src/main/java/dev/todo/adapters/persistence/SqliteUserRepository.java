@@ -2,12 +2,18 @@ package dev.todo.adapters.persistence;
 
 import dev.todo.domain.identity.Caller;
 import dev.todo.domain.port.out.UserRepository;
+import dev.todo.domain.user.KnownUser;
 import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Optional;
 
 /** The users in SQLite, with the counters of their to-dos ({@link OwnerCounters}). */
 @Singleton
 final class SqliteUserRepository implements UserRepository {
+
+  private static final String SELECT = "SELECT sub, name, email FROM users";
 
   private final Sql sql;
 
@@ -15,17 +21,44 @@ final class SqliteUserRepository implements UserRepository {
     this.sql = sql;
   }
 
-  /** Inserts the user, or refreshes e-mail and name when they changed (no write otherwise). */
+  /** One statement: inserts, or updates only what the token says differently (else no write). */
   @Override
   public void register(Caller caller, Instant now) {
+    String email = caller.email().orElse(null);
     sql.update(
         """
-        INSERT INTO users (sub, email, name, created_at) VALUES (?, ?, ?, ?)
-        ON CONFLICT (sub) DO UPDATE SET email = excluded.email, name = excluded.name
-        WHERE users.email IS NOT excluded.email OR users.name IS NOT excluded.name""",
+        INSERT INTO users (sub, email, email_key, name, created_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (sub) DO UPDATE SET
+            email = coalesce(excluded.email, users.email),
+            email_key = coalesce(excluded.email_key, users.email_key),
+            name = coalesce(excluded.name, users.name)
+        WHERE excluded.email IS NOT NULL
+                  AND (users.email IS NOT excluded.email OR users.email_key IS NOT excluded.email_key)
+              OR excluded.name IS NOT NULL AND users.name IS NOT excluded.name""",
         caller.subject(),
-        caller.email().orElse(null),
+        email,
+        email == null ? null : KnownUser.emailKey(email),
         caller.name().orElse(null),
         now.toEpochMilli());
+  }
+
+  @Override
+  public Optional<KnownUser> findById(String subject) {
+    return sql.one(SELECT + " WHERE sub = ?", SqliteUserRepository::read, subject);
+  }
+
+  @Override
+  public Optional<KnownUser> findByEmail(String email) {
+    return sql.one(
+        SELECT + " WHERE email_key = ? ORDER BY created_at, sub LIMIT 1",
+        SqliteUserRepository::read,
+        KnownUser.emailKey(email));
+  }
+
+  private static KnownUser read(ResultSet row) throws SQLException {
+    return new KnownUser(
+        row.getString("sub"),
+        Optional.ofNullable(row.getString("name")),
+        Optional.ofNullable(row.getString("email")));
   }
 }

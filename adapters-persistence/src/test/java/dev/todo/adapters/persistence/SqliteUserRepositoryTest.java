@@ -3,7 +3,6 @@ package dev.todo.adapters.persistence;
 import dev.todo.domain.port.out.UserRepository;
 import dev.todo.domain.testing.UserRepositoryContract;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,18 +21,6 @@ class SqliteUserRepositoryTest extends UserRepositoryContract {
   @Override
   protected <T> T inTransaction(Supplier<T> work) {
     return database.inTransaction(work);
-  }
-
-  @Override
-  protected Optional<StoredUser> stored(String subject) {
-    return database.inTransaction(
-        () ->
-            database
-                .bean(Sql.class)
-                .one(
-                    "SELECT email, name FROM users WHERE sub = ?",
-                    row -> new StoredUser(row.getString(1), row.getString(2)),
-                    subject));
   }
 
   @AfterEach

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.todo.domain.identity.Caller;
 import dev.todo.domain.port.out.UserRepository;
+import dev.todo.domain.user.KnownUser;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -14,21 +15,19 @@ import org.junit.jupiter.api.Test;
 /** What every {@link UserRepository} promises. */
 public abstract class UserRepositoryContract {
 
-  /** A user's row as the repository stores it. */
-  public record StoredUser(String email, String name) {}
-
   protected UserRepository users;
 
   protected abstract UserRepository createRepository();
 
   protected abstract <T> T inTransaction(Supplier<T> work);
 
-  /** Looks at the storage itself: what it holds for {@code subject}, if anything. */
-  protected abstract Optional<StoredUser> stored(String subject);
-
   @BeforeEach
   void setUp() {
     users = createRepository();
+  }
+
+  private static Caller caller(String subject, String email, String name) {
+    return new Caller(subject, Optional.ofNullable(email), Optional.ofNullable(name), Set.of());
   }
 
   private void register(Caller... callers) {
@@ -41,33 +40,65 @@ public abstract class UserRepositoryContract {
         });
   }
 
+  private Optional<KnownUser> byId(String subject) {
+    return inTransaction(() -> users.findById(subject));
+  }
+
+  private Optional<KnownUser> byEmail(String email) {
+    return inTransaction(() -> users.findByEmail(email));
+  }
+
   @Test
   void knowsNobodyUntilTheyAreRegistered() {
-    assertThat(stored("carol")).isEmpty();
+    assertThat(byId("carol")).isEmpty();
 
     register(Caller.of("carol"));
 
-    assertThat(stored("carol")).contains(new StoredUser(null, null));
+    assertThat(byId("carol")).contains(new KnownUser("carol", Optional.empty(), Optional.empty()));
   }
 
   @Test
   void registeringAgainRefreshesTheEmailAndNameAndNeverFails() {
-    var first = new Caller("dave", Optional.of("d@example.com"), Optional.empty(), Set.of());
-    var renamed =
-        new Caller("dave", Optional.of("dave@example.com"), Optional.of("Dave"), Set.of());
+    register(
+        caller("dave", "d@example.com", null),
+        caller("dave", "d@example.com", null),
+        caller("dave", "dave@example.com", "Dave"));
 
-    register(first, first, renamed);
-
-    assertThat(stored("dave")).contains(new StoredUser("dave@example.com", "Dave"));
+    assertThat(byId("dave"))
+        .contains(new KnownUser("dave", Optional.of("Dave"), Optional.of("dave@example.com")));
   }
 
   @Test
-  void keepsUsersApart() {
-    register(
-        new Caller("erin", Optional.of("erin@example.com"), Optional.empty(), Set.of()),
-        Caller.of("frank"));
+  void aTokenWithoutEmailOrNameLeavesTheStoredValues() {
+    register(caller("erin", "erin@example.com", "Erin"), Caller.of("erin"));
 
-    assertThat(stored("erin")).contains(new StoredUser("erin@example.com", null));
-    assertThat(stored("frank")).contains(new StoredUser(null, null));
+    assertThat(byId("erin"))
+        .contains(new KnownUser("erin", Optional.of("Erin"), Optional.of("erin@example.com")));
+  }
+
+  @Test
+  void findsAUserByEmailCaseInsensitively() {
+    register(
+        caller("frank", "Frank@Example.com", "Frank"), caller("gina", "gina@example.com", null));
+
+    assertThat(byEmail("frank@example.COM").map(KnownUser::id)).contains("frank");
+    assertThat(byEmail(" gina@example.com ").map(KnownUser::id)).contains("gina");
+    assertThat(byEmail("frank@example.org")).isEmpty();
+    assertThat(byEmail("frank")).isEmpty();
+  }
+
+  @Test
+  void anEmailSharedByTwoUsersFindsTheOneKnownTheLongest() {
+    register(caller("first", "same@example.com", null), caller("second", "SAME@example.com", null));
+
+    assertThat(byEmail("same@example.com").map(KnownUser::id)).contains("first");
+  }
+
+  @Test
+  void aChangedEmailIsFoundUnderTheNewOneOnly() {
+    register(caller("hal", "old@example.com", null), caller("hal", "new@example.com", null));
+
+    assertThat(byEmail("new@example.com").map(KnownUser::id)).contains("hal");
+    assertThat(byEmail("old@example.com")).isEmpty();
   }
 }

@@ -1,11 +1,25 @@
 package dev.todo.domain.port.out;
 
 import dev.todo.domain.identity.Caller;
+import dev.todo.domain.user.KnownUser;
 import java.time.Instant;
+import java.util.Optional;
 
-/** The users who have written something; a user is registered just in time, on a first write. */
+/** The users known to the service. */
 public interface UserRepository {
 
-  /** Registers the caller if unknown, or refreshes their e-mail and name; idempotent. */
+  /**
+   * Makes the caller known, or refreshes what their token says: an e-mail or name it carries
+   * replaces the stored one; one it lacks leaves the stored value as it is. Idempotent, and no
+   * write when nothing changed.
+   */
   void register(Caller caller, Instant now);
+
+  Optional<KnownUser> findById(String subject);
+
+  /**
+   * The known user with this e-mail, compared case-insensitively ({@link KnownUser#emailKey}); when
+   * several share it, the one known the longest.
+   */
+  Optional<KnownUser> findByEmail(String email);
 }
