@@ -10,7 +10,7 @@ import java.time.LocalDate;
  * update writes it. Queries select them in this order ({@link TodoRows}). Times are epoch
  * milliseconds, the due date an ISO date, the priority its rank.
  */
-enum TodoColumn {
+enum TodoColumn implements Column<Todo> {
   ID("id"),
   OWNER("owner"),
   TITLE("title"),
@@ -26,14 +26,20 @@ enum TodoColumn {
   UPDATED_AT("updated_at"),
   VERSION("version");
 
-  final String column;
+  private final String column;
 
   TodoColumn(String column) {
     this.column = column;
   }
 
+  @Override
+  public String column() {
+    return column;
+  }
+
   /** The value stored for {@code todo}. */
-  Object valueOf(Todo todo) {
+  @Override
+  public Object valueOf(Todo todo) {
     return switch (this) {
       case ID -> todo.id().toString();
       case OWNER -> todo.owner();
@@ -56,15 +62,11 @@ enum TodoColumn {
    * Whether an update of the to-do writes this column: not its identity, its owner or creation
    * time, nor a counter that other writes keep ({@code attachment_count}).
    */
-  boolean isUpdated() {
+  @Override
+  public boolean isUpdated() {
     return switch (this) {
       case ID, OWNER, CREATED_AT, ATTACHMENT_COUNT -> false;
       default -> true;
     };
-  }
-
-  /** Its position in a row selected with {@link TodoRows#SELECT_LIST}, from 1. */
-  int index() {
-    return ordinal() + 1;
   }
 }

@@ -23,11 +23,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The SQL of one to-do row, made from {@link TodoColumn}: the select list, the insert and the
@@ -36,38 +34,25 @@ import java.util.stream.Stream;
  */
 final class TodoRows {
 
-  /** Every column, in {@link TodoColumn} order, of the table aliased {@code t}. */
-  static final String SELECT_LIST =
-      Arrays.stream(TodoColumn.values())
-          .map(column -> "t." + column.column)
-          .collect(Collectors.joining(", "));
+  private static final TableSql<Todo> TABLE =
+      new TableSql<>("todos", "t", List.of(TodoColumn.values()));
 
-  static final String INSERT =
-      "INSERT INTO todos ("
-          + Arrays.stream(TodoColumn.values())
-              .map(column -> column.column)
-              .collect(Collectors.joining(", "))
-          + ") VALUES ("
-          + "?, ".repeat(TodoColumn.values().length - 1)
-          + "?)";
+  /** Every column, in {@link TodoColumn} order, of the table aliased {@code t}. */
+  static final String SELECT_LIST = TABLE.selectList;
+
+  static final String INSERT = TABLE.insert;
 
   /** Writes the updated columns of the version before, found by id and version. */
-  static final String UPDATE =
-      "UPDATE todos SET "
-          + updated().map(column -> column.column + " = ?").collect(Collectors.joining(", "))
-          + " WHERE id = ? AND version = ?";
+  static final String UPDATE = TABLE.update;
 
   private TodoRows() {}
 
   static Object[] insertValues(Todo todo) {
-    return Arrays.stream(TodoColumn.values()).map(column -> column.valueOf(todo)).toArray();
+    return TABLE.insertValues(todo);
   }
 
   static Object[] updateValues(Todo before, Todo after) {
-    return Stream.concat(
-            updated().map(column -> column.valueOf(after)),
-            Stream.of(before.id().toString(), before.version()))
-        .toArray();
+    return TABLE.updateValues(after, before.id().toString(), before.version());
   }
 
   /** A row selected with {@link #SELECT_LIST} at the start of the select. */
@@ -87,10 +72,6 @@ final class TodoRows {
         .updatedAt(Instant.ofEpochMilli(row.getLong(UPDATED_AT.index())))
         .version(row.getLong(VERSION.index()))
         .build();
-  }
-
-  private static Stream<TodoColumn> updated() {
-    return Arrays.stream(TodoColumn.values()).filter(TodoColumn::isUpdated);
   }
 
   private static Optional<Instant> instant(ResultSet row, TodoColumn column) throws SQLException {
