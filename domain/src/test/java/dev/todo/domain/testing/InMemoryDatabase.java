@@ -7,6 +7,7 @@ public final class InMemoryDatabase {
   public final InMemoryUserRepository users = new InMemoryUserRepository();
   public final InMemoryAttachmentRepository attachments = new InMemoryAttachmentRepository(todos);
   public final InMemoryListRepository lists = new InMemoryListRepository(users);
+  public final InMemoryInviteRepository invites = new InMemoryInviteRepository(lists);
   public final InMemoryTransactions transactions =
-      new InMemoryTransactions(todos, users, attachments, lists);
+      new InMemoryTransactions(todos, users, attachments, lists, invites);
 }

@@ -1,6 +1,7 @@
--- Lists of to-dos. Each is owned by one user and shared with others through memberships; the
--- owner is a member too (role 'owner'). The counters are derived data kept exact by the
--- application in the same transaction as what they count. Every user has at most one default list.
+-- Lists of to-dos, their memberships and invite links. Each list is owned by one user and shared
+-- with others through memberships; the owner is a member too (role 'owner'). The counters are
+-- derived data kept exact by the application in the same transaction as what they count. Every
+-- user has at most one default list.
 CREATE TABLE lists (
     seq          INTEGER PRIMARY KEY,
     id           TEXT    NOT NULL UNIQUE,
@@ -28,3 +29,16 @@ CREATE TABLE memberships (
 ) WITHOUT ROWID;
 -- A user's lists in their own order; the caller's role on a list is the primary key's lookup.
 CREATE INDEX memberships_by_user ON memberships (user_sub, position, list_seq);
+
+-- Invite links. Only the token's SHA-256 is stored; an invite goes with its list. A revoked
+-- invite is deleted; an expired one stays until its list goes (or a later purge).
+CREATE TABLE invites (
+    seq        INTEGER PRIMARY KEY,
+    id         TEXT    NOT NULL UNIQUE,
+    list_seq   INTEGER NOT NULL REFERENCES lists (seq) ON DELETE CASCADE,
+    token_hash TEXT    NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+    role       TEXT    NOT NULL CHECK (role IN ('editor', 'viewer')),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL CHECK (expires_at > created_at)
+);
+CREATE INDEX invites_by_list ON invites (list_seq, expires_at);
