@@ -6,12 +6,14 @@ import dev.todo.domain.port.in.BulkEditTodosUseCase;
 import dev.todo.domain.port.in.CheckHealthUseCase;
 import dev.todo.domain.port.in.CreateTodoUseCase;
 import dev.todo.domain.port.in.DeleteTodoUseCase;
+import dev.todo.domain.port.in.ListsUseCase;
 import dev.todo.domain.port.in.ReadTodosUseCase;
 import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
 import dev.todo.domain.port.out.AttachmentRepository;
 import dev.todo.domain.port.out.BlobStorage;
 import dev.todo.domain.port.out.HealthProbe;
+import dev.todo.domain.port.out.ListRepository;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
 import dev.todo.domain.port.out.UserRepository;
@@ -29,6 +31,7 @@ public final class UseCases {
   public record Ports(
       TodoRepository todos,
       UserRepository users,
+      ListRepository lists,
       AttachmentRepository attachments,
       BlobStorage blobs,
       Transactions transactions,
@@ -44,6 +47,7 @@ public final class UseCases {
   private final AttachmentService attachments;
   private final ReconcileAttachmentsService reconcile;
   private final HealthService health;
+  private final ListService lists;
 
   public UseCases(Ports ports, Settings settings) {
     var cleanup = new AttachmentCleanup(ports.attachments(), ports.blobs());
@@ -68,6 +72,7 @@ public final class UseCases {
             ports.clock(),
             settings.reconcileGrace());
     health = new HealthService(ports.probes());
+    lists = new ListService(ports.lists(), ports.users(), ports.transactions(), ports.clock());
   }
 
   public CreateTodoUseCase createTodo() {
@@ -100,5 +105,9 @@ public final class UseCases {
 
   public CheckHealthUseCase checkHealth() {
     return health;
+  }
+
+  public ListsUseCase lists() {
+    return lists;
   }
 }

@@ -7,12 +7,14 @@ import dev.todo.domain.port.in.BulkEditTodosUseCase;
 import dev.todo.domain.port.in.CheckHealthUseCase;
 import dev.todo.domain.port.in.CreateTodoUseCase;
 import dev.todo.domain.port.in.DeleteTodoUseCase;
+import dev.todo.domain.port.in.ListsUseCase;
 import dev.todo.domain.port.in.ReadTodosUseCase;
 import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
 import dev.todo.domain.port.out.AttachmentRepository;
 import dev.todo.domain.port.out.BlobStorage;
 import dev.todo.domain.port.out.HealthProbe;
+import dev.todo.domain.port.out.ListRepository;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
 import dev.todo.domain.port.out.UserRepository;
@@ -42,6 +44,7 @@ class UseCaseFactory {
   UseCases useCases(
       TodoRepository todos,
       UserRepository users,
+      ListRepository lists,
       AttachmentRepository attachments,
       BlobStorage blobs,
       Transactions transactions,
@@ -49,7 +52,7 @@ class UseCaseFactory {
       List<HealthProbe> probes,
       AttachmentConfiguration settings) {
     return new UseCases(
-        new UseCases.Ports(todos, users, attachments, blobs, transactions, clock, probes),
+        new UseCases.Ports(todos, users, lists, attachments, blobs, transactions, clock, probes),
         new UseCases.Settings(settings.limits(), settings.reconcileGrace()));
   }
 
@@ -91,5 +94,10 @@ class UseCaseFactory {
   @Singleton
   CheckHealthUseCase checkHealth(UseCases useCases) {
     return useCases.checkHealth();
+  }
+
+  @Singleton
+  ListsUseCase lists(UseCases useCases) {
+    return useCases.lists();
   }
 }

@@ -45,7 +45,23 @@ final class ApiDocs {
       content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
   @interface OneTodo {}
 
-  /** The route changes a to-do only if {@code If-Match}, when sent, names its version. */
+  /** The route names one list by its path id. */
+  @Target(ElementType.METHOD)
+  @ApiResponse(
+      responseCode = "404",
+      description = "LIST_NOT_FOUND (also for a malformed id or a list the caller is not in)",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @interface OneList {}
+
+  /** The route refuses what the list's state forbids. */
+  @Target(ElementType.METHOD)
+  @ApiResponse(
+      responseCode = "409",
+      description = "CONFLICT: not for the default list, or an admin who is no member",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @interface ListConflict {}
+
+  /** The route changes its resource only if {@code If-Match}, when sent, names its version. */
   @Target(ElementType.METHOD)
   @Parameter(
       name = HttpHeaders.IF_MATCH,

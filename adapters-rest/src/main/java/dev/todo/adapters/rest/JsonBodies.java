@@ -2,9 +2,11 @@ package dev.todo.adapters.rest;
 
 import dev.todo.domain.error.MalformedInputException;
 import dev.todo.domain.error.UnsupportedFormatException;
+import dev.todo.domain.list.ListInput;
 import dev.todo.domain.todo.Field;
 import dev.todo.domain.todo.TodoEdit;
 import dev.todo.domain.todo.TodoInput;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
@@ -56,6 +58,12 @@ final class JsonBodies {
         string(object, "due_date"),
         string(object, "priority"),
         integer(object, "position"));
+  }
+
+  /** A list's fields: its name and the caller's own position of it. */
+  ListInput listInput(MediaType contentType, byte[] body, Set<String> accepted) {
+    var object = object(contentType, body, accepted);
+    return new ListInput(string(object, "name"), integer(object, "position"));
   }
 
   static Field<String> string(JsonNode object, String name) {
@@ -115,5 +123,14 @@ final class JsonBodies {
 
   private static MalformedInputException wrongType(String name, String type) {
     return new MalformedInputException(name + " must be " + type);
+  }
+
+  /** The request's content type; none when absent or unreadable (then 415). */
+  static MediaType contentType(HttpRequest<?> request) {
+    try {
+      return request.getContentType().orElse(null);
+    } catch (RuntimeException malformedHeader) {
+      return null;
+    }
   }
 }

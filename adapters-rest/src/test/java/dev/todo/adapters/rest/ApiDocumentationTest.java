@@ -65,6 +65,12 @@ class ApiDocumentationTest {
     expected.put("GET /api/v1/config", List.of("200"));
     expected.put("GET /api/v1/health", List.of("200"));
     expected.put("GET /api/v1/me", List.of("200"));
+    expected.put("GET /api/v1/lists", concat(common, "200"));
+    expected.put("POST /api/v1/lists", concat(common, "201", "400", "415"));
+    expected.put("GET /api/v1/lists/{listId}", concat(common, "200", "404"));
+    expected.put(
+        "PATCH /api/v1/lists/{listId}", concat(common, "200", "400", "404", "409", "412", "415"));
+    expected.put("DELETE /api/v1/lists/{listId}", concat(common, "204", "404", "409", "412"));
     expected.put("GET /api/v1/todos", concat(common, "200", "400"));
     expected.put("POST /api/v1/todos", concat(common, "201", "400", "415"));
     expected.put("PATCH /api/v1/todos", concat(common, "200", "400", "415"));

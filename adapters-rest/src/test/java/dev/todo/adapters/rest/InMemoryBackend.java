@@ -10,6 +10,7 @@ import dev.todo.domain.port.in.CreateTodoUseCase;
 import dev.todo.domain.port.in.CreateTodoUseCase.CreateTodoCommand;
 import dev.todo.domain.port.in.DeleteTodoUseCase;
 import dev.todo.domain.port.in.InputSource;
+import dev.todo.domain.port.in.ListsUseCase;
 import dev.todo.domain.port.in.ReadTodosUseCase;
 import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
@@ -52,7 +53,8 @@ final class InMemoryBackend {
   final AttachmentLimits limits;
   final UseCases useCases;
   private final List<Runnable> emptyDatabase =
-      Stream.<InMemoryTransactions.Participant>of(db.todos, db.users, db.attachments)
+      Stream.<InMemoryTransactions.Participant>of(
+              db.todos, db.users, db.attachments, db.lists, db.invites)
           .map(InMemoryTransactions.Participant::checkpoint)
           .toList();
 
@@ -66,6 +68,7 @@ final class InMemoryBackend {
             new UseCases.Ports(
                 db.todos,
                 db.users,
+                db.lists,
                 db.attachments,
                 blobs,
                 transactions,
@@ -151,6 +154,11 @@ final class InMemoryBackend {
     @Singleton
     CheckHealthUseCase checkHealth(InMemoryBackend backend) {
       return backend.useCases.checkHealth();
+    }
+
+    @Singleton
+    ListsUseCase lists(InMemoryBackend backend) {
+      return backend.useCases.lists();
     }
   }
 }
