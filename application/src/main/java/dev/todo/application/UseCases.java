@@ -9,10 +9,12 @@ import dev.todo.domain.port.in.DeleteTodoUseCase;
 import dev.todo.domain.port.in.ListsUseCase;
 import dev.todo.domain.port.in.ReadTodosUseCase;
 import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
+import dev.todo.domain.port.in.SharingUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
 import dev.todo.domain.port.out.AttachmentRepository;
 import dev.todo.domain.port.out.BlobStorage;
 import dev.todo.domain.port.out.HealthProbe;
+import dev.todo.domain.port.out.InviteRepository;
 import dev.todo.domain.port.out.ListRepository;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
@@ -32,6 +34,7 @@ public final class UseCases {
       TodoRepository todos,
       UserRepository users,
       ListRepository lists,
+      InviteRepository invites,
       AttachmentRepository attachments,
       BlobStorage blobs,
       Transactions transactions,
@@ -48,6 +51,7 @@ public final class UseCases {
   private final ReconcileAttachmentsService reconcile;
   private final HealthService health;
   private final ListService lists;
+  private final SharingService sharing;
 
   public UseCases(Ports ports, Settings settings) {
     var cleanup = new AttachmentCleanup(ports.attachments(), ports.blobs());
@@ -73,6 +77,9 @@ public final class UseCases {
             settings.reconcileGrace());
     health = new HealthService(ports.probes());
     lists = new ListService(ports.lists(), ports.users(), ports.transactions(), ports.clock());
+    sharing =
+        new SharingService(
+            ports.lists(), ports.invites(), ports.users(), ports.transactions(), ports.clock());
   }
 
   public CreateTodoUseCase createTodo() {
@@ -109,5 +116,9 @@ public final class UseCases {
 
   public ListsUseCase lists() {
     return lists;
+  }
+
+  public SharingUseCase sharing() {
+    return sharing;
   }
 }

@@ -10,10 +10,12 @@ import dev.todo.domain.port.in.DeleteTodoUseCase;
 import dev.todo.domain.port.in.ListsUseCase;
 import dev.todo.domain.port.in.ReadTodosUseCase;
 import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
+import dev.todo.domain.port.in.SharingUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
 import dev.todo.domain.port.out.AttachmentRepository;
 import dev.todo.domain.port.out.BlobStorage;
 import dev.todo.domain.port.out.HealthProbe;
+import dev.todo.domain.port.out.InviteRepository;
 import dev.todo.domain.port.out.ListRepository;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
@@ -45,6 +47,7 @@ class UseCaseFactory {
       TodoRepository todos,
       UserRepository users,
       ListRepository lists,
+      InviteRepository invites,
       AttachmentRepository attachments,
       BlobStorage blobs,
       Transactions transactions,
@@ -52,7 +55,8 @@ class UseCaseFactory {
       List<HealthProbe> probes,
       AttachmentConfiguration settings) {
     return new UseCases(
-        new UseCases.Ports(todos, users, lists, attachments, blobs, transactions, clock, probes),
+        new UseCases.Ports(
+            todos, users, lists, invites, attachments, blobs, transactions, clock, probes),
         new UseCases.Settings(settings.limits(), settings.reconcileGrace()));
   }
 
@@ -99,5 +103,10 @@ class UseCaseFactory {
   @Singleton
   ListsUseCase lists(UseCases useCases) {
     return useCases.lists();
+  }
+
+  @Singleton
+  SharingUseCase sharing(UseCases useCases) {
+    return useCases.sharing();
   }
 }

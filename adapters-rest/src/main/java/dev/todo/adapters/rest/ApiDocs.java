@@ -53,6 +53,28 @@ final class ApiDocs {
       content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
   @interface OneList {}
 
+  /** The route names a list and a user in it (or to add to it). */
+  @Target(ElementType.METHOD)
+  @ApiResponse(
+      responseCode = "404",
+      description = "LIST_NOT_FOUND, or USER_NOT_FOUND (no known user, or not a member)",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @interface ListMember {}
+
+  /** The route names an invite: by its token, or by its id within a list. */
+  @Target(ElementType.METHOD)
+  @ApiResponse(
+      responseCode = "404",
+      description = "INVITE_NOT_FOUND (unknown, expired or revoked), or LIST_NOT_FOUND",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @interface OneInvite {}
+
+  /** A member added (201) or their role changed (200). */
+  @Target(ElementType.METHOD)
+  @ApiResponse(responseCode = "201", description = "added")
+  @ApiResponse(responseCode = "200", description = "already a member: the role changed")
+  @interface MemberGranted {}
+
   /** The route refuses what the list's state forbids. */
   @Target(ElementType.METHOD)
   @ApiResponse(

@@ -3,6 +3,8 @@ package dev.todo.adapters.rest;
 import dev.todo.domain.error.MalformedInputException;
 import dev.todo.domain.error.UnsupportedFormatException;
 import dev.todo.domain.list.ListInput;
+import dev.todo.domain.port.in.SharingUseCase.InviteInput;
+import dev.todo.domain.port.in.SharingUseCase.MemberInput;
 import dev.todo.domain.todo.Field;
 import dev.todo.domain.todo.TodoEdit;
 import dev.todo.domain.todo.TodoInput;
@@ -64,6 +66,18 @@ final class JsonBodies {
   ListInput listInput(MediaType contentType, byte[] body, Set<String> accepted) {
     var object = object(contentType, body, accepted);
     return new ListInput(string(object, "name"), integer(object, "position"));
+  }
+
+  /** A member's fields: {@code email} (when adding by e-mail) and {@code role}. */
+  MemberInput memberInput(MediaType contentType, byte[] body) {
+    var object = object(contentType, body, JSON);
+    return new MemberInput(string(object, "email"), string(object, "role"));
+  }
+
+  /** An invite's fields: {@code role} and {@code expires_in_days}. */
+  InviteInput inviteInput(MediaType contentType, byte[] body) {
+    var object = object(contentType, body, JSON);
+    return new InviteInput(string(object, "role"), integer(object, "expires_in_days"));
   }
 
   static Field<String> string(JsonNode object, String name) {

@@ -50,7 +50,7 @@ final class RequestCorrelationFilter implements Ordered {
         LOG.info(
             "{} {} {} {}ms",
             request.getMethodName(),
-            request.getPath(),
+            ApiPaths.forLogs(request),
             response.code(),
             (System.nanoTime() - started) / 1_000_000);
       } finally {

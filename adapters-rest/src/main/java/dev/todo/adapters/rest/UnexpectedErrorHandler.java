@@ -35,7 +35,11 @@ final class UnexpectedErrorHandler implements ExceptionHandler<RuntimeException,
     var previous = MDC.get(RequestIds.MDC_KEY);
     MDC.put(RequestIds.MDC_KEY, RequestIds.of(request));
     try {
-      LOG.error("Unexpected error on {} {}", request.getMethodName(), request.getPath(), exception);
+      LOG.error(
+          "Unexpected error on {} {}",
+          request.getMethodName(),
+          ApiPaths.forLogs(request),
+          exception);
     } finally {
       if (previous == null) {
         MDC.remove(RequestIds.MDC_KEY);

@@ -71,6 +71,17 @@ class ApiDocumentationTest {
     expected.put(
         "PATCH /api/v1/lists/{listId}", concat(common, "200", "400", "404", "409", "412", "415"));
     expected.put("DELETE /api/v1/lists/{listId}", concat(common, "204", "404", "409", "412"));
+    var member = List.of("400", "401", "403", "404", "409", "415");
+    expected.put("GET /api/v1/lists/{listId}/members", concat(common, "200", "404"));
+    expected.put("POST /api/v1/lists/{listId}/members", concat(member, "200", "201"));
+    expected.put("PUT /api/v1/lists/{listId}/members/{userId}", concat(member, "200", "201"));
+    expected.put(
+        "DELETE /api/v1/lists/{listId}/members/{userId}", concat(common, "204", "404", "409"));
+    expected.put("POST /api/v1/lists/{listId}/invites", concat(member, "201"));
+    expected.put("GET /api/v1/lists/{listId}/invites", concat(common, "200", "404"));
+    expected.put("DELETE /api/v1/lists/{listId}/invites/{inviteId}", concat(common, "204", "404"));
+    expected.put("GET /api/v1/invites/{token}", concat(common, "200", "404"));
+    expected.put("POST /api/v1/invites/{token}/accept", concat(common, "200", "404"));
     expected.put("GET /api/v1/todos", concat(common, "200", "400"));
     expected.put("POST /api/v1/todos", concat(common, "201", "400", "415"));
     expected.put("PATCH /api/v1/todos", concat(common, "200", "400", "415"));

@@ -13,6 +13,7 @@ import dev.todo.domain.port.in.InputSource;
 import dev.todo.domain.port.in.ListsUseCase;
 import dev.todo.domain.port.in.ReadTodosUseCase;
 import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
+import dev.todo.domain.port.in.SharingUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
 import dev.todo.domain.testing.InMemoryBlobStorage;
 import dev.todo.domain.testing.InMemoryDatabase;
@@ -69,6 +70,7 @@ final class InMemoryBackend {
                 db.todos,
                 db.users,
                 db.lists,
+                db.invites,
                 db.attachments,
                 blobs,
                 transactions,
@@ -159,6 +161,11 @@ final class InMemoryBackend {
     @Singleton
     ListsUseCase lists(InMemoryBackend backend) {
       return backend.useCases.lists();
+    }
+
+    @Singleton
+    SharingUseCase sharing(InMemoryBackend backend) {
+      return backend.useCases.sharing();
     }
   }
 }
