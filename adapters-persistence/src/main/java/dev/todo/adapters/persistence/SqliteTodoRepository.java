@@ -76,6 +76,9 @@ final class SqliteTodoRepository implements TodoRepository {
   @Override
   public List<Todo> find(
       TodoFilter filter, TodoSort sort, SortDirection direction, PageRequest page) {
+    if (filter.matchesNothing()) {
+      return List.of();
+    }
     var query = TodoListSql.of(filter);
     return sql.list(
         query.pageQuery(sort, direction),
@@ -86,6 +89,9 @@ final class SqliteTodoRepository implements TodoRepository {
 
   @Override
   public long count(TodoFilter filter) {
+    if (filter.matchesNothing()) {
+      return 0;
+    }
     if (filter.narrowsOnlyByStatus()) {
       var counts = counters.of(filter.owner());
       return switch (filter.status()) {

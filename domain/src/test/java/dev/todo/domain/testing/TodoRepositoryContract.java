@@ -205,6 +205,44 @@ public abstract class TodoRepositoryContract {
   }
 
   @Test
+  void textThatNoTitleOrNotesCanHoldMatchesNothing() {
+    store(
+        aTodo().titled("Buy milk").notes("first line\nsecond\tline").build(),
+        aTodo().titled("milk").build());
+
+    for (String text : List.of("\u0000", "m\u0000", "a\u0000b", "milk\u0000", "\u0007", "\u007f")) {
+      assertThat(titles(alicesMatching(text), TodoSort.CREATED_AT, SortDirection.ASC))
+          .as("q=%s", text.codePoints().mapToObj(Integer::toHexString).toList())
+          .isEmpty();
+      assertThat(inTransaction(() -> todos.count(alicesMatching(text)))).isZero();
+    }
+  }
+
+  @Test
+  void lineBreaksAndTabsAreSearchableInNotes() {
+    store(aTodo().titled("Buy milk").notes("first line\nsecond\tline").build());
+
+    for (String text : List.of("\n", "\tl", "e\ns", "line\nsecond", "second\tline")) {
+      assertThat(titles(alicesMatching(text), TodoSort.CREATED_AT, SortDirection.ASC))
+          .as("q=%s", text.codePoints().mapToObj(Integer::toHexString).toList())
+          .containsExactly("Buy milk");
+    }
+  }
+
+  @Test
+  void anyOtherCharacterIsSearchedLiterally() {
+    store(aTodo().titled("Café \uD83D\uDE00 x\u200By \uFFFD\uFFFF \"q\" *").build());
+
+    for (String text :
+        List.of(
+            "\uD83D\uDE00", "é \uD83D\uDE00", "\u200B", "x\u200By", "\uFFFD\uFFFF", "\"q\"", "*")) {
+      assertThat(titles(alicesMatching(text), TodoSort.CREATED_AT, SortDirection.ASC))
+          .as("q=%s", text.codePoints().mapToObj(Integer::toHexString).toList())
+          .hasSize(1);
+    }
+  }
+
+  @Test
   void searchFollowsEditsAndDeletes() {
     var todo = aTodo().titled("Buy milk").build();
     store(todo);
