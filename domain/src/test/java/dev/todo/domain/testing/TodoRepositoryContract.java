@@ -150,6 +150,21 @@ public abstract class TodoRepositoryContract {
   }
 
   @Test
+  void nextPositionNeverPassesTheBoundAndATodoPutThereSortsLast() {
+    store(
+        aTodo().titled("top").position(TodoEdit.MAX_POSITION).createdAt(T0).build(),
+        aTodo().titled("bottom").position(-TodoEdit.MAX_POSITION).createdAt(T0).build());
+
+    long next = inTransaction(() -> todos.nextPosition("alice"));
+    assertThat(next).isEqualTo(TodoEdit.MAX_POSITION);
+    store(aTodo().titled("new").position(next).createdAt(T0.plusSeconds(1)).build());
+
+    assertThat(inTransaction(() -> todos.nextPosition("alice"))).isEqualTo(TodoEdit.MAX_POSITION);
+    assertThat(titles(alices(), TodoSort.POSITION, SortDirection.ASC))
+        .containsExactly("bottom", "top", "new");
+  }
+
+  @Test
   void listsOnlyTheOwnersTodos() {
     store(aTodo().titled("mine").build(), aTodo().titled("theirs").ownedBy("bob").build());
 
