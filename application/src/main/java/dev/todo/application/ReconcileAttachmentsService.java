@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Finds the objects under {@code todos/} that no attachment row names, and deletes those older than
  * the grace period. Names that are not an attachment's are left alone, and so are this process's
- * uploads under way ({@link UploadsInFlight}), whatever the grace.
+ * uploads under way ({@link UploadsInFlight}), whatever the grace. Then the store removes what its
+ * failed writes left besides objects ({@link BlobStorage#removeAbandonedWrites}, same grace).
  *
  * <p>Why that is race-free: an upload registers its name before writing its object and removes it
  * only after its row is committed (or after it failed). The routine lists the objects first, then
@@ -93,6 +94,10 @@ public final class ReconcileAttachmentsService implements ReconcileAttachmentsUs
     }
     if (!removed.isEmpty()) {
       LOG.log(System.Logger.Level.INFO, "Removed " + removed.size() + " objects without metadata");
+    }
+    int abandoned = blobs.removeAbandonedWrites(grace);
+    if (abandoned > 0) {
+      LOG.log(System.Logger.Level.INFO, "Removed " + abandoned + " leftovers of failed writes");
     }
     return new Report(objects.size(), removed);
   }

@@ -3,6 +3,7 @@ package dev.todo.adapters.localfs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.todo.domain.error.StorageUnavailableException;
 import dev.todo.domain.port.out.BlobStorage;
 import dev.todo.domain.testing.BlobStorageContract;
 import java.io.ByteArrayInputStream;
@@ -12,9 +13,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,6 +107,135 @@ class LocalDirectoryBlobStorageTest extends BlobStorageContract {
     assertThat(old).doesNotExist();
     assertThat(recent).exists();
     assertThat(directory.resolve("todos/t/a")).exists();
+  }
+
+  @Test
+  void aWriteThatFailsBecauseTheDirectoryBecameReadOnlyLeavesNoTemporaryFileOnceItIsWritable()
+      throws IOException {
+    var storage = new LocalDirectoryBlobStorage(directory);
+    storage.write("todos/t/a", new ByteArrayInputStream(new byte[] {1}));
+    Path folder = directory.resolve("todos/t");
+    var readOnly = new ReadOnlyDirectory(folder);
+    InputStream lockingMidway =
+        new InputStream() {
+          int left = 100_000;
+
+          @Override
+          public int read() {
+            if (left == 50_000) {
+              readOnly.lock();
+            }
+            return left-- > 0 ? 7 : -1;
+          }
+        };
+    try {
+      assertThatThrownBy(() -> storage.write("todos/t/b", lockingMidway))
+          .isInstanceOf(StorageUnavailableException.class);
+
+      assertThat(temporaryFiles(folder))
+          .as("the temporary file, emptied while it cannot be deleted")
+          .singleElement()
+          .satisfies(file -> assertThat(Files.size(file)).isZero());
+    } finally {
+      readOnly.unlock();
+    }
+
+    assertThat(storage.removeAbandonedWrites(Duration.ofDays(1))).isEqualTo(1);
+    assertThat(temporaryFiles(folder)).isEmpty();
+    assertThat(storage.list(""))
+        .extracting(BlobStorage.StoredObject::name)
+        .containsExactly("todos/t/a");
+  }
+
+  @Test
+  void theNextWriteDeletesWhatAFailedWriteCouldNotDelete() throws IOException {
+    var storage = new LocalDirectoryBlobStorage(directory);
+    storage.write("todos/t/a", new ByteArrayInputStream(new byte[] {1}));
+    Path folder = directory.resolve("todos/t");
+    var readOnly = new ReadOnlyDirectory(folder);
+    InputStream lockingAtOnce =
+        new InputStream() {
+          @Override
+          public int read() {
+            readOnly.lock();
+            return -1;
+          }
+        };
+    try {
+      assertThatThrownBy(() -> storage.write("todos/t/b", lockingAtOnce))
+          .isInstanceOf(StorageUnavailableException.class);
+    } finally {
+      readOnly.unlock();
+    }
+
+    storage.write("todos/u/c", new ByteArrayInputStream(new byte[] {2}));
+
+    assertThat(temporaryFiles(folder)).isEmpty();
+  }
+
+  private static List<Path> temporaryFiles(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files
+          .filter(
+              f ->
+                  f.getFileName().toString().startsWith(LocalDirectoryBlobStorage.TEMPORARY_PREFIX))
+          .toList();
+    }
+  }
+
+  /**
+   * Makes a directory refuse new, renamed and deleted entries while its files stay writable: the
+   * immutable attribute for root (whom permissions do not stop), write permission for anyone else.
+   */
+  private static final class ReadOnlyDirectory {
+    private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+    private final Path directory;
+
+    ReadOnlyDirectory(Path directory) {
+      this.directory = directory;
+      Assumptions.assumeTrue(
+          !ROOT || (chattr("+i") && chattr("-i")),
+          "chattr cannot make " + directory + " immutable here");
+    }
+
+    void lock() {
+      if (ROOT) {
+        chattr("+i");
+      } else {
+        setPermissions("r-xr-xr-x");
+      }
+    }
+
+    void unlock() {
+      if (ROOT) {
+        chattr("-i");
+      } else {
+        setPermissions("rwxr-xr-x");
+      }
+    }
+
+    private boolean chattr(String flag) {
+      try {
+        return new ProcessBuilder("chattr", flag, directory.toString())
+                .redirectErrorStream(true)
+                .start()
+                .waitFor()
+            == 0;
+      } catch (IOException e) {
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+
+    private void setPermissions(String permissions) {
+      try {
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString(permissions));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   @Test
