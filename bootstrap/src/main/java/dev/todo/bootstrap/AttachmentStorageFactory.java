@@ -65,7 +65,10 @@ class AttachmentStorageFactory {
       removeAbandonedWrites(local, attachments.reconcileGrace());
       store =
           new AttachmentStore(
-              local, new LocalDirectoryHealthProbe(root), root.toString(), Optional.empty());
+              local,
+              new LocalDirectoryHealthProbe(root, attachments.maxBytes()),
+              root.toString(),
+              Optional.empty());
     }
     LOG.info("Attachments are stored in {}", store.location());
     return store;
