@@ -219,22 +219,10 @@ class ReconcileAttachmentsServiceTest {
 
   @Test
   void asksTheStoreToRemoveWhatFailedWritesLeftWithTheSameGrace() {
-    var asked = new ArrayList<Duration>();
-    var store =
-        new ForwardingBlobStorage(blobs) {
-          @Override
-          public int removeAbandonedWrites(Duration idle) {
-            asked.add(idle);
-            return 2;
-          }
-        };
-    var withStore =
-        new ReconcileAttachmentsService(attachments, store, transactions, clock, GRACE, uploads);
+    reconcile.reconcileAtStartup();
+    reconcile.reconcile(admin, Optional.of(Duration.ofSeconds(5)));
 
-    withStore.reconcileAtStartup();
-    withStore.reconcile(admin, Optional.of(Duration.ofSeconds(5)));
-
-    assertThat(asked).containsExactly(GRACE, Duration.ofSeconds(5));
+    assertThat(blobs.sweeps()).containsExactly(GRACE, Duration.ofSeconds(5));
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,14 +64,7 @@ class LocalDirectoryBlobStorageTest extends BlobStorageContract {
           public int read() throws IOException {
             if (left == 1) {
               seen[0] = Files.exists(target);
-              try (Stream<Path> files = Files.list(target.getParent())) {
-                seen[1] =
-                    files.anyMatch(
-                        f ->
-                            f.getFileName()
-                                .toString()
-                                .startsWith(LocalDirectoryBlobStorage.TEMPORARY_PREFIX));
-              }
+              seen[1] = !temporaryFiles(target.getParent()).isEmpty();
             }
             return left-- > 0 ? 7 : -1;
           }
@@ -113,32 +107,16 @@ class LocalDirectoryBlobStorageTest extends BlobStorageContract {
   void aWriteThatFailsBecauseTheDirectoryBecameReadOnlyLeavesNoTemporaryFileOnceItIsWritable()
       throws IOException {
     var storage = new LocalDirectoryBlobStorage(directory);
-    storage.write("todos/t/a", new ByteArrayInputStream(new byte[] {1}));
     Path folder = directory.resolve("todos/t");
-    var readOnly = new ReadOnlyDirectory(folder);
-    InputStream lockingMidway =
-        new InputStream() {
-          int left = 100_000;
 
-          @Override
-          public int read() {
-            if (left == 50_000) {
-              readOnly.lock();
-            }
-            return left-- > 0 ? 7 : -1;
-          }
-        };
-    try {
-      assertThatThrownBy(() -> storage.write("todos/t/b", lockingMidway))
-          .isInstanceOf(StorageUnavailableException.class);
-
-      assertThat(temporaryFiles(folder))
-          .as("the temporary file, emptied while it cannot be deleted")
-          .singleElement()
-          .satisfies(file -> assertThat(Files.size(file)).isZero());
-    } finally {
-      readOnly.unlock();
-    }
+    failAWriteThatMakesItsDirectoryReadOnly(
+        storage,
+        50_000,
+        () ->
+            assertThat(temporaryFiles(folder))
+                .as("the temporary file, emptied while it cannot be deleted")
+                .singleElement()
+                .satisfies(file -> assertThat(Files.size(file)).isZero()));
 
     assertThat(storage.removeAbandonedWrites(Duration.ofDays(1))).isEqualTo(1);
     assertThat(temporaryFiles(folder)).isEmpty();
@@ -150,27 +128,46 @@ class LocalDirectoryBlobStorageTest extends BlobStorageContract {
   @Test
   void theNextWriteDeletesWhatAFailedWriteCouldNotDelete() throws IOException {
     var storage = new LocalDirectoryBlobStorage(directory);
+
+    failAWriteThatMakesItsDirectoryReadOnly(storage, 0, () -> {});
+    storage.write("todos/u/c", new ByteArrayInputStream(new byte[] {2}));
+
+    assertThat(temporaryFiles(directory.resolve("todos/t"))).isEmpty();
+  }
+
+  /**
+   * Stores {@code todos/t/a}, then writes {@code todos/t/b} from a source that makes {@code
+   * todos/t} read-only after {@code bytes}; checks that write fails and runs {@code whileReadOnly}
+   * before the directory is writable again.
+   */
+  private static void failAWriteThatMakesItsDirectoryReadOnly(
+      LocalDirectoryBlobStorage storage, int bytes, ThrowingCallable whileReadOnly)
+      throws IOException {
     storage.write("todos/t/a", new ByteArrayInputStream(new byte[] {1}));
-    Path folder = directory.resolve("todos/t");
-    var readOnly = new ReadOnlyDirectory(folder);
-    InputStream lockingAtOnce =
+    var readOnly = new ReadOnlyDirectory(storage.root().resolve("todos/t"));
+    InputStream locking =
         new InputStream() {
+          int read;
+
           @Override
           public int read() {
-            readOnly.lock();
-            return -1;
+            if (read == bytes) {
+              readOnly.lock();
+            }
+            return read++ < 2 * bytes ? 7 : -1;
           }
         };
     try {
-      assertThatThrownBy(() -> storage.write("todos/t/b", lockingAtOnce))
+      assertThatThrownBy(() -> storage.write("todos/t/b", locking))
           .isInstanceOf(StorageUnavailableException.class);
+      try {
+        whileReadOnly.call();
+      } catch (Throwable e) {
+        throw new AssertionError(e);
+      }
     } finally {
       readOnly.unlock();
     }
-
-    storage.write("todos/u/c", new ByteArrayInputStream(new byte[] {2}));
-
-    assertThat(temporaryFiles(folder)).isEmpty();
   }
 
   private static List<Path> temporaryFiles(Path folder) throws IOException {

@@ -28,13 +28,17 @@ public record TodoFilter(
   }
 
   public static TodoFilter allOf(String owner) {
+    return allOf(owner, Optional.empty());
+  }
+
+  /** The owner's to-dos whose title or notes hold {@code text}, whatever their status. */
+  public static TodoFilter searching(String owner, String text) {
+    return allOf(owner, Optional.of(text));
+  }
+
+  private static TodoFilter allOf(String owner, Optional<String> text) {
     return new TodoFilter(
-        owner,
-        StatusFilter.ALL,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty());
+        owner, StatusFilter.ALL, text, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /**

@@ -78,13 +78,7 @@ public abstract class TodoRepositoryContract {
   }
 
   private static TodoFilter alicesMatching(String text) {
-    return new TodoFilter(
-        "alice",
-        StatusFilter.ALL,
-        Optional.of(text),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty());
+    return TodoFilter.searching("alice", text);
   }
 
   @Test

@@ -2,7 +2,6 @@ package dev.todo.domain.todo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -10,13 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TodoFilterTest {
 
   private static TodoFilter searching(String text) {
-    return new TodoFilter(
-        "alice",
-        StatusFilter.ALL,
-        Optional.of(text),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty());
+    return TodoFilter.searching("alice", text);
   }
 
   @ParameterizedTest
