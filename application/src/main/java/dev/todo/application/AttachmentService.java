@@ -30,7 +30,9 @@ import java.util.function.Supplier;
  * The files of a to-do. Bytes and metadata never disagree in the harmful direction: an upload
  * writes the object, then the row; a delete removes the row, then the object. So no row points to a
  * missing object; an object without a row (a crash in between) is left for {@link
- * ReconcileAttachmentsService}. The object store is never called inside a database transaction.
+ * ReconcileAttachmentsService}, which never touches an upload listed in {@link UploadsInFlight}
+ * (from before its object is written until after its row is committed). The object store is never
+ * called inside a database transaction.
  */
 public final class AttachmentService implements AttachmentsUseCase {
 
@@ -43,15 +45,17 @@ public final class AttachmentService implements AttachmentsUseCase {
   private final Clock clock;
   private final AttachmentLimits limits;
   private final AttachmentCleanup cleanup;
+  private final UploadsInFlight uploads;
 
-  public AttachmentService(
+  AttachmentService(
       TodoRepository todos,
       AttachmentRepository attachments,
       BlobStorage blobs,
       Transactions transactions,
       Clock clock,
       AttachmentLimits limits,
-      AttachmentCleanup cleanup) {
+      AttachmentCleanup cleanup,
+      UploadsInFlight uploads) {
     this.todos = todos;
     this.attachments = attachments;
     this.blobs = blobs;
@@ -59,6 +63,7 @@ public final class AttachmentService implements AttachmentsUseCase {
     this.clock = clock;
     this.limits = limits;
     this.cleanup = cleanup;
+    this.uploads = uploads;
   }
 
   @Override
@@ -73,28 +78,33 @@ public final class AttachmentService implements AttachmentsUseCase {
     var id = AttachmentId.random();
     String name = Attachment.objectName(todo.id(), id);
     var measured = new MeasuringInputStream(file.content(), limits.maxBytes());
-    storing(() -> blobs.write(name, measured));
-    var attachment =
-        new Attachment(
-            id,
-            todo.id(),
-            FileNames.display(file.filename()),
-            file.contentType().map(ContentTypes::of).orElse(ContentTypes.DEFAULT),
-            measured.count(),
-            measured.sha256(),
-            clock.instant());
+    uploads.begin(name);
     try {
-      transactions.write(
-          () -> {
-            requireRoomFor(accessible(caller, todo.id()));
-            attachments.insert(attachment);
-            return null;
-          });
-    } catch (RuntimeException e) {
-      cleanup.removeObject(name);
-      throw e;
+      storing(() -> blobs.write(name, measured));
+      var attachment =
+          new Attachment(
+              id,
+              todo.id(),
+              FileNames.display(file.filename()),
+              file.contentType().map(ContentTypes::of).orElse(ContentTypes.DEFAULT),
+              measured.count(),
+              measured.sha256(),
+              clock.instant());
+      try {
+        transactions.write(
+            () -> {
+              requireRoomFor(accessible(caller, todo.id()));
+              attachments.insert(attachment);
+              return null;
+            });
+      } catch (RuntimeException e) {
+        cleanup.removeObject(name);
+        throw e;
+      }
+      return attachment;
+    } finally {
+      uploads.end(name);
     }
-    return attachment;
   }
 
   @Override

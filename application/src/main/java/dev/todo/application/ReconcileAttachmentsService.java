@@ -17,8 +17,18 @@ import java.util.Optional;
 
 /**
  * Finds the objects under {@code todos/} that no attachment row names, and deletes those older than
- * the grace period (younger ones may be uploads whose row is about to be written). Names that are
- * not an attachment's are left alone.
+ * the grace period. Names that are not an attachment's are left alone, and so are this process's
+ * uploads under way ({@link UploadsInFlight}), whatever the grace. Then the store removes what its
+ * failed writes left besides objects ({@link BlobStorage#removeAbandonedWrites}, same grace).
+ *
+ * <p>Why that is race-free: an upload registers its name before writing its object and removes it
+ * only after its row is committed (or after it failed). The routine lists the objects first, then
+ * drops the names under way, then reads the rows in a transaction that starts after that check. A
+ * listed object was registered before the listing; if it is no longer under way at the check, its
+ * row was committed before the read began (so the read sees it) or its upload failed and will never
+ * commit one. Names are fresh ids, so no later upload can write a row for a name found orphaned.
+ * Only a process holding the writer lease commits rows, so uploads in another instance cannot be
+ * acknowledged behind this one's back.
  */
 public final class ReconcileAttachmentsService implements ReconcileAttachmentsUseCase {
 
@@ -30,18 +40,21 @@ public final class ReconcileAttachmentsService implements ReconcileAttachmentsUs
   private final Transactions transactions;
   private final Clock clock;
   private final Duration startupGrace;
+  private final UploadsInFlight uploads;
 
-  public ReconcileAttachmentsService(
+  ReconcileAttachmentsService(
       AttachmentRepository attachments,
       BlobStorage blobs,
       Transactions transactions,
       Clock clock,
-      Duration startupGrace) {
+      Duration startupGrace,
+      UploadsInFlight uploads) {
     this.attachments = attachments;
     this.blobs = blobs;
     this.transactions = transactions;
     this.clock = clock;
     this.startupGrace = startupGrace;
+    this.uploads = uploads;
   }
 
   @Override
@@ -63,14 +76,16 @@ public final class ReconcileAttachmentsService implements ReconcileAttachmentsUs
   private Report run(Duration grace) {
     var cutoff = clock.instant().minus(grace);
     List<StoredObject> objects = blobs.list(Attachment.objectPrefix());
+    List<String> settled =
+        objects.stream()
+            .filter(o -> !o.createdAt().isAfter(cutoff))
+            .map(StoredObject::name)
+            .filter(name -> !uploads.contains(name))
+            .toList();
     List<String> orphans =
-        transactions.read(
-            () ->
-                objects.stream()
-                    .filter(o -> !o.createdAt().isAfter(cutoff))
-                    .map(StoredObject::name)
-                    .filter(this::isOrphan)
-                    .toList());
+        settled.isEmpty()
+            ? List.of()
+            : transactions.read(() -> settled.stream().filter(this::isOrphan).toList());
     var removed = new ArrayList<String>();
     for (String name : orphans) {
       if (blobs.delete(name)) {
@@ -79,6 +94,10 @@ public final class ReconcileAttachmentsService implements ReconcileAttachmentsUs
     }
     if (!removed.isEmpty()) {
       LOG.log(System.Logger.Level.INFO, "Removed " + removed.size() + " objects without metadata");
+    }
+    int abandoned = blobs.removeAbandonedWrites(grace);
+    if (abandoned > 0) {
+      LOG.log(System.Logger.Level.INFO, "Removed " + abandoned + " leftovers of failed writes");
     }
     return new Report(objects.size(), removed);
   }

@@ -55,6 +55,7 @@ public final class UseCases {
 
   public UseCases(Ports ports, Settings settings) {
     var cleanup = new AttachmentCleanup(ports.attachments(), ports.blobs());
+    var uploads = new UploadsInFlight();
     todos =
         new TodoService(ports.todos(), ports.users(), ports.transactions(), ports.clock(), cleanup);
     reads = new TodoQueryService(ports.todos(), ports.transactions(), ports.clock());
@@ -67,14 +68,16 @@ public final class UseCases {
             ports.transactions(),
             ports.clock(),
             settings.attachmentLimits(),
-            cleanup);
+            cleanup,
+            uploads);
     reconcile =
         new ReconcileAttachmentsService(
             ports.attachments(),
             ports.blobs(),
             ports.transactions(),
             ports.clock(),
-            settings.reconcileGrace());
+            settings.reconcileGrace(),
+            uploads);
     health = new HealthService(ports.probes());
     lists = new ListService(ports.lists(), ports.users(), ports.transactions(), ports.clock());
     sharing =

@@ -69,7 +69,8 @@ class AttachmentServiceTest {
           transactions,
           clock,
           new AttachmentLimits(MAX_BYTES, MAX_PER_TODO),
-          cleanup);
+          cleanup,
+          new UploadsInFlight());
 
   private final Caller alice = Caller.of("alice");
   private final Caller bob = Caller.of("bob");

@@ -62,10 +62,13 @@ class AttachmentStorageFactory {
     } else {
       Path root = Path.of(attachments.dir()).toAbsolutePath().normalize();
       var local = new LocalDirectoryBlobStorage(root);
-      removeAbandonedWrites(local);
+      removeAbandonedWrites(local, attachments.reconcileGrace());
       store =
           new AttachmentStore(
-              local, new LocalDirectoryHealthProbe(root), root.toString(), Optional.empty());
+              local,
+              new LocalDirectoryHealthProbe(root, attachments.maxBytes()),
+              root.toString(),
+              Optional.empty());
     }
     LOG.info("Attachments are stored in {}", store.location());
     return store;
@@ -82,10 +85,13 @@ class AttachmentStorageFactory {
     return store.probe();
   }
 
-  /** Temporary files of writes a crash interrupted: never objects, removed after a day. */
-  private static void removeAbandonedWrites(LocalDirectoryBlobStorage local) {
+  /**
+   * Temporary files of writes a crash interrupted: never objects, removed once untouched for the
+   * reconcile grace (a write still under way in a previous instance keeps touching its file).
+   */
+  private static void removeAbandonedWrites(LocalDirectoryBlobStorage local, Duration idle) {
     try {
-      int removed = local.removeAbandonedWrites(Duration.ofDays(1));
+      int removed = local.removeAbandonedWrites(idle);
       if (removed > 0) {
         LOG.info("Removed {} abandoned temporary files from {}", removed, local.root());
       }

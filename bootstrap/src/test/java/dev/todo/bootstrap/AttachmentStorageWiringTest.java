@@ -10,6 +10,8 @@ import io.micronaut.context.ApplicationContext;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,26 @@ class AttachmentStorageWiringTest {
       assertThat(storage).isInstanceOf(LocalDirectoryBlobStorage.class);
       assertThat(Files.readAllBytes(directory.resolve("attachments/todos/t/a")))
           .containsExactly(1, 2);
+    }
+  }
+
+  @Test
+  void atStartupTemporaryFilesUntouchedForTheReconcileGraceAreRemoved() throws Exception {
+    Path folder = Files.createDirectories(directory.resolve("attachments/todos/t"));
+    Path abandoned = Files.writeString(folder.resolve(".upload-1.tmp"), "partial");
+    Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minusSeconds(120)));
+    Path recent = Files.writeString(folder.resolve(".upload-2.tmp"), "under way");
+
+    try (var context =
+        ApplicationContext.run(
+            settings(
+                Map.of(
+                    "todo.attachments.reconcile-grace-seconds", "60",
+                    "todo.attachments.reconcile-at-startup", "false")))) {
+      context.getBean(BlobStorage.class);
+
+      assertThat(abandoned).doesNotExist();
+      assertThat(recent).exists();
     }
   }
 

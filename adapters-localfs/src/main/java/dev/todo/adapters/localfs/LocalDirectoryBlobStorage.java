@@ -19,11 +19,15 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 /**
@@ -32,7 +36,10 @@ import java.util.function.BiConsumer;
  *
  * <p>A write goes to a temporary file in the target's directory, is forced to disk, then moved over
  * the final name in one atomic rename, so a crash never leaves a partial object under its final
- * name; leftover temporary files ({@code .upload-*}) are not objects and never listed.
+ * name; leftover temporary files ({@code .upload-*}) are not objects and never listed. A failed
+ * write deletes its temporary file; when the directory refuses even that (it became read-only
+ * mid-write), the file is emptied at once and deleted by the next write or {@link
+ * #removeAbandonedWrites}. Those never touch the temporary file of a write under way.
  */
 public final class LocalDirectoryBlobStorage implements BlobStorage {
 
@@ -40,6 +47,14 @@ public final class LocalDirectoryBlobStorage implements BlobStorage {
   private static final int BUFFER_SIZE = 64 * 1024;
 
   private final Path root;
+
+  /** Temporary files of this store's writes under way: never swept, whatever their age. */
+  private final Set<Path> writing = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Temporary files of failed writes that could not be deleted then: deleted at the next chance.
+   */
+  private final Set<Path> leftovers = ConcurrentHashMap.newKeySet();
 
   public LocalDirectoryBlobStorage(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -54,25 +69,73 @@ public final class LocalDirectoryBlobStorage implements BlobStorage {
     Path target = resolve(name);
     checkRoot();
     requireAbsent(target, name);
-    Path temporary;
+    removeLeftovers();
+    Path temporary = target.resolveSibling(TEMPORARY_PREFIX + UUID.randomUUID() + ".tmp");
+    writing.add(temporary);
     try {
-      Files.createDirectories(target.getParent());
-      temporary = Files.createTempFile(target.getParent(), TEMPORARY_PREFIX, ".tmp");
-    } catch (IOException e) {
-      throw unavailable("cannot create " + name, e);
-    }
-    boolean stored = false;
-    try {
-      long size = copy(content, temporary, name);
-      requireAbsent(target, name);
-      move(temporary, target, name);
-      stored = true;
-      return size;
+      try {
+        Files.createDirectories(target.getParent());
+        createPrivateFile(temporary);
+      } catch (IOException e) {
+        throw unavailable("cannot create " + name, e);
+      }
+      boolean stored = false;
+      try {
+        long size = copy(content, temporary, name);
+        requireAbsent(target, name);
+        move(temporary, target, name);
+        stored = true;
+        return size;
+      } finally {
+        if (!stored) {
+          discard(temporary);
+        }
+      }
     } finally {
-      if (!stored) {
-        deleteQuietly(temporary);
+      writing.remove(temporary);
+    }
+  }
+
+  /** Like {@code Files.createTempFile}: readable and writable by the owner only, where POSIX. */
+  private static void createPrivateFile(Path file) throws IOException {
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } else {
+      Files.createFile(file);
+    }
+  }
+
+  /**
+   * Deletes a failed write's temporary file; a directory that refuses (read-only since the write
+   * began) still lets the file itself be emptied, and the file is remembered for later.
+   */
+  private void discard(Path temporary) {
+    try {
+      Files.deleteIfExists(temporary);
+    } catch (IOException e) {
+      leftovers.add(temporary);
+      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+        channel.truncate(0);
+      } catch (IOException ignored) {
+        // Deleted later all the same; the write's own failure is what the caller hears.
       }
     }
+  }
+
+  /** Deletes the remembered temporary files the directory now lets go; returns how many. */
+  private int removeLeftovers() {
+    int removed = 0;
+    for (Path file : leftovers) {
+      try {
+        Files.deleteIfExists(file);
+        leftovers.remove(file);
+        removed++;
+      } catch (IOException stillRefused) {
+        // Next time.
+      }
+    }
+    return removed;
   }
 
   /** Copies the source to the file, telling the source's failures from the disk's. */
@@ -177,18 +240,22 @@ public final class LocalDirectoryBlobStorage implements BlobStorage {
   }
 
   /**
-   * Deletes temporary files that a crash left in the middle of a write, once older than {@code age}
-   * (younger ones may belong to a write under way); returns how many.
+   * Deletes the temporary files of this store's failed writes at once, and other temporary files (a
+   * crash's, or another process's) once unmodified for {@code idle}: a write under way in another
+   * process keeps touching its file. Never the file of this store's writes under way.
    */
-  public int removeAbandonedWrites(Duration age) {
+  @Override
+  public int removeAbandonedWrites(Duration idle) {
     checkRoot();
-    var cutoff = Instant.now().minus(age);
-    var removed = new int[1];
+    var cutoff = Instant.now().minus(idle);
+    var removed = new int[] {removeLeftovers()};
     forEachFile(
         "clean",
         (file, attributes) -> {
-          if (isTemporary(file) && attributes.lastModifiedTime().toInstant().isBefore(cutoff)) {
-            deleteQuietly(file);
+          if (isTemporary(file)
+              && !writing.contains(file)
+              && !attributes.lastModifiedTime().toInstant().isAfter(cutoff)
+              && deleteQuietly(file)) {
             removed[0]++;
           }
         });
@@ -245,11 +312,12 @@ public final class LocalDirectoryBlobStorage implements BlobStorage {
     return new StorageUnavailableException(message, cause);
   }
 
-  private static void deleteQuietly(Path file) {
+  private static boolean deleteQuietly(Path file) {
     try {
-      Files.deleteIfExists(file);
+      return Files.deleteIfExists(file);
     } catch (IOException ignored) {
-      // A leftover temporary file is not an object and is never listed.
+      // A leftover temporary file is not an object and is never listed; the next sweep retries.
+      return false;
     }
   }
 

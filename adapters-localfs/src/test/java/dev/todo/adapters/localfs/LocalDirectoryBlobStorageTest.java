@@ -3,6 +3,7 @@ package dev.todo.adapters.localfs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.todo.domain.error.StorageUnavailableException;
 import dev.todo.domain.port.out.BlobStorage;
 import dev.todo.domain.testing.BlobStorageContract;
 import java.io.ByteArrayInputStream;
@@ -12,9 +13,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,14 +64,7 @@ class LocalDirectoryBlobStorageTest extends BlobStorageContract {
           public int read() throws IOException {
             if (left == 1) {
               seen[0] = Files.exists(target);
-              try (Stream<Path> files = Files.list(target.getParent())) {
-                seen[1] =
-                    files.anyMatch(
-                        f ->
-                            f.getFileName()
-                                .toString()
-                                .startsWith(LocalDirectoryBlobStorage.TEMPORARY_PREFIX));
-              }
+              seen[1] = !temporaryFiles(target.getParent()).isEmpty();
             }
             return left-- > 0 ? 7 : -1;
           }
@@ -103,6 +101,138 @@ class LocalDirectoryBlobStorageTest extends BlobStorageContract {
     assertThat(old).doesNotExist();
     assertThat(recent).exists();
     assertThat(directory.resolve("todos/t/a")).exists();
+  }
+
+  @Test
+  void aWriteThatFailsBecauseTheDirectoryBecameReadOnlyLeavesNoTemporaryFileOnceItIsWritable()
+      throws IOException {
+    var storage = new LocalDirectoryBlobStorage(directory);
+    Path folder = directory.resolve("todos/t");
+
+    failAWriteThatMakesItsDirectoryReadOnly(
+        storage,
+        50_000,
+        () ->
+            assertThat(temporaryFiles(folder))
+                .as("the temporary file, emptied while it cannot be deleted")
+                .singleElement()
+                .satisfies(file -> assertThat(Files.size(file)).isZero()));
+
+    assertThat(storage.removeAbandonedWrites(Duration.ofDays(1))).isEqualTo(1);
+    assertThat(temporaryFiles(folder)).isEmpty();
+    assertThat(storage.list(""))
+        .extracting(BlobStorage.StoredObject::name)
+        .containsExactly("todos/t/a");
+  }
+
+  @Test
+  void theNextWriteDeletesWhatAFailedWriteCouldNotDelete() throws IOException {
+    var storage = new LocalDirectoryBlobStorage(directory);
+
+    failAWriteThatMakesItsDirectoryReadOnly(storage, 0, () -> {});
+    storage.write("todos/u/c", new ByteArrayInputStream(new byte[] {2}));
+
+    assertThat(temporaryFiles(directory.resolve("todos/t"))).isEmpty();
+  }
+
+  /**
+   * Stores {@code todos/t/a}, then writes {@code todos/t/b} from a source that makes {@code
+   * todos/t} read-only after {@code bytes}; checks that write fails and runs {@code whileReadOnly}
+   * before the directory is writable again.
+   */
+  private static void failAWriteThatMakesItsDirectoryReadOnly(
+      LocalDirectoryBlobStorage storage, int bytes, ThrowingCallable whileReadOnly)
+      throws IOException {
+    storage.write("todos/t/a", new ByteArrayInputStream(new byte[] {1}));
+    var readOnly = new ReadOnlyDirectory(storage.root().resolve("todos/t"));
+    InputStream locking =
+        new InputStream() {
+          int read;
+
+          @Override
+          public int read() {
+            if (read == bytes) {
+              readOnly.lock();
+            }
+            return read++ < 2 * bytes ? 7 : -1;
+          }
+        };
+    try {
+      assertThatThrownBy(() -> storage.write("todos/t/b", locking))
+          .isInstanceOf(StorageUnavailableException.class);
+      try {
+        whileReadOnly.call();
+      } catch (Throwable e) {
+        throw new AssertionError(e);
+      }
+    } finally {
+      readOnly.unlock();
+    }
+  }
+
+  private static List<Path> temporaryFiles(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files
+          .filter(
+              f ->
+                  f.getFileName().toString().startsWith(LocalDirectoryBlobStorage.TEMPORARY_PREFIX))
+          .toList();
+    }
+  }
+
+  /**
+   * Makes a directory refuse new, renamed and deleted entries while its files stay writable: the
+   * immutable attribute for root (whom permissions do not stop), write permission for anyone else.
+   */
+  private static final class ReadOnlyDirectory {
+    private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+    private final Path directory;
+
+    ReadOnlyDirectory(Path directory) {
+      this.directory = directory;
+      Assumptions.assumeTrue(
+          !ROOT || (chattr("+i") && chattr("-i")),
+          "chattr cannot make " + directory + " immutable here");
+    }
+
+    void lock() {
+      if (ROOT) {
+        chattr("+i");
+      } else {
+        setPermissions("r-xr-xr-x");
+      }
+    }
+
+    void unlock() {
+      if (ROOT) {
+        chattr("-i");
+      } else {
+        setPermissions("rwxr-xr-x");
+      }
+    }
+
+    private boolean chattr(String flag) {
+      try {
+        return new ProcessBuilder("chattr", flag, directory.toString())
+                .redirectErrorStream(true)
+                .start()
+                .waitFor()
+            == 0;
+      } catch (IOException e) {
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+
+    private void setPermissions(String permissions) {
+      try {
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString(permissions));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.todo.domain.todo.PageRequest;
 import dev.todo.domain.todo.SortDirection;
 import dev.todo.domain.todo.StatusFilter;
 import dev.todo.domain.todo.Todo;
+import dev.todo.domain.todo.TodoEdit;
 import dev.todo.domain.todo.TodoFilter;
 import dev.todo.domain.todo.TodoId;
 import dev.todo.domain.todo.TodoSort;
@@ -70,12 +71,18 @@ final class SqliteTodoRepository implements TodoRepository {
 
   @Override
   public long nextPosition(String owner) {
-    return sql.number("SELECT coalesce(max(position), 0) + 1 FROM todos WHERE owner = ?", owner);
+    return sql.number(
+        "SELECT min(coalesce(max(position), 0) + 1, ?) FROM todos WHERE owner = ?",
+        TodoEdit.MAX_POSITION,
+        owner);
   }
 
   @Override
   public List<Todo> find(
       TodoFilter filter, TodoSort sort, SortDirection direction, PageRequest page) {
+    if (filter.matchesNothing()) {
+      return List.of();
+    }
     var query = TodoListSql.of(filter);
     return sql.list(
         query.pageQuery(sort, direction),
@@ -86,6 +93,9 @@ final class SqliteTodoRepository implements TodoRepository {
 
   @Override
   public long count(TodoFilter filter) {
+    if (filter.matchesNothing()) {
+      return 0;
+    }
     if (filter.narrowsOnlyByStatus()) {
       var counts = counters.of(filter.owner());
       return switch (filter.status()) {

@@ -12,6 +12,9 @@ public record Notes(String value) {
   public static final int MAX_LENGTH = 10_000;
   static final String FIELD = "notes";
 
+  /** The only control characters notes may hold; titles hold none. */
+  static final String ALLOWED_CONTROL_CHARACTERS = "\n\r\t";
+
   public Notes {
     if (value == null || value.isEmpty() || !value.equals(value.strip())) {
       throw new IllegalArgumentException("Notes are stored trimmed and non-empty; use Notes.of");
@@ -19,7 +22,7 @@ public record Notes(String value) {
     if (Text.length(value) > MAX_LENGTH) {
       throw ValidationException.of(FIELD, "must be at most " + MAX_LENGTH + " characters");
     }
-    if (Text.hasControlCharacter(value, "\n\r\t")) {
+    if (Text.hasControlCharacter(value, ALLOWED_CONTROL_CHARACTERS)) {
       throw ValidationException.of(
           FIELD, "must not contain control characters other than line breaks and tabs");
     }

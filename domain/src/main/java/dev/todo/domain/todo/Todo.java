@@ -48,7 +48,7 @@ public record Todo(
     if (attachmentCount < 0) {
       throw new IllegalArgumentException("The attachment count cannot be negative");
     }
-    if (Math.abs(position) > TodoEdit.MAX_POSITION) {
+    if (!TodoEdit.isValidPosition(position)) {
       throw new IllegalArgumentException("Position out of range");
     }
     createdAt = millis(createdAt);

@@ -21,6 +21,14 @@ public record TodoEdit(
   /** Positions stay within what a JavaScript number represents exactly. */
   public static final long MAX_POSITION = (1L << 53) - 1;
 
+  /**
+   * Whether {@code position} is within ±{@link #MAX_POSITION} (not {@code Math.abs}, which keeps
+   * {@code Long.MIN_VALUE} negative).
+   */
+  public static boolean isValidPosition(long position) {
+    return position >= -MAX_POSITION && position <= MAX_POSITION;
+  }
+
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   private enum Mode {
@@ -125,7 +133,7 @@ public record TodoEdit(
   }
 
   private static Long checkPosition(ValidationException.Collector errors, Long position) {
-    if (Math.abs(position) > MAX_POSITION) {
+    if (!isValidPosition(position)) {
       errors.add("position", "must be between -" + MAX_POSITION + " and " + MAX_POSITION);
     }
     return position;

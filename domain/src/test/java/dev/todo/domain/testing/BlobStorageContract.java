@@ -7,9 +7,11 @@ import dev.todo.domain.error.BlobNotFoundException;
 import dev.todo.domain.error.StorageUnavailableException;
 import dev.todo.domain.port.out.BlobStorage;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -183,6 +185,30 @@ public abstract class BlobStorageContract {
 
     assertThat(stored("todos/a/1")).isFalse();
     assertThat(storage.list("")).isEmpty();
+  }
+
+  @Test
+  void removingAbandonedWritesSparesAWriteUnderWayAndEveryObject() throws IOException {
+    storage.write("todos/a/1", new ByteArrayInputStream(new byte[] {1}));
+    byte[] bytes = binary(200_000);
+    var removedMidway = new int[] {-1};
+    InputStream sweptMidway =
+        new FilterInputStream(new ByteArrayInputStream(bytes)) {
+          @Override
+          public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (removedMidway[0] < 0 && in.available() < bytes.length / 2) {
+              removedMidway[0] = storage.removeAbandonedWrites(Duration.ZERO);
+            }
+            return super.read(buffer, offset, Math.min(length, 8_192));
+          }
+        };
+
+    storage.write("todos/a/2", sweptMidway);
+
+    assertThat(removedMidway[0]).isZero();
+    assertThat(storage.removeAbandonedWrites(Duration.ZERO)).isZero();
+    assertThat(names("todos/")).containsExactly("todos/a/1", "todos/a/2");
+    assertThat(readAll(storage.read("todos/a/2"))).isEqualTo(bytes);
   }
 
   @ParameterizedTest

@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * In-memory fake of {@link BlobStorage}. A test can make it unavailable ({@link #goDown()}), or
@@ -24,6 +26,7 @@ public final class InMemoryBlobStorage implements BlobStorage {
   private final Clock clock;
   private volatile boolean down;
   private volatile long failWritesAfter = -1;
+  private final List<Duration> sweeps = new CopyOnWriteArrayList<>();
 
   private record Stored(byte[] bytes, Instant createdAt) {}
 
@@ -53,6 +56,19 @@ public final class InMemoryBlobStorage implements BlobStorage {
   /** Every object's name, for assertions. */
   public List<String> names() {
     return List.copyOf(objects.keySet());
+  }
+
+  /** The {@code idle} of every call of {@link #removeAbandonedWrites}, for assertions. */
+  public List<Duration> sweeps() {
+    return List.copyOf(sweeps);
+  }
+
+  /** A failed write leaves nothing here; the call is only recorded. */
+  @Override
+  public int removeAbandonedWrites(Duration idle) {
+    checkUp();
+    sweeps.add(idle);
+    return 0;
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.todo.domain.todo.PageRequest;
 import dev.todo.domain.todo.SortDirection;
 import dev.todo.domain.todo.StatusFilter;
 import dev.todo.domain.todo.Todo;
+import dev.todo.domain.todo.TodoEdit;
 import dev.todo.domain.todo.TodoFilter;
 import dev.todo.domain.todo.TodoId;
 import dev.todo.domain.todo.TodoSort;
@@ -73,7 +74,8 @@ public final class InMemoryTodoRepository
 
   @Override
   public synchronized long nextPosition(String owner) {
-    return ownedBy(owner).mapToLong(Todo::position).max().orElse(0) + 1;
+    long highest = ownedBy(owner).mapToLong(Todo::position).max().orElse(0);
+    return Math.min(highest + 1, TodoEdit.MAX_POSITION);
   }
 
   @Override

@@ -78,13 +78,7 @@ public abstract class TodoRepositoryContract {
   }
 
   private static TodoFilter alicesMatching(String text) {
-    return new TodoFilter(
-        "alice",
-        StatusFilter.ALL,
-        Optional.of(text),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty());
+    return TodoFilter.searching("alice", text);
   }
 
   @Test
@@ -150,6 +144,21 @@ public abstract class TodoRepositoryContract {
   }
 
   @Test
+  void nextPositionNeverPassesTheBoundAndATodoPutThereSortsLast() {
+    store(
+        aTodo().titled("top").position(TodoEdit.MAX_POSITION).createdAt(T0).build(),
+        aTodo().titled("bottom").position(-TodoEdit.MAX_POSITION).createdAt(T0).build());
+
+    long next = inTransaction(() -> todos.nextPosition("alice"));
+    assertThat(next).isEqualTo(TodoEdit.MAX_POSITION);
+    store(aTodo().titled("new").position(next).createdAt(T0.plusSeconds(1)).build());
+
+    assertThat(inTransaction(() -> todos.nextPosition("alice"))).isEqualTo(TodoEdit.MAX_POSITION);
+    assertThat(titles(alices(), TodoSort.POSITION, SortDirection.ASC))
+        .containsExactly("bottom", "top", "new");
+  }
+
+  @Test
   void listsOnlyTheOwnersTodos() {
     store(aTodo().titled("mine").build(), aTodo().titled("theirs").ownedBy("bob").build());
 
@@ -202,6 +211,44 @@ public abstract class TodoRepositoryContract {
     assertThat(titles(alicesMatching("mu"), TodoSort.CREATED_AT, SortDirection.ASC))
         .containsExactly("Call mum");
     assertThat(inTransaction(() -> todos.count(alicesMatching("MILK")))).isEqualTo(2);
+  }
+
+  @Test
+  void textThatNoTitleOrNotesCanHoldMatchesNothing() {
+    store(
+        aTodo().titled("Buy milk").notes("first line\nsecond\tline").build(),
+        aTodo().titled("milk").build());
+
+    for (String text : List.of("\u0000", "m\u0000", "a\u0000b", "milk\u0000", "\u0007", "\u007f")) {
+      assertThat(titles(alicesMatching(text), TodoSort.CREATED_AT, SortDirection.ASC))
+          .as("q=%s", text.codePoints().mapToObj(Integer::toHexString).toList())
+          .isEmpty();
+      assertThat(inTransaction(() -> todos.count(alicesMatching(text)))).isZero();
+    }
+  }
+
+  @Test
+  void lineBreaksAndTabsAreSearchableInNotes() {
+    store(aTodo().titled("Buy milk").notes("first line\nsecond\tline").build());
+
+    for (String text : List.of("\n", "\tl", "e\ns", "line\nsecond", "second\tline")) {
+      assertThat(titles(alicesMatching(text), TodoSort.CREATED_AT, SortDirection.ASC))
+          .as("q=%s", text.codePoints().mapToObj(Integer::toHexString).toList())
+          .containsExactly("Buy milk");
+    }
+  }
+
+  @Test
+  void anyOtherCharacterIsSearchedLiterally() {
+    store(aTodo().titled("Café \uD83D\uDE00 x\u200By \uFFFD\uFFFF \"q\" *").build());
+
+    for (String text :
+        List.of(
+            "\uD83D\uDE00", "é \uD83D\uDE00", "\u200B", "x\u200By", "\uFFFD\uFFFF", "\"q\"", "*")) {
+      assertThat(titles(alicesMatching(text), TodoSort.CREATED_AT, SortDirection.ASC))
+          .as("q=%s", text.codePoints().mapToObj(Integer::toHexString).toList())
+          .hasSize(1);
+    }
   }
 
   @Test

@@ -106,4 +106,20 @@ class TodoEditTest {
     assertThat(TodoEdit.forCreate(TITLED.withPosition(Field.of(-5L))).position().value())
         .isEqualTo(-5L);
   }
+
+  @Test
+  void refusesTheLowestLongWhoseAbsoluteValueIsNegative() {
+    for (long position : new long[] {Long.MIN_VALUE, Long.MAX_VALUE, -TodoEdit.MAX_POSITION - 1}) {
+      assertThatThrownBy(
+              () -> TodoEdit.forMergePatch(TodoInput.empty().withPosition(Field.of(position))))
+          .as("%d", position)
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.details()).containsOnlyKeys("position"));
+    }
+    assertThat(
+            TodoEdit.forCreate(TITLED.withPosition(Field.of(-TodoEdit.MAX_POSITION)))
+                .position()
+                .value())
+        .isEqualTo(-TodoEdit.MAX_POSITION);
+  }
 }

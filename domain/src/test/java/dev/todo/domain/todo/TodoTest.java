@@ -36,6 +36,17 @@ class TodoTest {
   }
 
   @Test
+  void aPositionOutsideTheBoundIsNoTodo() {
+    for (long position : new long[] {Long.MIN_VALUE, TodoEdit.MAX_POSITION + 1}) {
+      assertThatThrownBy(() -> aTodo().position(position).build())
+          .as("%d", position)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(aTodo().position(-TodoEdit.MAX_POSITION).build().position())
+        .isEqualTo(-TodoEdit.MAX_POSITION);
+  }
+
+  @Test
   void createdCompletedIsCompletedAtCreation() {
     var todo = aTodo().completed().build();
 

@@ -4,6 +4,7 @@ import dev.todo.domain.error.BlobNotFoundException;
 import dev.todo.domain.error.StorageUnavailableException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -46,6 +47,17 @@ public interface BlobStorage {
 
   /** Every object whose name starts with {@code prefix}, in ascending order of name. */
   List<StoredObject> list(String prefix);
+
+  /**
+   * Removes what writes that failed or were cut off by a crash left in the store besides objects (a
+   * local directory's temporary files), never an object and never a write of this process under
+   * way: what a failed write of this process left at once, anything else once nothing has touched
+   * it for {@code idle}. Returns how many it removed. Stores whose failed writes leave nothing (GCS
+   * creates an object only when an upload completes) have nothing to do.
+   */
+  default int removeAbandonedWrites(Duration idle) {
+    return 0;
+  }
 
   /** An object as a listing shows it: its name and when it was stored. */
   record StoredObject(String name, Instant createdAt) {}

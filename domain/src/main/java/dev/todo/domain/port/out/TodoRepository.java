@@ -32,7 +32,11 @@ public interface TodoRepository {
 
   void delete(Todo todo);
 
-  /** One past the highest position in the owner's list (1 when empty). */
+  /**
+   * One past the highest position in the owner's list (1 when empty), but never beyond {@link
+   * dev.todo.domain.todo.TodoEdit#MAX_POSITION}: once a to-do sits there, a new one shares that
+   * position and sorts after it by its later creation time.
+   */
   long nextPosition(String owner);
 
   List<Todo> find(TodoFilter filter, TodoSort sort, SortDirection direction, PageRequest page);
