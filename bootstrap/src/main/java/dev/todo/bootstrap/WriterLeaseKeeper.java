@@ -126,9 +126,11 @@ class WriterLeaseKeeper {
   }
 
   /**
-   * Whether a write may start now: the lease is held, valid beyond a safety margin, not draining.
-   * Valid until: {@link WriterLease#ttl()} after the start of the last successful acquire or renew,
-   * so never later than the stored expiry.
+   * Whether a write may start, and a batch of writes commit, now: the lease is held, valid beyond a
+   * safety margin, not draining. Valid until: {@link WriterLease#ttl()} after the start of the last
+   * successful acquire or renew (not later than the stored expiry); the margin, a fifth of the ttl,
+   * covers the clocks of two instances disagreeing and the moment between this check and the
+   * commit.
    */
   boolean mayWrite() {
     // HANDED_OVER, LOST, DRAINING and WAITING all refuse.
