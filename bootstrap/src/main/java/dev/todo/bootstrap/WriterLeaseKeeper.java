@@ -93,6 +93,8 @@ class WriterLeaseKeeper {
       return;
     }
     boolean told = false;
+    // Valid from before the acquire, as the renewals count: the record's expiry is not later.
+    Instant asked = clock.instant();
     while (!lease.acquire()) {
       if (!told) {
         LOG.info(
@@ -110,8 +112,9 @@ class WriterLeaseKeeper {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("Interrupted while waiting for the writer lease", e);
       }
+      asked = clock.instant();
     }
-    validUntil = clock.instant().plus(lease.ttl());
+    validUntil = asked.plus(lease.ttl());
     state = State.STARTING;
     long period = Math.max(1, lease.ttl().dividedBy(3).toMillis());
     renewer.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
@@ -123,7 +126,11 @@ class WriterLeaseKeeper {
   }
 
   /**
-   * Whether a write may start now: the lease is held, valid beyond a safety margin, not draining.
+   * Whether a write may start, and a batch of writes commit, now: the lease is held, valid beyond a
+   * safety margin, not draining. Valid until: {@link WriterLease#ttl()} after the start of the last
+   * successful acquire or renew (not later than the stored expiry); the margin, a fifth of the ttl,
+   * covers the clocks of two instances disagreeing and the moment between this check and the
+   * commit.
    */
   boolean mayWrite() {
     // HANDED_OVER, LOST, DRAINING and WAITING all refuse.

@@ -2,6 +2,7 @@ package dev.todo.bootstrap;
 
 import dev.todo.domain.error.ServiceUnavailableException;
 import dev.todo.domain.port.out.Transactions;
+import dev.todo.domain.port.out.WriteFence;
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.BeanCreatedEvent;
@@ -48,6 +49,25 @@ final class WriterLeaseWiring {
     @Override
     public Transactions onCreated(BeanCreatedEvent<Transactions> event) {
       return new LeaseGuardedTransactions(event.getBean(), keeper);
+    }
+  }
+
+  /**
+   * The writer asks again right before each commit, by the same rule: a write accepted while the
+   * lease was valid but whose commit comes later (a pause, a slow batch) commits nothing.
+   */
+  @Singleton
+  static final class CommitFence implements WriteFence {
+
+    private final WriterLeaseKeeper keeper;
+
+    CommitFence(WriterLeaseKeeper keeper) {
+      this.keeper = keeper;
+    }
+
+    @Override
+    public boolean mayCommit() {
+      return keeper.mayWrite();
     }
   }
 

@@ -2,6 +2,7 @@ package dev.todo.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.todo.domain.port.out.WriterLease;
 import dev.todo.domain.testing.InMemoryWriterLease;
 import dev.todo.domain.testing.MutableClock;
 import java.nio.file.Files;
@@ -28,16 +29,22 @@ class WriterLeaseKeeperTest {
   private final WriterLeaseKeeper keeper = keeper("instance-a");
 
   private WriterLeaseKeeper keeper(String holder) {
-    return keeper(
-        holder,
-        new LitestreamReplication(
-            new ReplicationConfiguration(Optional.empty(), "litestream", Duration.ofSeconds(5)),
-            new WriterLeaseFactory.DatabaseFile(Optional.empty())));
+    return keeper(holder, noReplication());
+  }
+
+  private static LitestreamReplication noReplication() {
+    return new LitestreamReplication(
+        new ReplicationConfiguration(Optional.empty(), "litestream", Duration.ofSeconds(5)),
+        new WriterLeaseFactory.DatabaseFile(Optional.empty()));
   }
 
   private WriterLeaseKeeper keeper(String holder, LitestreamReplication replication) {
+    return keeper(new InMemoryWriterLease(store, holder, TTL), replication);
+  }
+
+  private WriterLeaseKeeper keeper(WriterLease lease, LitestreamReplication replication) {
     return new WriterLeaseKeeper(
-        new InMemoryWriterLease(store, holder, TTL),
+        lease,
         replication,
         clock,
         Duration.ofMillis(10),
@@ -58,6 +65,67 @@ class WriterLeaseKeeperTest {
     assertThat(keeper.state()).isEqualTo(WriterLeaseKeeper.State.HOLDING);
     assertThat(keeper.mayWrite()).isTrue();
     assertThat(store.currentHolder()).isEqualTo("instance-a");
+  }
+
+  @Test
+  void writesStopByTheStoredExpiryEvenWhenTakingTheLeaseWasSlow() {
+    var slow =
+        new SlowAcquire(
+            new InMemoryWriterLease(store, "instance-s", TTL), clock, Duration.ofSeconds(20));
+    var keeper = keeper(slow, noReplication());
+    Instant asked = clock.instant();
+    try {
+      keeper.awaitLease();
+      // The record says asked + ttl; writes stop a fifth of the ttl before that, however long the
+      // acquire took (a GCS round trip, a pause) after the record was written.
+      clock.set(asked.plus(TTL).minus(TTL.dividedBy(5)).minusMillis(1));
+      assertThat(keeper.mayWrite()).isTrue();
+      clock.set(asked.plus(TTL).minus(TTL.dividedBy(5)));
+      assertThat(keeper.mayWrite()).isFalse();
+    } finally {
+      keeper.release();
+    }
+  }
+
+  /** A lease whose acquire returns only after {@code pause}, once the record is written. */
+  private record SlowAcquire(InMemoryWriterLease lease, MutableClock clock, Duration pause)
+      implements WriterLease {
+    @Override
+    public String holder() {
+      return lease.holder();
+    }
+
+    @Override
+    public Duration ttl() {
+      return lease.ttl();
+    }
+
+    @Override
+    public boolean acquire() {
+      boolean held = lease.acquire();
+      clock.advance(pause);
+      return held;
+    }
+
+    @Override
+    public boolean renew() {
+      return lease.renew();
+    }
+
+    @Override
+    public void release() {
+      lease.release();
+    }
+
+    @Override
+    public boolean requestHandover() {
+      return lease.requestHandover();
+    }
+
+    @Override
+    public Optional<String> handoverRequester() {
+      return lease.handoverRequester();
+    }
   }
 
   @Test

@@ -1,7 +1,12 @@
 package dev.todo.bootstrap;
 
+import static dev.todo.domain.testing.TodoBuilder.aTodo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.todo.domain.error.ServiceUnavailableException;
+import dev.todo.domain.port.out.TodoRepository;
+import dev.todo.domain.port.out.Transactions;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,11 +66,7 @@ class WriterLeaseSystemTest {
         assertThat(get(fresh, "/api/v1/todos").body()).contains("before the rollout");
         assertThat(post(fresh, "/api/v1/todos", "{\"title\":\"after\"}").statusCode())
             .isEqualTo(201);
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (old.isRunning()) {
-          assertThat(Instant.now()).as("the old instance stops itself").isBefore(deadline);
-          Thread.sleep(20);
-        }
+        awaitStopped(old);
       } finally {
         fresh.close();
       }
@@ -73,6 +74,75 @@ class WriterLeaseSystemTest {
       if (old.isRunning()) {
         old.close();
       }
+    }
+  }
+
+  @Test
+  void aWriteAcceptedWhileTheLeaseWasValidButCommittedAfterItRanOutKeepsNothing() throws Exception {
+    EmbeddedServer paused = start("instance-paused", false);
+    Path leaseFile = directory.resolve("todo.db.lease");
+    try {
+      assertThat(post(paused, "/api/v1/todos", "{\"title\":\"acknowledged in time\"}").statusCode())
+          .isEqualTo(201);
+      var keeper = paused.getApplicationContext().getBean(WriterLeaseKeeper.class);
+      var todos = paused.getApplicationContext().getBean(TodoRepository.class);
+      var transactions = paused.getApplicationContext().getBean(Transactions.class);
+
+      assertThatThrownBy(
+              () ->
+                  transactions.write(
+                      () -> {
+                        todos.insert(aTodo().ownedBy("lease-tester").titled("too late").build());
+                        // While this write runs, another instance takes the lease over: this
+                        // one's renewals fail, and the write is held up until the lease it
+                        // accepted the write under is no longer valid (a pause).
+                        plant(leaseFile, "holder=instance-other\nexpires_at=" + Instant.now());
+                        awaitNoLongerWriting(keeper);
+                        return null;
+                      }))
+          .isInstanceOf(ServiceUnavailableException.class);
+      awaitStopped(paused);
+    } finally {
+      if (paused.isRunning()) {
+        paused.close();
+      }
+    }
+    EmbeddedServer next = start("instance-next", false);
+    try {
+      assertThat(get(next, "/api/v1/todos").body())
+          .contains("acknowledged in time")
+          .doesNotContain("too late");
+    } finally {
+      next.close();
+    }
+  }
+
+  private static void plant(Path leaseFile, String record) {
+    try {
+      Files.writeString(leaseFile, record + "\n");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void awaitNoLongerWriting(WriterLeaseKeeper keeper) {
+    Instant deadline = Instant.now().plus(PATIENCE);
+    while (keeper.mayWrite()) {
+      assertThat(Instant.now()).as("the lease runs out").isBefore(deadline);
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static void awaitStopped(EmbeddedServer server) throws InterruptedException {
+    Instant deadline = Instant.now().plus(PATIENCE);
+    while (server.isRunning()) {
+      assertThat(Instant.now()).as("the instance stops itself").isBefore(deadline);
+      Thread.sleep(20);
     }
   }
 

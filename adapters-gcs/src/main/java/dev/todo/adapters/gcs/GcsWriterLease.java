@@ -29,7 +29,9 @@ import java.util.Optional;
  * </ul>
  *
  * The object holds a {@link LeaseRecord}, whose expiry is compared with this instance's clock, so
- * the instances' clocks must agree to well within the ttl (Cloud Run's do).
+ * the instances' clocks must agree to well within the ttl (Cloud Run's do). Nothing in a bucket
+ * proves that a holder's process has ended, so a holder that crashed is taken over only once its
+ * record expires: at most the ttl after its last renewal.
  */
 public final class GcsWriterLease implements WriterLease {
 

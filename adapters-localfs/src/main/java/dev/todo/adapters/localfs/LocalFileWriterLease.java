@@ -4,13 +4,17 @@ import dev.todo.domain.lease.HandoverRequest;
 import dev.todo.domain.lease.LeaseRecord;
 import dev.todo.domain.port.out.WriterLease;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,14 +26,41 @@ import java.util.concurrent.locks.ReentrantLock;
  * file behave as two Cloud Run instances on one bucket. Each read-decide-write runs under an
  * exclusive lock on {@code <lease file>.lock} (between processes) and a lock per file (between
  * leases in one JVM, which the file lock does not separate); the record is replaced atomically.
+ *
+ * <p>The holder also keeps an OS lock on {@code <lease file>.alive}, which names it, for as long as
+ * it holds the lease and its process lives (the OS drops the lock when the process ends, however it
+ * ends). So an instance that finds a valid record can tell a dead holder on the same host: if it
+ * can lock that file and the file names the record's holder, that holder's process is gone, and the
+ * lease is taken at once instead of after its expiry. Anything short of that proof (the file
+ * locked, absent, or naming someone else) waits for the expiry as before.
  */
 public final class LocalFileWriterLease implements WriterLease {
 
   private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
+  /**
+   * This JVM's lock on an {@code .alive} file and the holder it names now. One per file and JVM,
+   * opened once and passed on between this JVM's leases: on Linux, closing any channel on a file
+   * drops every lock the process holds on it, so this JVM never opens a file it has locked again.
+   * Used only under the lease file's locks.
+   */
+  private static final class Alive {
+    private final FileChannel channel;
+    private final FileLock lock;
+    private String holder = "";
+
+    private Alive(FileChannel channel, FileLock lock) {
+      this.channel = channel;
+      this.lock = lock;
+    }
+  }
+
+  private static final Map<Path, Alive> ALIVE_IN_THIS_JVM = new ConcurrentHashMap<>();
+
   private final Path file;
   private final Path lockFile;
   private final Path handoverFile;
+  private final Path aliveFile;
   private final String holder;
   private final Duration ttl;
   private final Clock clock;
@@ -38,6 +69,7 @@ public final class LocalFileWriterLease implements WriterLease {
     this.file = leaseFile.toAbsolutePath().normalize();
     this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
     this.handoverFile = file.resolveSibling(file.getFileName() + ".handover");
+    this.aliveFile = file.resolveSibling(file.getFileName() + ".alive");
     this.holder = holder;
     this.ttl = ttl;
     this.clock = clock;
@@ -57,8 +89,9 @@ public final class LocalFileWriterLease implements WriterLease {
   public boolean acquire() {
     return locked(
         () -> {
-          if (read().mayBeTakenBy(holder, clock.instant())) {
+          if (read().mayBeTakenBy(holder, clock.instant(), this::hasEnded)) {
             write();
+            signAlive();
             if (requester().filter(holder::equals).isPresent()) {
               Files.deleteIfExists(handoverFile);
             }
@@ -74,6 +107,7 @@ public final class LocalFileWriterLease implements WriterLease {
         () -> {
           if (read().isHeldBy(holder)) {
             write();
+            signAlive();
             return true;
           }
           return false;
@@ -87,6 +121,7 @@ public final class LocalFileWriterLease implements WriterLease {
           if (read().isHeldBy(holder)) {
             Files.deleteIfExists(file);
           }
+          dropAlive();
           return true;
         });
   }
@@ -135,6 +170,84 @@ public final class LocalFileWriterLease implements WriterLease {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Whether the process of {@code recordHolder} has provably ended: nobody holds the lock on the
+   * {@code .alive} file, and the file names {@code recordHolder}. Not when this JVM holds that lock
+   * (the holder runs here), nor when anything fails.
+   */
+  private boolean hasEnded(String recordHolder) {
+    if (ALIVE_IN_THIS_JVM.containsKey(aliveFile) || !Files.exists(aliveFile)) {
+      return false;
+    }
+    try (FileChannel channel =
+            FileChannel.open(aliveFile, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock()) {
+      return lock != null && Arrays.equals(contentOf(channel), aliveLine(recordHolder));
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Makes the {@code .alive} file, locked by this JVM, name this holder. Best effort: while the
+   * process of a former holder still runs (paused past its expiry) the lock stays with it, and if
+   * this holder dies meanwhile the next one waits for the expiry.
+   */
+  private void signAlive() {
+    try {
+      Alive alive = ALIVE_IN_THIS_JVM.get(aliveFile);
+      if (alive == null) {
+        FileChannel channel =
+            FileChannel.open(
+                aliveFile,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+          lock = channel.tryLock();
+        } catch (IOException | RuntimeException e) {
+          channel.close();
+          throw e;
+        }
+        if (lock == null) {
+          channel.close();
+          return;
+        }
+        alive = new Alive(channel, lock);
+        ALIVE_IN_THIS_JVM.put(aliveFile, alive);
+      }
+      if (!alive.holder.equals(holder)) {
+        alive.channel.truncate(0);
+        alive.channel.write(ByteBuffer.wrap(aliveLine(holder)), 0);
+        alive.channel.force(false);
+        alive.holder = holder;
+      }
+    } catch (IOException | RuntimeException e) {
+      // Not signed: a crash of this holder is then told by the expiry.
+    }
+  }
+
+  /** Gives up this JVM's lock on the {@code .alive} file if it speaks for this holder. */
+  private void dropAlive() throws IOException {
+    Alive alive = ALIVE_IN_THIS_JVM.get(aliveFile);
+    if (alive != null && alive.holder.equals(holder)) {
+      ALIVE_IN_THIS_JVM.remove(aliveFile);
+      alive.lock.release();
+      alive.channel.close();
+    }
+  }
+
+  private static byte[] aliveLine(String holder) {
+    return ("holder=" + holder + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] contentOf(FileChannel channel) throws IOException {
+    ByteBuffer content = ByteBuffer.allocate((int) Math.min(channel.size(), 4096));
+    channel.read(content, 0);
+    return Arrays.copyOf(content.array(), content.position());
   }
 
   private LeaseRecord read() throws IOException {

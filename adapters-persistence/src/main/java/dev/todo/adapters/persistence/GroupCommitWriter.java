@@ -1,5 +1,6 @@
 package dev.todo.adapters.persistence;
 
+import dev.todo.domain.port.out.WriteFence;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * to a limit) and runs them in one transaction, each inside its own savepoint, so that a write that
  * fails is undone alone while the others commit together: one commit (WAL append) for many writes.
  * A write's outcome reaches its caller only after the commit. With one write queued at a time this
- * is exactly one transaction per write.
+ * is exactly one transaction per write. Right before each commit it asks the {@link WriteFence}:
+ * when this instance may no longer write, the whole batch is rolled back and every write in it
+ * answers "unavailable", so that nothing is committed, let alone acknowledged, after that.
  */
 @Singleton
 final class GroupCommitWriter {
@@ -31,6 +34,7 @@ final class GroupCommitWriter {
   private static final PendingWrite<Void> STOP = new PendingWrite<>(() -> null);
 
   private final TransactionOperations<Connection> transactions;
+  private final WriteFence fence;
   private final int batchLimit;
   private final BlockingQueue<PendingWrite<?>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
@@ -38,12 +42,15 @@ final class GroupCommitWriter {
   private volatile boolean closed;
 
   GroupCommitWriter(
-      TransactionOperations<Connection> transactions, DatabaseConfiguration configuration) {
+      TransactionOperations<Connection> transactions,
+      WriteFence fence,
+      DatabaseConfiguration configuration) {
     int batchLimit = configuration.writeBatchLimit();
     if (batchLimit < 1) {
       throw new IllegalArgumentException("todo.database.write-batch-limit must be at least 1");
     }
     this.transactions = transactions;
+    this.fence = fence;
     this.batchLimit = batchLimit;
     this.thread = Thread.ofPlatform().name("sqlite-writer").daemon().start(this::writeUntilStopped);
   }
@@ -100,6 +107,12 @@ final class GroupCommitWriter {
                   TransactionDefinition.DEFAULT,
                   status -> {
                     runEach(batch, status.getConnection());
+                    if (!fence.mayCommit()) {
+                      throw SqliteTransactions.busy(
+                          "This instance may no longer write (shutting down, or no longer the"
+                              + " single writer); nothing was saved, try again shortly",
+                          null);
+                    }
                     return null;
                   }));
     } catch (RuntimeException e) {

@@ -14,6 +14,7 @@ import dev.todo.domain.port.out.UserRepository;
 import dev.todo.domain.todo.TodoFilter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -184,6 +185,64 @@ class SqliteTransactionsTest {
     assertThat(transactions.read(() -> todos.count(searchFor("failing")))).isZero();
     assertThat(transactions.read(() -> todos.count(searchFor("first")))).isEqualTo(1);
     assertThat(transactions.read(() -> todos.count(searchFor("last")))).isEqualTo(1);
+  }
+
+  @Test
+  void aWriteWhoseCommitComesAfterTheInstanceMayNoLongerWriteKeepsNothing() {
+    start(Map.of());
+    var fence = database.bean(SwitchableWriteFence.class);
+    long batchesBefore = writer().committedBatches();
+
+    assertThatThrownBy(
+            () ->
+                transactions.write(
+                    () -> {
+                      todos.insert(aTodo().titled("paused").build());
+                      fence.close(); // the lease runs out while the write is under way
+                      return null;
+                    }))
+        .isInstanceOf(ServiceUnavailableException.class);
+
+    fence.open();
+    assertThat(writer().committedBatches()).isEqualTo(batchesBefore);
+    assertThat(transactions.read(() -> todos.count(TodoFilter.allOf("alice")))).isZero();
+    assertThat(transactions.read(() -> todos.count(searchFor("paused")))).isZero();
+    insert("later", false);
+    assertThat(transactions.read(() -> todos.count(searchFor("later"))))
+        .as("the writer goes on")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void theFenceIsAskedOnceTheWholeBatchHasRunAndRefusesAllOfIt() throws Exception {
+    start(Map.of());
+    var fence = database.bean(SwitchableWriteFence.class);
+    var release = new CountDownLatch(1);
+    var callers = Executors.newFixedThreadPool(4);
+    var holder = holdWriter(callers, release);
+    Future<?> first =
+        callers.submit(
+            () ->
+                transactions.write(
+                    () -> {
+                      todos.insert(aTodo().titled("first").build());
+                      fence.close();
+                      return null;
+                    }));
+    awaitQueued(1);
+    Future<?> second = callers.submit(() -> insert("second", false));
+    awaitQueued(2);
+
+    release.countDown();
+    holder.get(10, TimeUnit.SECONDS);
+    for (Future<?> refused : List.of(first, second)) {
+      assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(ServiceUnavailableException.class);
+    }
+    callers.shutdown();
+
+    fence.open();
+    assertThat(transactions.read(() -> todos.count(TodoFilter.allOf("alice")))).isZero();
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * What a lease store holds for the writer lease: who holds it and until when, stored as the UTF-8
@@ -81,5 +82,18 @@ public record LeaseRecord(String holder, Instant expiresAt) {
   /** Whether {@code who} may take the lease at {@code now}: it is theirs, or it has expired. */
   public boolean mayBeTakenBy(String who, Instant now) {
     return isHeldBy(who) || hasExpiredAt(now);
+  }
+
+  /**
+   * Whether {@code who} may take the lease at {@code now}: it is theirs, it has expired, or its
+   * holder is provably gone. Only a store that can prove it says so (a local file: the holder's
+   * process no longer holds its OS file lock); "cannot tell" is not gone, and the lease then waits
+   * for its expiry.
+   *
+   * @param provablyGone asked with this record's holder, and only when the lease is neither ours
+   *     nor expired
+   */
+  public boolean mayBeTakenBy(String who, Instant now, Predicate<String> provablyGone) {
+    return mayBeTakenBy(who, now) || provablyGone.test(holder);
   }
 }

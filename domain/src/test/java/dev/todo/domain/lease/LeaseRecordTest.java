@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -104,6 +106,29 @@ class LeaseRecordTest {
     assertThat(record.mayBeTakenBy("instance-b", NOW.plus(TTL).minusMillis(1))).isFalse();
     assertThat(record.hasExpiredAt(NOW.plus(TTL))).isTrue();
     assertThat(record.mayBeTakenBy("instance-b", NOW.plus(TTL))).isTrue();
+  }
+
+  @Test
+  void aValidRecordMayBeTakenAtOnceWhenItsHolderIsProvablyGone() {
+    LeaseRecord record = LeaseRecord.grantedTo("instance-a", NOW, TTL);
+    var asked = new ArrayList<String>();
+
+    assertThat(record.mayBeTakenBy("instance-b", NOW, who -> asked.add(who) && false)).isFalse();
+    assertThat(record.mayBeTakenBy("instance-b", NOW, who -> asked.add(who))).isTrue();
+    assertThat(asked).as("about the record's holder").containsExactly("instance-a", "instance-a");
+  }
+
+  @Test
+  void whetherTheHolderIsGoneIsAskedOnlyWhenNeitherOursNorExpired() {
+    LeaseRecord record = LeaseRecord.grantedTo("instance-a", NOW, TTL);
+    Predicate<String> notToBeAsked =
+        who -> {
+          throw new AssertionError("asked about " + who);
+        };
+
+    assertThat(record.mayBeTakenBy("instance-a", NOW, notToBeAsked)).isTrue();
+    assertThat(record.mayBeTakenBy("instance-b", NOW.plus(TTL), notToBeAsked)).isTrue();
+    assertThat(LeaseRecord.HELD_BY_NOBODY.mayBeTakenBy("instance-b", NOW, notToBeAsked)).isTrue();
   }
 
   @Test
