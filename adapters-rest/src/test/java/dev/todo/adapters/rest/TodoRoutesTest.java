@@ -11,6 +11,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -151,6 +152,28 @@ class TodoRoutesTest {
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.errorCode()).isEqualTo("VALIDATION_ERROR");
     assertThat((Map<String, Object>) reply.error().get("details")).containsKey("position");
+  }
+
+  @Test
+  void textThatIsNotFaithfulUnicodeIsMalformedAndChangesNothing() {
+    var todo = backend.todo("alice", "title");
+    var path = "/api/v1/todos/" + todo.id();
+    var loneSurrogate = "{\"title\":\"a\\ud800b\"}";
+    // ISO-8859-1 writes U+00C0 U+00AF as the bytes C0 AF: an overlong "/"
+    var overlongSlash = "{\"notes\":\"a\u00C0\u00AFb\"}".getBytes(StandardCharsets.ISO_8859_1);
+
+    var created = api.call("POST", "/api/v1/todos").as("alice").json(loneSurrogate).send();
+    var patched = api.call("PATCH", path).as("alice").json(loneSurrogate).send();
+    var overlong =
+        api.call("PATCH", path).as("alice").body(overlongSlash, "application/json").send();
+
+    for (var reply : List.of(created, patched, overlong)) {
+      assertThat(reply.status()).isEqualTo(400);
+      assertThat(reply.errorCode()).isEqualTo("MALFORMED_REQUEST");
+    }
+    assertThat(backend.db.todos.findById(todo.id()).orElseThrow()).isEqualTo(todo);
+    assertThat(api.get("/api/v1/todos").as("alice").send().map().get("meta"))
+        .isEqualTo(Map.of("page", 1, "page_size", 20, "total_count", 1, "total_pages", 1));
   }
 
   @Test
