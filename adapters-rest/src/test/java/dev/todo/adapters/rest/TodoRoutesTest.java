@@ -402,6 +402,26 @@ class TodoRoutesTest {
   }
 
   @Test
+  void anIfMatchThatNamesNoTagIsAPreconditionNothingSatisfies() {
+    var todo = backend.todo("alice", "title");
+    var path = "/api/v1/todos/" + todo.id();
+
+    for (var header : List.of("", ",", " , ,\t")) {
+      var writes =
+          List.of(
+              api.call("PATCH", path).json("{\"notes\":\"changed\"}"),
+              api.call("PUT", path).json("{\"title\":\"changed\"}"),
+              api.call("DELETE", path));
+      for (var write : writes) {
+        var reply = write.as("alice").header("If-Match", header).send();
+        assertThat(reply.status()).as("[%s]", header).isEqualTo(412);
+        assertThat(reply.errorCode()).as("[%s]", header).isEqualTo("PRECONDITION_FAILED");
+      }
+    }
+    assertThat(backend.db.todos.findById(todo.id()).orElseThrow()).isEqualTo(todo);
+  }
+
+  @Test
   void deleteAnswers204AndHonoursIfMatch() {
     var todo = backend.todo("alice", "title");
     var path = "/api/v1/todos/" + todo.id();
