@@ -8,11 +8,6 @@ import dev.todo.domain.error.MalformedInputException;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 
@@ -39,7 +34,9 @@ final class StrictJson {
   private StrictJson() {}
 
   static JsonNode parse(byte[] body) {
-    var text = utf8(body);
+    var text =
+        StrictUtf8.decode(body)
+            .orElseThrow(() -> new MalformedInputException("The body is not valid UTF-8"));
     if (text.hasRemaining() && text.get(text.position()) == BYTE_ORDER_MARK) {
       text.get();
     }
@@ -57,18 +54,6 @@ final class StrictJson {
       return node;
     } catch (IOException e) {
       throw new MalformedInputException("The body is not valid JSON");
-    }
-  }
-
-  private static CharBuffer utf8(byte[] body) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body));
-    } catch (CharacterCodingException e) {
-      throw new MalformedInputException("The body is not valid UTF-8");
     }
   }
 

@@ -567,6 +567,35 @@ class TodoRoutesTest {
   }
 
   @Test
+  void theFirstOfRepeatedParametersWinsAndQIsKeptWhole() {
+    var semicolon = backend.todo("alice", "tea; milk");
+    backend.stored(aTodo().titled("tea").completed().build());
+    var active = backend.todo("alice", "tea time");
+
+    assertThat(ids(api.get("/api/v1/todos?status=active&status=bogus").as("alice").send()))
+        .isEqualTo(ids(semicolon, active));
+    assertThat(api.get("/api/v1/todos?status=bogus&status=active").as("alice").send().status())
+        .isEqualTo(400);
+    assertThat(ids(api.get("/api/v1/todos?q=tea;%20milk&q=time").as("alice").send()))
+        .isEqualTo(ids(semicolon));
+    assertThat(
+            ids(
+                api.get("/api/v1/todos?status=active&page_size=1&page_size=x&page=2&page=-1")
+                    .as("alice")
+                    .send()))
+        .isEqualTo(ids(active));
+    // a ";" separates nothing: order's value is "desc;status=completed"
+    assertThat(api.get("/api/v1/todos?order=desc;status=completed").as("alice").send().status())
+        .isEqualTo(400);
+    var bad = api.get("/api/v1/todos?q=%C0%AF").as("alice").send();
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.errorCode()).isEqualTo("MALFORMED_REQUEST");
+    var bulk = api.call("DELETE", "/api/v1/todos?status=completed&status=all").as("alice").send();
+    assertThat(bulk.map()).isEqualTo(Map.of("deleted", 1));
+    assertThat(backend.db.todos.findById(active.id())).isPresent();
+  }
+
+  @Test
   void onlyAnAdminMayReadAnotherOwner() {
     var reply = api.get("/api/v1/todos?owner=bob").as("alice").send();
     assertThat(reply.status()).isEqualTo(403);
