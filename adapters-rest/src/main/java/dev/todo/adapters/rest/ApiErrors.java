@@ -53,6 +53,8 @@ final class ApiErrors {
       case BAD_REQUEST -> "MALFORMED_REQUEST";
       case UNAUTHORIZED -> "INVALID_TOKEN";
       case REQUEST_ENTITY_TOO_LARGE -> "PAYLOAD_TOO_LARGE";
+      case REQUEST_URI_TOO_LONG -> "URI_TOO_LONG";
+      case REQUEST_HEADER_FIELDS_TOO_LARGE -> "REQUEST_HEADER_FIELDS_TOO_LARGE";
       case SERVICE_UNAVAILABLE -> "SERVICE_UNAVAILABLE";
       default -> status.getCode() >= 500 ? "INTERNAL_ERROR" : status.name();
     };
@@ -69,6 +71,8 @@ final class ApiErrors {
       case NOT_ACCEPTABLE -> "Not acceptable";
       case PRECONDITION_FAILED -> "Precondition failed";
       case REQUEST_ENTITY_TOO_LARGE -> "Payload too large";
+      case REQUEST_URI_TOO_LONG -> "URI too long";
+      case REQUEST_HEADER_FIELDS_TOO_LARGE -> "Request header fields too large";
       case UNSUPPORTED_MEDIA_TYPE -> "Unsupported media type";
       case SERVICE_UNAVAILABLE -> "Service unavailable, retry later";
       default -> status.getCode() >= 500 ? "Internal error" : status.getReason();

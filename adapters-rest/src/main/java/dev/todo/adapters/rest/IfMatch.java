@@ -9,6 +9,11 @@ import java.util.regex.Pattern;
  * Reads {@code If-Match} into the domain's precondition: {@code *} is any existing to-do; a list of
  * entity tags, strong {@code "3"} or weak {@code W/"3"}, matches when any names the current
  * version. A tag that is not a version we issued can never match (412). No header: no precondition.
+ *
+ * <p>A header that is present but names no tag ({@code If-Match:} with an empty value, or only
+ * commas and spaces) is a precondition that nothing satisfies, never an unconditional write: RFC
+ * 9110 writes the field as {@code "*" / #entity-tag}, a list whose empty elements do not count, and
+ * the condition holds only if one of the listed tags matches.
  */
 final class IfMatch {
 
@@ -18,12 +23,11 @@ final class IfMatch {
   private IfMatch() {}
 
   static VersionPrecondition parse(List<String> headerValues) {
-    var joined = String.join(",", headerValues).strip();
-    if (joined.isEmpty()) {
+    if (headerValues.isEmpty()) {
       return VersionPrecondition.none();
     }
     var versions = new HashSet<Long>();
-    for (var part : joined.split(",")) {
+    for (var part : String.join(",", headerValues).split(",")) {
       var tag = part.strip();
       if (tag.equals("*")) {
         return VersionPrecondition.anyExisting();

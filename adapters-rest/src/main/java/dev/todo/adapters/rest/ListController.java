@@ -18,11 +18,11 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -50,12 +50,18 @@ class ListController {
   }
 
   @Get
-  @Operation(summary = "The caller's lists in their own order (an admin may name an owner)")
-  ListResponse.Page list(
-      @Parameter(hidden = true) Identity identity,
-      @Nullable @QueryValue @ApiDocs.Owner String owner) {
+  @Operation(
+      summary = "The caller's lists in their own order (an admin may name an owner)",
+      parameters = {
+        @Parameter(
+            name = "owner",
+            in = ParameterIn.QUERY,
+            description = "the lists that user owns (an admin may name anyone, others themself)",
+            schema = @Schema(type = "string"))
+      })
+  ListResponse.Page list(@Parameter(hidden = true) Identity identity, HttpRequest<?> request) {
     return new ListResponse.Page(
-        lists.list(identity.caller(), QueryParameters.owner(owner)).stream()
+        lists.list(identity.caller(), QueryParameters.of(request).owner()).stream()
             .map(ListResponse::of)
             .toList());
   }

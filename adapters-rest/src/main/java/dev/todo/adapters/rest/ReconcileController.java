@@ -2,14 +2,14 @@ package dev.todo.adapters.rest;
 
 import dev.todo.domain.error.MalformedInputException;
 import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
-import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,16 +30,18 @@ class ReconcileController {
   }
 
   @Post
-  @Operation(summary = "Remove objects without metadata (admin role only)")
-  AttachmentResponse.ReconcileResponse reconcile(
-      @Parameter(hidden = true) Identity identity,
-      @Nullable
-          @QueryValue("grace_seconds")
+  @Operation(
+      summary = "Remove objects without metadata (admin role only)",
+      parameters =
           @Parameter(
+              name = "grace_seconds",
+              in = ParameterIn.QUERY,
               description =
                   "keep objects younger than this (default TODO_ATTACHMENTS_RECONCILE_GRACE_SECONDS)",
-              schema = @Schema(type = "integer", minimum = "0"))
-          String graceSeconds) {
+              schema = @Schema(type = "integer", minimum = "0")))
+  AttachmentResponse.ReconcileResponse reconcile(
+      @Parameter(hidden = true) Identity identity, HttpRequest<?> request) {
+    var graceSeconds = QueryParameters.of(request).value("grace_seconds").orElse(null);
     var report = reconcile.reconcile(identity.caller(), grace(graceSeconds));
     return new AttachmentResponse.ReconcileResponse(report.examined(), report.removed());
   }

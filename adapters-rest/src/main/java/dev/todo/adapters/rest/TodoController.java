@@ -1,6 +1,5 @@
 package dev.todo.adapters.rest;
 
-import dev.todo.domain.error.MalformedInputException;
 import dev.todo.domain.port.in.BulkEditTodosUseCase;
 import dev.todo.domain.port.in.BulkEditTodosUseCase.DeleteTodosCommand;
 import dev.todo.domain.port.in.BulkEditTodosUseCase.SetCompletedCommand;
@@ -34,11 +33,11 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -83,37 +82,91 @@ class TodoController {
   }
 
   @Get
-  @Operation(summary = "List the caller's to-dos (or, for an admin, another owner's)")
+  @Operation(
+      summary = "List the caller's to-dos (or, for an admin, another owner's)",
+      parameters = {
+        @Parameter(
+            name = "status",
+            in = ParameterIn.QUERY,
+            schema =
+                @Schema(
+                    type = "string",
+                    allowableValues = {"all", "active", "completed"})),
+        @Parameter(
+            name = "q",
+            in = ParameterIn.QUERY,
+            description = "case-insensitive substring of title or notes",
+            schema = @Schema(type = "string")),
+        @Parameter(
+            name = "priority",
+            in = ParameterIn.QUERY,
+            schema =
+                @Schema(
+                    type = "string",
+                    allowableValues = {"none", "low", "medium", "high"})),
+        @Parameter(
+            name = "due_before",
+            in = ParameterIn.QUERY,
+            schema = @Schema(type = "string", format = "date")),
+        @Parameter(
+            name = "due_after",
+            in = ParameterIn.QUERY,
+            schema = @Schema(type = "string", format = "date")),
+        @Parameter(
+            name = "sort",
+            in = ParameterIn.QUERY,
+            schema =
+                @Schema(
+                    type = "string",
+                    allowableValues = {
+                      "position",
+                      "created_at",
+                      "updated_at",
+                      "due_date",
+                      "priority",
+                      "title"
+                    })),
+        @Parameter(
+            name = "order",
+            in = ParameterIn.QUERY,
+            schema =
+                @Schema(
+                    type = "string",
+                    allowableValues = {"asc", "desc"})),
+        @Parameter(
+            name = "page",
+            in = ParameterIn.QUERY,
+            schema = @Schema(type = "integer", minimum = "1")),
+        @Parameter(
+            name = "page_size",
+            in = ParameterIn.QUERY,
+            schema = @Schema(type = "integer", minimum = "1", maximum = "100")),
+        @Parameter(
+            name = "owner",
+            in = ParameterIn.QUERY,
+            description = "another user's sub (admin only)",
+            schema = @Schema(type = "string"))
+      })
   @ApiResponse(
       responseCode = "400",
       description = "MALFORMED_REQUEST: a bad value of a known parameter",
       content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
-  TodoListResponse list(
-      @Parameter(hidden = true) Identity identity,
-      @Nullable @QueryValue @ApiDocs.Status String status,
-      @Nullable @QueryValue @ApiDocs.Search String q,
-      @Nullable @QueryValue @ApiDocs.Priority String priority,
-      @Nullable @QueryValue("due_before") @ApiDocs.Date String dueBefore,
-      @Nullable @QueryValue("due_after") @ApiDocs.Date String dueAfter,
-      @Nullable @QueryValue @ApiDocs.Sort String sort,
-      @Nullable @QueryValue @ApiDocs.Order String order,
-      @Nullable @QueryValue @ApiDocs.Page String page,
-      @Nullable @QueryValue("page_size") @ApiDocs.PageSize String pageSize,
-      @Nullable @QueryValue @ApiDocs.Owner String owner) {
+  TodoListResponse list(@Parameter(hidden = true) Identity identity, HttpRequest<?> request) {
+    var parameters = QueryParameters.of(request);
     var query =
         new ListTodosQuery(
             identity.caller(),
-            QueryParameters.owner(owner),
-            QueryParameters.status(status, StatusFilter.ALL),
-            QueryParameters.text(q),
-            QueryParameters.priority(priority),
-            QueryParameters.date("due_before", dueBefore),
-            QueryParameters.date("due_after", dueAfter),
-            QueryParameters.sort(sort),
-            QueryParameters.order(order),
+            parameters.owner(),
+            parameters.status(StatusFilter.ALL),
+            parameters.text("q"),
+            parameters.priority(),
+            parameters.date("due_before"),
+            parameters.date("due_after"),
+            parameters.sort(),
+            parameters.order(),
             new PageRequest(
-                QueryParameters.positive("page", page, 1),
-                QueryParameters.positive("page_size", pageSize, PageRequest.DEFAULT_SIZE)));
+                parameters.positive("page", 1),
+                parameters.positive("page_size", PageRequest.DEFAULT_SIZE)));
     return TodoListResponse.of(read.list(query));
   }
 
@@ -141,17 +194,26 @@ class TodoController {
 
   @Patch
   @Consumes(MediaType.ALL)
-  @Operation(summary = "Mark every to-do of the caller (optionally only those with a status)")
+  @Operation(
+      summary = "Mark every to-do of the caller (optionally only those with a status)",
+      parameters = {
+        @Parameter(
+            name = "status",
+            in = ParameterIn.QUERY,
+            schema =
+                @Schema(
+                    type = "string",
+                    allowableValues = {"all", "active", "completed"}))
+      })
   @ApiDocs.BulkCompleteBody
   BulkResponses.Updated completeAll(
       @Parameter(hidden = true) Identity identity,
       HttpRequest<?> request,
-      @Nullable @QueryValue @ApiDocs.Status String status,
       @Parameter(hidden = true) @Nullable @Body byte[] body) {
     var command =
         new SetCompletedCommand(
             identity.caller(),
-            QueryParameters.status(status, StatusFilter.ALL),
+            QueryParameters.of(request).status(StatusFilter.ALL),
             InputSource.parsed(
                 () -> {
                   var object =
@@ -166,25 +228,37 @@ class TodoController {
 
   @Delete
   @Operation(
-      summary = "Delete the caller's completed to-dos (status=completed) or all (status=all)")
+      summary = "Delete the caller's completed to-dos (status=completed) or all (status=all)",
+      parameters = {
+        @Parameter(
+            name = "status",
+            in = ParameterIn.QUERY,
+            required = true,
+            schema =
+                @Schema(
+                    type = "string",
+                    allowableValues = {"completed", "all"}))
+      })
   BulkResponses.Deleted deleteAll(
-      @Parameter(hidden = true) Identity identity,
-      @Nullable @QueryValue @ApiDocs.DeleteStatus String status) {
-    if (status == null) {
-      throw new MalformedInputException("status is required: completed or all");
-    }
-    var filter = QueryParameters.status(status, StatusFilter.ALL);
+      @Parameter(hidden = true) Identity identity, HttpRequest<?> request) {
+    var filter = QueryParameters.of(request).requiredStatus("completed or all");
     return new BulkResponses.Deleted(
         bulk.deleteAll(new DeleteTodosCommand(identity.caller(), filter)));
   }
 
   @Get("/stats")
-  @Operation(summary = "Progress over the caller's (or, for an admin, another owner's) to-dos")
-  StatsResponse stats(
-      @Parameter(hidden = true) Identity identity,
-      @Nullable @QueryValue @ApiDocs.Owner String owner) {
+  @Operation(
+      summary = "Progress over the caller's (or, for an admin, another owner's) to-dos",
+      parameters = {
+        @Parameter(
+            name = "owner",
+            in = ParameterIn.QUERY,
+            description = "another user's sub (admin only)",
+            schema = @Schema(type = "string"))
+      })
+  StatsResponse stats(@Parameter(hidden = true) Identity identity, HttpRequest<?> request) {
     return StatsResponse.of(
-        read.stats(new TodoStatsQuery(identity.caller(), QueryParameters.owner(owner))));
+        read.stats(new TodoStatsQuery(identity.caller(), QueryParameters.of(request).owner())));
   }
 
   @Get("/{id}")

@@ -37,7 +37,7 @@ final class Api {
     private final String method;
     private final String path;
     private final Map<String, String> headers = new LinkedHashMap<>();
-    private String body;
+    private byte[] body;
 
     private Call(String method, String path) {
       this.method = method;
@@ -58,6 +58,11 @@ final class Api {
     }
 
     Call body(String body, String contentType) {
+      return body(body.getBytes(StandardCharsets.UTF_8), contentType);
+    }
+
+    /** The body exactly as given, valid UTF-8 or not. */
+    Call body(byte[] body, String contentType) {
       this.body = body;
       if (contentType != null) {
         headers.put("Content-Type", contentType);
@@ -70,9 +75,7 @@ final class Api {
           HttpRequest.newBuilder(URI.create(base.toString() + path))
               .method(
                   method,
-                  body == null
-                      ? BodyPublishers.noBody()
-                      : BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                  body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
       headers.forEach(builder::header);
       try {
         return new Reply(CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString()), json);

@@ -11,6 +11,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -85,5 +86,34 @@ class ErrorResponsesTest {
     assertThat(reply.status()).isEqualTo(413);
     assertThat(reply.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
     assertThat(reply.header("X-Request-ID")).isNotBlank();
+  }
+
+  @Test
+  void aRequestLineOverNettysLimitIs414InTheEnvelopeOnEveryPath() {
+    // micronaut.server.netty.max-initial-line-length: 4096 by default
+    for (var path : List.of("/api/v1/todos?q=" + "x".repeat(5000), "/" + "app".repeat(2000))) {
+      var reply = api.get(path).as("alice").send();
+
+      assertThat(reply.status()).isEqualTo(414);
+      assertThat(reply.errorCode()).isEqualTo("URI_TOO_LONG");
+      assertThat(reply.error().get("message")).isEqualTo("URI too long");
+      assertThat(reply.header("X-Request-ID")).isNotBlank();
+    }
+  }
+
+  @Test
+  void headersOverNettysLimitAre431InTheEnvelope() {
+    // micronaut.server.netty.max-header-size: 8192 by default, all header lines together
+    var reply =
+        api.call("POST", "/api/v1/todos")
+            .as("alice")
+            .header("X-Padding", "p".repeat(9000))
+            .json("{\"title\":\"x\"}")
+            .send();
+
+    assertThat(reply.status()).isEqualTo(431);
+    assertThat(reply.errorCode()).isEqualTo("REQUEST_HEADER_FIELDS_TOO_LARGE");
+    assertThat(reply.header("X-Request-ID")).isNotBlank();
+    assertThat(api.get("/api/v1/todos").as("alice").send().body()).contains("\"total_count\":0");
   }
 }

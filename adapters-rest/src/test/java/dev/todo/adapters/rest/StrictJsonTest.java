@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.todo.domain.error.MalformedInputException;
 import dev.todo.domain.todo.Field;
+import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -66,5 +67,65 @@ class StrictJsonTest {
     assertThat(node.get("t").getStringValue()).isEqualTo("é😀");
     assertThat(node.get("x").size()).isEqualTo(4);
     assertThat(node.get("x").get(3).get("y").isArray()).isTrue();
+  }
+
+  @Test
+  void refusesBytesThatAreNotStrictUtf8() {
+    var bodies =
+        new byte[][] {
+          string("a", 0xC0, 0xAF, "b"), // overlong "/"
+          string("a", 0xE0, 0x80, 0xAF, "b"), // overlong "/", three bytes
+          string("a", 0xED, 0xA0, 0x80, "b"), // U+D800 encoded as if it were a character
+          string("a", 0xF4, 0x90, 0x80, 0x80, "b"), // beyond U+10FFFF
+          string("a", 0xC3, "b"), // truncated
+          string("a", 0x80, "b"), // a continuation byte alone
+          string("a", 0xFF, "b"),
+          "{\"title\":\"x\"}".getBytes(StandardCharsets.UTF_16LE),
+          "{\"title\":\"x\"}".getBytes(StandardCharsets.UTF_16) // with its BOM
+        };
+    for (var body : bodies) {
+      assertThatThrownBy(() -> StrictJson.parse(body))
+          .as(new String(body, StandardCharsets.ISO_8859_1))
+          .isInstanceOf(MalformedInputException.class);
+    }
+  }
+
+  @Test
+  void refusesLoneSurrogatesEscapedInStringsAndNames() {
+    for (var text :
+        new String[] {
+          "{\"t\":\"a\\ud800b\"}",
+          "{\"t\":\"a\\udc00\"}",
+          "{\"t\":\"\\ude00\\ud83d\"}",
+          "{\"t\":\"\\ud83d\\u0041\"}",
+          "{\"t\":\"\\ud83d\"}",
+          "{\"\\ud800\":1}",
+          "{\"x\":[{\"y\":\"\\udfff\"}]}"
+        }) {
+      assertThatThrownBy(() -> parse(text)).as(text).isInstanceOf(MalformedInputException.class);
+    }
+  }
+
+  @Test
+  void keepsWhatIsValidUtf8AndSkipsALeadingByteOrderMark() {
+    var raw = string("", 0xF0, 0x9F, 0x98, 0x80, 0xC3, 0xA9, "/");
+
+    assertThat(StrictJson.parse(raw).get("title").getStringValue()).isEqualTo("😀é/");
+    assertThat(parse("\uFEFF{\"title\":\"x\"}").get("title").getStringValue()).isEqualTo("x");
+  }
+
+  /** {@code {"title":"<before><bytes><after>"}} with the bytes exactly as given. */
+  private static byte[] string(String before, Object... rest) {
+    var out = new ByteArrayOutputStream();
+    out.writeBytes(("{\"title\":\"" + before).getBytes(StandardCharsets.UTF_8));
+    for (var part : rest) {
+      if (part instanceof Integer b) {
+        out.write(b);
+      } else {
+        out.writeBytes(((String) part).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    out.writeBytes("\"}".getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
   }
 }

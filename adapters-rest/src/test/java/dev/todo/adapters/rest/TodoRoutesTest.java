@@ -11,6 +11,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -151,6 +152,28 @@ class TodoRoutesTest {
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.errorCode()).isEqualTo("VALIDATION_ERROR");
     assertThat((Map<String, Object>) reply.error().get("details")).containsKey("position");
+  }
+
+  @Test
+  void textThatIsNotFaithfulUnicodeIsMalformedAndChangesNothing() {
+    var todo = backend.todo("alice", "title");
+    var path = "/api/v1/todos/" + todo.id();
+    var loneSurrogate = "{\"title\":\"a\\ud800b\"}";
+    // ISO-8859-1 writes U+00C0 U+00AF as the bytes C0 AF: an overlong "/"
+    var overlongSlash = "{\"notes\":\"a\u00C0\u00AFb\"}".getBytes(StandardCharsets.ISO_8859_1);
+
+    var created = api.call("POST", "/api/v1/todos").as("alice").json(loneSurrogate).send();
+    var patched = api.call("PATCH", path).as("alice").json(loneSurrogate).send();
+    var overlong =
+        api.call("PATCH", path).as("alice").body(overlongSlash, "application/json").send();
+
+    for (var reply : List.of(created, patched, overlong)) {
+      assertThat(reply.status()).isEqualTo(400);
+      assertThat(reply.errorCode()).isEqualTo("MALFORMED_REQUEST");
+    }
+    assertThat(backend.db.todos.findById(todo.id()).orElseThrow()).isEqualTo(todo);
+    assertThat(api.get("/api/v1/todos").as("alice").send().map().get("meta"))
+        .isEqualTo(Map.of("page", 1, "page_size", 20, "total_count", 1, "total_pages", 1));
   }
 
   @Test
@@ -379,6 +402,26 @@ class TodoRoutesTest {
   }
 
   @Test
+  void anIfMatchThatNamesNoTagIsAPreconditionNothingSatisfies() {
+    var todo = backend.todo("alice", "title");
+    var path = "/api/v1/todos/" + todo.id();
+
+    for (var header : List.of("", ",", " , ,\t")) {
+      var writes =
+          List.of(
+              api.call("PATCH", path).json("{\"notes\":\"changed\"}"),
+              api.call("PUT", path).json("{\"title\":\"changed\"}"),
+              api.call("DELETE", path));
+      for (var write : writes) {
+        var reply = write.as("alice").header("If-Match", header).send();
+        assertThat(reply.status()).as("[%s]", header).isEqualTo(412);
+        assertThat(reply.errorCode()).as("[%s]", header).isEqualTo("PRECONDITION_FAILED");
+      }
+    }
+    assertThat(backend.db.todos.findById(todo.id()).orElseThrow()).isEqualTo(todo);
+  }
+
+  @Test
   void deleteAnswers204AndHonoursIfMatch() {
     var todo = backend.todo("alice", "title");
     var path = "/api/v1/todos/" + todo.id();
@@ -521,6 +564,35 @@ class TodoRoutesTest {
       assertThat(reply.status()).as(parameter).isEqualTo(400);
       assertThat(reply.errorCode()).as(parameter).isEqualTo("MALFORMED_REQUEST");
     }
+  }
+
+  @Test
+  void theFirstOfRepeatedParametersWinsAndQIsKeptWhole() {
+    var semicolon = backend.todo("alice", "tea; milk");
+    backend.stored(aTodo().titled("tea").completed().build());
+    var active = backend.todo("alice", "tea time");
+
+    assertThat(ids(api.get("/api/v1/todos?status=active&status=bogus").as("alice").send()))
+        .isEqualTo(ids(semicolon, active));
+    assertThat(api.get("/api/v1/todos?status=bogus&status=active").as("alice").send().status())
+        .isEqualTo(400);
+    assertThat(ids(api.get("/api/v1/todos?q=tea;%20milk&q=time").as("alice").send()))
+        .isEqualTo(ids(semicolon));
+    assertThat(
+            ids(
+                api.get("/api/v1/todos?status=active&page_size=1&page_size=x&page=2&page=-1")
+                    .as("alice")
+                    .send()))
+        .isEqualTo(ids(active));
+    // a ";" separates nothing: order's value is "desc;status=completed"
+    assertThat(api.get("/api/v1/todos?order=desc;status=completed").as("alice").send().status())
+        .isEqualTo(400);
+    var bad = api.get("/api/v1/todos?q=%C0%AF").as("alice").send();
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.errorCode()).isEqualTo("MALFORMED_REQUEST");
+    var bulk = api.call("DELETE", "/api/v1/todos?status=completed&status=all").as("alice").send();
+    assertThat(bulk.map()).isEqualTo(Map.of("deleted", 1));
+    assertThat(backend.db.todos.findById(active.id())).isPresent();
   }
 
   @Test
