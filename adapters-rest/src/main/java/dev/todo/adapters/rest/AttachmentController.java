@@ -4,6 +4,7 @@ import dev.todo.domain.attachment.Attachment;
 import dev.todo.domain.attachment.AttachmentLimits;
 import dev.todo.domain.error.MalformedInputException;
 import dev.todo.domain.error.PayloadTooLargeException;
+import dev.todo.domain.error.ValidationException;
 import dev.todo.domain.port.in.AttachmentsUseCase;
 import dev.todo.domain.port.in.AttachmentsUseCase.Download;
 import dev.todo.domain.port.in.AttachmentsUseCase.IncomingFile;
@@ -15,16 +16,15 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
-import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
-import io.micronaut.http.multipart.StreamingFileUpload;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -38,17 +38,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import org.reactivestreams.Publisher;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
 
 /**
- * The files of a to-do. The upload is read from the socket as it arrives ({@link
- * StreamingFileUpload} with multipart kept off disk and out of memory) and handed to the use case
- * unread, so that it answers 404 and 403 before touching the body; the download streams from the
- * store, one range of it when asked.
+ * The files of a to-do. The upload is the raw body, read as it arrives by {@link MultipartForm}
+ * (nothing on disk, one buffer in memory) and handed to the use case unread, so that it answers 404
+ * and 403 before touching the body; the download streams from the store, one range of it when
+ * asked.
  */
 @Controller("/api/v1/todos/{id}/attachments")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -58,6 +53,7 @@ import org.reactivestreams.Subscription;
 class AttachmentController {
 
   private static final String BASE = "/api/v1/todos/";
+  private static final String FILE_PART = "file";
 
   private final AttachmentsUseCase attachments;
   private final long maxBytes;
@@ -75,62 +71,51 @@ class AttachmentController {
   HttpResponse<AttachmentResponse> upload(
       @Parameter(hidden = true) Identity identity,
       @PathVariable String id,
-      HttpRequest<?> request,
-      @Parameter(hidden = true) @Part("file") Publisher<StreamingFileUpload> file) {
+      HttpRequest<?> request) {
     TodoId todoId = PathIds.todoId(id);
-    var command =
-        new UploadCommand(identity.caller(), todoId, () -> first(file).map(this::incoming));
+    String contentType = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
+    InputStream body = body(request);
+    var command = new UploadCommand(identity.caller(), todoId, () -> file(contentType, body));
     Attachment attachment = attachments.upload(command);
     return HttpResponse.created(
         AttachmentResponse.of(attachment),
         URI.create(BASE + todoId + "/attachments/" + attachment.id()));
   }
 
-  /** Waits (on this blocking thread) for the part to begin; empty when the body has none. */
-  private Optional<StreamingFileUpload> first(Publisher<StreamingFileUpload> parts) {
-    var first = new CompletableFuture<Optional<StreamingFileUpload>>();
-    parts.subscribe(
-        new Subscriber<>() {
-          @Override
-          public void onSubscribe(Subscription subscription) {
-            subscription.request(1);
-          }
-
-          @Override
-          public void onNext(StreamingFileUpload upload) {
-            first.complete(Optional.of(upload));
-          }
-
-          @Override
-          public void onError(Throwable error) {
-            first.completeExceptionally(error);
-          }
-
-          @Override
-          public void onComplete() {
-            first.complete(Optional.empty());
-          }
-        });
-    try {
-      return first.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MalformedInputException("The upload was interrupted");
-    } catch (ExecutionException e) {
-      for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-        if (t instanceof ContentLengthExceededException) {
-          throw new PayloadTooLargeException(maxBytes);
-        }
-      }
-      throw new MalformedInputException("The multipart body could not be read");
+  /**
+   * The raw body, claimed now as Micronaut's own {@code @Body InputStream} binder would, so that it
+   * streams (that binder hands over no body at all when the announced length is over the server's
+   * limit; this stream fails its first read instead, which {@link ServerLimitAware} makes a 413).
+   */
+  private InputStream body(HttpRequest<?> request) {
+    if (!(request instanceof ServerHttpRequest<?> server)) {
+      throw new IllegalStateException("Not a server request: " + request.getClass());
     }
+    return new ServerLimitAware(server.byteBody().toInputStream(), maxBytes);
   }
 
-  private IncomingFile incoming(StreamingFileUpload file) {
-    return new IncomingFile(
-        file.getFilename(),
-        file.getContentType().map(MediaType::toString),
-        new ServerLimitAware(file.asInputStream(), maxBytes));
+  /**
+   * Reads the body up to the beginning of the part named {@value #FILE_PART}; empty when it has
+   * none. Its content is read later, by the use case, as it arrives.
+   */
+  private static Optional<IncomingFile> file(@Nullable String contentType, InputStream body) {
+    Optional<MultipartForm.FilePart> part;
+    try {
+      part = MultipartForm.of(contentType, body).part(FILE_PART);
+    } catch (IOException e) {
+      throw new MalformedInputException("The upload could not be read");
+    }
+    return part.map(
+        file ->
+            new IncomingFile(
+                file.part()
+                    .filename()
+                    .orElseThrow(
+                        () ->
+                            ValidationException.of(
+                                FILE_PART, "must be a file (a part with a filename)")),
+                file.part().contentType(),
+                file.content()));
   }
 
   @Get
@@ -200,7 +185,7 @@ class AttachmentController {
   }
 
   /**
-   * Turns the server's own request-size limit, hit while the part is streamed, into the same 413 as
+   * Turns the server's own request-size limit, hit while the body is streamed, into the same 413 as
    * the use case's limit (Micronaut would report it as a broken stream).
    */
   private static final class ServerLimitAware extends FilterInputStream {

@@ -7,11 +7,11 @@ import io.micronaut.http.server.HttpServerConfiguration;
 import jakarta.inject.Singleton;
 
 /**
- * Keeps the server's own limits above the attachment limit, so that the use case, which counts the
- * file's bytes exactly, decides 413 (exactly the limit passes, one byte more does not): the request
- * may be the file plus {@value #MULTIPART_ROOM} bytes of multipart framing. Multipart data is never
- * written to disk nor gathered in memory ({@code disk} and {@code mixed} off): the controller
- * streams it.
+ * Keeps the server's own request limit above the attachment limit, so that the use case, which
+ * counts the file's bytes exactly, decides 413 (exactly the limit passes, one byte more does not):
+ * the request may be the file plus {@value #MULTIPART_ROOM} bytes of multipart framing. Micronaut's
+ * multipart settings play no part: the upload route reads the raw body itself ({@link
+ * MultipartForm}).
  */
 @Singleton
 final class UploadLimits implements BeanCreatedEventListener<HttpServerConfiguration> {
@@ -31,12 +31,6 @@ final class UploadLimits implements BeanCreatedEventListener<HttpServerConfigura
     if (server.getMaxRequestSize() < needed) {
       server.setMaxRequestSize(needed);
     }
-    var multipart = server.getMultipart();
-    if (multipart.getMaxFileSize() < needed) {
-      multipart.setMaxFileSize(needed);
-    }
-    multipart.setDisk(false);
-    multipart.setMixed(false);
     return server;
   }
 }

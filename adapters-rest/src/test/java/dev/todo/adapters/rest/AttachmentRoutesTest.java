@@ -26,8 +26,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every attachment route and error over a real socket, driving the real use cases. */
 @MicronautTest
@@ -167,6 +171,187 @@ class AttachmentRoutesTest {
     assertThat(errorCode(reply)).isEqualTo("VALIDATION_ERROR");
     assertThat((Map<String, Object>) ((Map<String, Object>) map(reply).get("error")).get("details"))
         .containsKey("file");
+  }
+
+  private static final String B = Multipart.BOUNDARY;
+  private static final String FILE =
+      "Content-Disposition: form-data; name=\"file\"; filename=\"a.txt\"";
+
+  /** One part as it travels: boundary line, header lines, empty line, content, line end. */
+  private static String part(String headers, String content) {
+    return "--" + B + "\r\n" + headers + "\r\n\r\n" + content + "\r\n";
+  }
+
+  private static final String END = "--" + B + "--\r\n";
+
+  private HttpResponse<byte[]> uploadRaw(String contentType, String body) throws Exception {
+    return send(
+        "POST", base(), Tokens.bearer("alice"), contentType, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Each file on a to-do of its own (the limit here is two files per to-do). */
+  private Map<String, Object> uploadedAlone(String body) throws Exception {
+    todo = backend.todo("alice", "one file").id();
+    var reply = uploadRaw(Multipart.CONTENT_TYPE, body);
+    assertThat(reply.statusCode())
+        .as(new String(reply.body(), StandardCharsets.UTF_8))
+        .isEqualTo(201);
+    return map(reply);
+  }
+
+  static Stream<Arguments> malformedBodies() {
+    String type = Multipart.CONTENT_TYPE;
+    return Stream.of(
+        Arguments.of("no closing boundary", type, part(FILE, "abc")),
+        Arguments.of("cut inside the content", type, "--" + B + "\r\n" + FILE + "\r\n\r\nab"),
+        Arguments.of("cut after a delimiter", type, part(FILE, "abc") + "--" + B),
+        Arguments.of("cut inside the part headers", type, "--" + B + "\r\n" + FILE + "\r\n"),
+        Arguments.of(
+            "a part without a name",
+            type,
+            part("Content-Disposition: form-data; filename=\"a\"", "abc") + END),
+        Arguments.of(
+            "a part without Content-Disposition",
+            type,
+            part("Content-Type: text/plain", "abc") + END),
+        Arguments.of(
+            "a disposition other than form-data",
+            type,
+            part("Content-Disposition: attachment; name=\"file\"; filename=\"a\"", "abc") + END),
+        Arguments.of(
+            "Content-Transfer-Encoding base64",
+            type,
+            part(FILE + "\r\nContent-Transfer-Encoding: base64", "YWJj") + END),
+        Arguments.of(
+            "Content-Transfer-Encoding quoted-printable",
+            type,
+            part(FILE + "\r\nContent-Transfer-Encoding: quoted-printable", "abc") + END),
+        Arguments.of(
+            "a filename* that is not RFC 8187",
+            type,
+            part("Content-Disposition: form-data; name=\"file\"; filename*=a.txt", "abc") + END),
+        Arguments.of(
+            "a filename* in an unknown charset",
+            type,
+            part("Content-Disposition: form-data; name=\"file\"; filename*=utf-7''a.txt", "abc")
+                + END),
+        Arguments.of(
+            "an unterminated quoted filename",
+            type,
+            part("Content-Disposition: form-data; name=\"file\"; filename=\"a.txt", "abc") + END),
+        Arguments.of(
+            "a control character in a part header",
+            type,
+            part(FILE.replace("a.txt", "a\u0001.txt"), "abc") + END),
+        Arguments.of(
+            "a boundary line with more on it",
+            type,
+            "--" + B + "x\r\n" + FILE + "\r\n\r\nabc\r\n" + END),
+        Arguments.of(
+            "a broken part after the file",
+            type,
+            part(FILE, "abc") + part("Content-Type: text/plain", "x") + END),
+        Arguments.of(
+            "no closing boundary after a later part",
+            type,
+            part(FILE, "abc") + part("Content-Disposition: form-data; name=\"x\"", "y")),
+        Arguments.of("no boundary line at all", type, "just text"),
+        Arguments.of("an empty body", type, ""),
+        Arguments.of("no boundary parameter", "multipart/form-data", part(FILE, "abc") + END),
+        Arguments.of(
+            "a boundary of 71 characters",
+            "multipart/form-data; boundary=" + "b".repeat(71),
+            "--" + "b".repeat(71) + "\r\n" + FILE + "\r\n\r\nabc\r\n--" + "b".repeat(71) + "--"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("malformedBodies")
+  void aMalformedMultipartBodyIs400AndStoresNothing(String what, String type, String body)
+      throws Exception {
+    var reply = uploadRaw(type, body);
+
+    assertThat(reply.statusCode()).isEqualTo(400);
+    assertThat(errorCode(reply)).isEqualTo("MALFORMED_REQUEST");
+    assertThat(new String(reply.body(), StandardCharsets.UTF_8))
+        .doesNotContain("Exception", "netty", "io.micronaut");
+    assertThat((List<?>) map(get(base(), "alice")).get("data")).isEmpty();
+    assertThat(backend.blobs.names()).isEmpty();
+  }
+
+  @Test
+  void aPlainFieldNamedFileIs400ValidationErrorOnFile() throws Exception {
+    // what curl -F 'file=abc' sends: a text field, no filename
+    var reply =
+        uploadRaw(
+            Multipart.CONTENT_TYPE,
+            part("Content-Disposition: form-data; name=\"file\"", "abc") + END);
+
+    assertThat(reply.statusCode()).isEqualTo(400);
+    assertThat(errorCode(reply)).isEqualTo("VALIDATION_ERROR");
+    assertThat((Map<String, Object>) ((Map<String, Object>) map(reply).get("error")).get("details"))
+        .containsKey("file");
+    assertThat(backend.blobs.names()).isEmpty();
+  }
+
+  @Test
+  void aPartsCharsetAndAnIdentityTransferEncodingAreTheFilesOwnBusiness() throws Exception {
+    String text = FILE + "\r\nContent-Type: text/plain; charset=";
+
+    assertThat(uploadedAlone(part(text + "utf-7", "a") + END))
+        .containsEntry("content_type", "text/plain; charset=utf-7");
+    assertThat(uploadedAlone(part(text + "nope", "a") + END))
+        .containsEntry("content_type", "text/plain; charset=nope");
+    assertThat(uploadedAlone(part(text, "a") + END))
+        .containsEntry("content_type", "application/octet-stream");
+    assertThat(uploadedAlone(part(FILE + "\r\nContent-Transfer-Encoding: BINARY", "a") + END))
+        .containsEntry("size_bytes", 1);
+  }
+
+  @Test
+  void anUploadWithoutContentTypeIs415AfterTheTodoChecks() throws Exception {
+    byte[] body = new Multipart().file("file", "a.txt", null, new byte[] {1}).bytes();
+
+    var reply = send("POST", base(), Tokens.bearer("alice"), null, body);
+    var othersTodo = send("POST", base(), Tokens.bearer("bob"), null, body);
+
+    assertThat(reply.statusCode()).isEqualTo(415);
+    assertThat(errorCode(reply)).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    assertThat(othersTodo.statusCode()).isEqualTo(404);
+    assertThat(backend.blobs.names()).isEmpty();
+  }
+
+  @Test
+  void aQuotedFilenameKeepsEveryCharacterAndTheDownloadEncodesIt() throws Exception {
+    String disposition = "Content-Disposition: form-data; name=\"file\"; ";
+    var plain = uploadedAlone(part(disposition + "filename=\"a=b;c,d.txt\"", "x") + END);
+    var escaped = uploadedAlone(part(disposition + "filename=\"say \\\"hi\\\".txt\"", "x") + END);
+    var extended =
+        uploadedAlone(
+            part(
+                    disposition
+                        + "filename=\"fallback\"; filename*=UTF-8''%C3%A9t%C3%A9%3D1%2C2.txt",
+                    "x")
+                + END);
+
+    assertThat(plain).containsEntry("filename", "a=b;c,d.txt");
+    assertThat(escaped).containsEntry("filename", "say \"hi\".txt");
+    assertThat(extended).containsEntry("filename", "été=1,2.txt");
+    assertThat(disposition(plain))
+        .isEqualTo("attachment; filename=\"a=b;c,d.txt\"; filename*=UTF-8''a%3Db%3Bc%2Cd.txt");
+    assertThat(disposition(escaped))
+        .isEqualTo("attachment; filename=\"say _hi_.txt\"; filename*=UTF-8''say%20%22hi%22.txt");
+    assertThat(disposition(extended))
+        .isEqualTo(
+            "attachment; filename=\"_t_=1,2.txt\"; filename*=UTF-8''%C3%A9t%C3%A9%3D1%2C2.txt");
+  }
+
+  private String disposition(Map<String, Object> attachment) throws Exception {
+    String path =
+        "/api/v1/todos/" + attachment.get("todo_id") + "/attachments/" + attachment.get("id");
+    return get(path + "/content", "alice")
+        .headers()
+        .firstValue("Content-Disposition")
+        .orElseThrow();
   }
 
   @Test

@@ -116,4 +116,29 @@ class ErrorResponsesTest {
     assertThat(reply.header("X-Request-ID")).isNotBlank();
     assertThat(api.get("/api/v1/todos").as("alice").send().body()).contains("\"total_count\":0");
   }
+
+  @Test
+  void anUploadOverTheServersLimitIsA413AndStoresNothing() {
+    // the file itself is empty: only the server's limit (64 KiB here) can refuse this body
+    var todo = backend.todo("alice", "with files").id();
+    String boundary = "b0undary";
+    String body =
+        "p".repeat(70_000)
+            + "\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\"\r\n\r\n\r\n--"
+            + boundary
+            + "--\r\n";
+
+    var reply =
+        api.call("POST", "/api/v1/todos/" + todo + "/attachments")
+            .as("alice")
+            .body(body, "multipart/form-data; boundary=" + boundary)
+            .send();
+
+    assertThat(reply.status()).isEqualTo(413);
+    assertThat(reply.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
+    assertThat(backend.db.attachments.findByTodo(todo)).isEmpty();
+    assertThat(backend.blobs.names()).isEmpty();
+  }
 }
