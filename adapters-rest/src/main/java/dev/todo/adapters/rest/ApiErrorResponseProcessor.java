@@ -10,14 +10,15 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.http.server.exceptions.response.HtmlErrorResponseBodyProvider;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
 import jakarta.inject.Singleton;
+import java.net.URISyntaxException;
 import java.util.Map;
 
 /**
  * Every error Micronaut produces itself (unknown route 404, 405, 413, 415, 400 from binding, 500
- * from an unhandled exception, a request head Netty refused) goes through this processor. Under
- * {@code /api} it writes the contract's envelope with a code derived from the status and a fixed
- * message (framework messages can name classes). <strong>Other paths are the browser
- * app's</strong>: for them it answers exactly like Micronaut's default processor (HTML for
+ * from an unhandled exception, a request Netty or Micronaut refused before routing) goes through
+ * this processor. Under {@code /api} it writes the contract's envelope with a code derived from the
+ * status and a fixed message (framework messages can name classes). <strong>Other paths are the
+ * browser app's</strong>: for them it answers exactly like Micronaut's default processor (HTML for
  * browsers, JSON otherwise), so whoever serves the app can add its own handling (an {@code
  * index.html} fallback, a static 404 page) for non-API paths without touching this class. Such
  * handling must leave {@code /api/**} alone (see {@link ApiPaths}).
@@ -39,15 +40,15 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<Object> 
   public MutableHttpResponse<Object> processResponse(
       ErrorContext context, MutableHttpResponse<?> response) {
     var request = context.getRequest();
-    var tooLarge = tooLargeHead(context, response.status());
-    if (tooLarge != null) {
+    var refused = refusedBeforeRouting(context, response.status());
+    if (refused != null) {
       return (MutableHttpResponse)
           ApiErrors.fill(
               request,
               response,
-              tooLarge,
-              ApiErrors.code(tooLarge),
-              ApiErrors.message(tooLarge),
+              refused,
+              ApiErrors.code(refused),
+              ApiErrors.message(refused),
               Map.of());
     }
     if (ApiPaths.isApi(request)) {
@@ -76,26 +77,40 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<Object> 
   }
 
   /**
-   * 414 or 431 when Netty refused the request's head, else null. Netty's decoder stops at a request
-   * line over {@code micronaut.server.netty.max-initial-line-length} (4 KiB by default) or headers
-   * over {@code max-header-size} (8 KiB), and Micronaut answers both with a cause-less 413 (a body
-   * over the request limit is 413 too, but with its exception as the cause). When the line was too
-   * long Netty kept nothing of it and hands over its placeholder, {@code GET /bad-request HTTP/1.0}
-   * without headers; otherwise the line was read and the headers were too large. Either way the
-   * path cannot be trusted to be the client's, so these get the envelope on every path.
+   * The status of a request refused before it could be routed, or null. Its path is not the
+   * client's, so these get the envelope on every path:
+   *
+   * <ul>
+   *   <li>Netty's decoder stops at a request line over {@code
+   *       micronaut.server.netty.max-initial-line-length} (4 KiB by default) or headers over {@code
+   *       max-header-size} (8 KiB), and Micronaut answers with a 413 without a cause (a body over
+   *       the request limit is 413 too, but with its exception). When the line was too long Netty
+   *       kept nothing of it and hands over its placeholder, {@code GET /bad-request} without a
+   *       single header (a real HTTP/1.1 request has at least {@code Host}): 414. Otherwise the
+   *       line was read and the headers were too large: 431.
+   *   <li>Any other request Netty could not decode is a cause-less 400 on that placeholder.
+   *   <li>A request target that is not a URI ({@code ?q=%}) is a {@link URISyntaxException} that
+   *       Micronaut reports on a stand-in request for {@code /}: 400.
+   * </ul>
    */
-  private static HttpStatus tooLargeHead(ErrorContext context, HttpStatus status) {
-    if (status != HttpStatus.REQUEST_ENTITY_TOO_LARGE || context.getRootCause().isPresent()) {
-      return null;
+  private static HttpStatus refusedBeforeRouting(ErrorContext context, HttpStatus status) {
+    var cause = context.getRootCause();
+    if (cause.isPresent()) {
+      return cause.get() instanceof URISyntaxException ? HttpStatus.BAD_REQUEST : null;
     }
     var request = context.getRequest();
     boolean placeholder =
         request.getMethod() == HttpMethod.GET
             && "/bad-request".equals(request.getPath())
             && request.getHeaders().isEmpty();
-    return placeholder
-        ? HttpStatus.REQUEST_URI_TOO_LONG
-        : HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+    return switch (status) {
+      case REQUEST_ENTITY_TOO_LARGE ->
+          placeholder
+              ? HttpStatus.REQUEST_URI_TOO_LONG
+              : HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+      case BAD_REQUEST -> placeholder ? HttpStatus.BAD_REQUEST : null;
+      default -> null;
+    };
   }
 
   /** What Micronaut's own {@code DefaultErrorResponseProcessor} answers. */

@@ -141,4 +141,17 @@ class ErrorResponsesTest {
     assertThat(backend.db.attachments.findByTodo(todo)).isEmpty();
     assertThat(backend.blobs.names()).isEmpty();
   }
+
+  @Test
+  void aRequestTargetThatIsNotAUriIs400InTheEnvelopeOnEveryPath() {
+    // Micronaut cannot parse these and hands the error over on a stand-in request for "/"
+    for (var target : List.of("/api/v1/todos?status=%", "/api/v1/todos?q=%ZZ", "/%", "/a b")) {
+      var reply = RawHttp.get(server, target, Tokens.bearer("alice"));
+
+      assertThat(reply.status()).as(reply.head()).isEqualTo(400);
+      assertThat(reply.body())
+          .as(reply.head())
+          .startsWith("{\"error\":{\"code\":\"MALFORMED_REQUEST\"");
+    }
+  }
 }
