@@ -36,6 +36,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Optional;
 
@@ -74,9 +75,15 @@ class AttachmentController {
       HttpRequest<?> request) {
     TodoId todoId = PathIds.todoId(id);
     String contentType = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
-    InputStream body = body(request);
-    var command = new UploadCommand(identity.caller(), todoId, () -> file(contentType, body));
-    Attachment attachment = attachments.upload(command);
+    Attachment attachment;
+    // closed when done: what was not read (a refused upload, an epilogue) is discarded
+    try (InputStream body = body(request)) {
+      attachment =
+          attachments.upload(
+              new UploadCommand(identity.caller(), todoId, () -> file(contentType, body)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return HttpResponse.created(
         AttachmentResponse.of(attachment),
         URI.create(BASE + todoId + "/attachments/" + attachment.id()));

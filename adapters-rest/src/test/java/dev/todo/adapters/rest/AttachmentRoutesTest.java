@@ -355,6 +355,28 @@ class AttachmentRoutesTest {
   }
 
   @Test
+  void aRefusedUploadAnswersWithoutWaitingForTheRestOfALargeBody() throws Exception {
+    // 8 MB, under the server's limit: refused before the body is read (404, 403), then discarded
+    byte[] body = new byte[8_000_000];
+    byte[] head = part(FILE, "").getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(head, 0, body, 0, head.length);
+    for (String caller : List.of("bob", "alice")) {
+      var request =
+          HttpRequest.newBuilder(URI.create(server.getURL() + base()))
+              .timeout(Duration.ofSeconds(20))
+              .header("Authorization", Tokens.bearer(caller, "readonly"))
+              .header("Content-Type", Multipart.CONTENT_TYPE)
+              .POST(BodyPublishers.ofByteArray(body))
+              .build();
+
+      var reply = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+
+      assertThat(reply.statusCode()).isEqualTo(caller.equals("bob") ? 404 : 403);
+    }
+    assertThat(backend.blobs.names()).isEmpty();
+  }
+
+  @Test
   void theDispositionEscapesWhatAQuotedStringCannotHold() {
     assertThat(ContentDisposition.attachment("a\"b\\c;d.txt"))
         .isEqualTo("attachment; filename=\"a_b_c;d.txt\"; filename*=UTF-8''a%22b%5Cc%3Bd.txt");
