@@ -54,6 +54,9 @@ final class StrictJson {
       return node;
     } catch (IOException e) {
       throw new MalformedInputException("The body is not valid JSON");
+    } catch (NumberFormatException | ArithmeticException e) {
+      // well-formed, but beyond what a number can be read as (e.g. an exponent of 23 digits)
+      throw new MalformedInputException("The body has a number out of range");
     }
   }
 

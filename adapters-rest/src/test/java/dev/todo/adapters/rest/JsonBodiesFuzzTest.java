@@ -65,18 +65,18 @@ class JsonBodiesFuzzTest {
           new byte[] {0, 0x1F, 0x7F},
           new byte[] {(byte) 0xFE, (byte) 0xFF});
 
-  @Property(tries = 3000)
+  @Property(tries = 3000, seed = FuzzSeeds.SEED)
   void arbitraryBytesAreReadOrRefusedAsTheContractSays(
       @ForAll @Size(max = 300) byte[] body, @ForAll("contentTypes") String contentType) {
     read(contentType, body);
   }
 
-  @Property(tries = 3000)
+  @Property(tries = 3000, seed = FuzzSeeds.SEED)
   void mutatedValidBodiesAreReadOrRefusedAsTheContractSays(@ForAll("mutated") byte[] body) {
     read(MediaType.APPLICATION_JSON, body);
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 2000, seed = FuzzSeeds.SEED)
   void objectsOfAnyShapeAreReadOrRefusedAsTheContractSays(@ForAll("objects") String body) {
     read(JsonBodies.MERGE_PATCH, body.getBytes(StandardCharsets.UTF_8));
   }

@@ -17,6 +17,19 @@ class StrictJsonTest {
   }
 
   @Test
+  void aNumberBeyondWhatCanBeReadIsMalformedNotAnError() {
+    // found by JsonBodiesFuzzTest: BigDecimal refuses an exponent this long
+    for (String body :
+        new String[] {
+          "{\"x\":1E345678901234567890123}", "{\"title\":\"a\",\"n\":-2e-99999999999999999999}"
+        }) {
+      assertThatThrownBy(() -> StrictJson.parse(body.getBytes(StandardCharsets.UTF_8)))
+          .as(body)
+          .isInstanceOf(MalformedInputException.class);
+    }
+  }
+
+  @Test
   void keepsIntegersApartFromDecimals() {
     var node =
         parse("{\"a\":2,\"b\":2.0,\"c\":2e0,\"d\":12345678901,\"e\":123456789012345678901234}");

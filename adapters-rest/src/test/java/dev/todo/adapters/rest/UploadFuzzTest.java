@@ -103,7 +103,11 @@ class UploadFuzzTest {
     }
   }
 
-  @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
+  @Property(
+      tries = 400,
+      seed = FuzzSeeds.SEED,
+      shrinking = ShrinkingMode.BOUNDED,
+      edgeCases = EdgeCasesMode.NONE)
   void noUploadAnswers5xxAndARefusedOneLeavesNothing(@ForAll("cases") Case c) throws Exception {
     backend.reset();
     TodoId todo = backend.todo("alice", "fuzzed").id();
