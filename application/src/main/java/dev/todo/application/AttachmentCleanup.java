@@ -1,6 +1,7 @@
 package dev.todo.application;
 
 import dev.todo.domain.attachment.Attachment;
+import dev.todo.domain.list.ListId;
 import dev.todo.domain.port.out.AttachmentRepository;
 import dev.todo.domain.port.out.BlobStorage;
 import dev.todo.domain.todo.StatusFilter;
@@ -30,9 +31,9 @@ public final class AttachmentCleanup {
     return attachments.findByTodo(todo);
   }
 
-  /** Inside the write that deletes the owner's to-dos that match {@code status}. */
-  List<Attachment> goingWith(String owner, StatusFilter status) {
-    return attachments.findByOwner(owner, status);
+  /** Inside the write that deletes the lists' to-dos that match {@code status} (or the lists). */
+  List<Attachment> goingWith(List<ListId> lists, StatusFilter status) {
+    return attachments.findInLists(lists, status);
   }
 
   /** After the commit. */

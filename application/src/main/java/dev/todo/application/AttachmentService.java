@@ -15,6 +15,7 @@ import dev.todo.domain.identity.Caller;
 import dev.todo.domain.port.in.AttachmentsUseCase;
 import dev.todo.domain.port.out.AttachmentRepository;
 import dev.todo.domain.port.out.BlobStorage;
+import dev.todo.domain.port.out.ListRepository;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
 import dev.todo.domain.todo.Todo;
@@ -39,6 +40,7 @@ public final class AttachmentService implements AttachmentsUseCase {
   static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
   private final TodoRepository todos;
+  private final ListRepository lists;
   private final AttachmentRepository attachments;
   private final BlobStorage blobs;
   private final Transactions transactions;
@@ -49,6 +51,7 @@ public final class AttachmentService implements AttachmentsUseCase {
 
   AttachmentService(
       TodoRepository todos,
+      ListRepository lists,
       AttachmentRepository attachments,
       BlobStorage blobs,
       Transactions transactions,
@@ -57,6 +60,7 @@ public final class AttachmentService implements AttachmentsUseCase {
       AttachmentCleanup cleanup,
       UploadsInFlight uploads) {
     this.todos = todos;
+    this.lists = lists;
     this.attachments = attachments;
     this.blobs = blobs;
     this.transactions = transactions;
@@ -69,8 +73,7 @@ public final class AttachmentService implements AttachmentsUseCase {
   @Override
   public Attachment upload(UploadCommand command) {
     Caller caller = command.caller();
-    Todo todo = transactions.read(() -> accessible(caller, command.todoId()));
-    caller.requireWriteAccess();
+    Todo todo = transactions.read(() -> accessible(caller, command.todoId()).editable());
     requireRoomFor(todo);
     IncomingFile file =
         command.file().read().orElseThrow(() -> ValidationException.of("file", "is required"));
@@ -93,7 +96,7 @@ public final class AttachmentService implements AttachmentsUseCase {
       try {
         transactions.write(
             () -> {
-              requireRoomFor(accessible(caller, todo.id()));
+              requireRoomFor(accessible(caller, todo.id()).editable());
               attachments.insert(attachment);
               return null;
             });
@@ -118,13 +121,14 @@ public final class AttachmentService implements AttachmentsUseCase {
 
   @Override
   public Attachment get(Caller caller, TodoId todoId, String attachmentId) {
-    return transactions.read(() -> attachmentOf(caller, todoId, attachmentId));
+    return transactions.read(() -> attachmentOf(caller, todoId, attachmentId, false));
   }
 
   @Override
   public Download download(
       Caller caller, TodoId todoId, String attachmentId, Optional<ByteRange> range) {
-    Attachment attachment = transactions.read(() -> attachmentOf(caller, todoId, attachmentId));
+    Attachment attachment =
+        transactions.read(() -> attachmentOf(caller, todoId, attachmentId, false));
     long size = attachment.sizeBytes();
     Optional<long[]> span = range.flatMap(r -> satisfiable(r, size));
     long offset = span.map(s -> s[0]).orElse(0L);
@@ -166,8 +170,7 @@ public final class AttachmentService implements AttachmentsUseCase {
     Attachment attachment =
         transactions.write(
             () -> {
-              Attachment found = attachmentOf(caller, todoId, attachmentId);
-              caller.requireWriteAccess();
+              Attachment found = attachmentOf(caller, todoId, attachmentId, true);
               attachments.delete(found);
               return found;
             });
@@ -181,12 +184,17 @@ public final class AttachmentService implements AttachmentsUseCase {
     }
   }
 
-  private Todo accessible(Caller caller, TodoId id) {
-    return AccessibleTodos.find(todos, caller, id);
+  private AccessibleTodos.Accessible accessible(Caller caller, TodoId id) {
+    return AccessibleTodos.find(todos, lists, caller, id);
   }
 
-  private Attachment attachmentOf(Caller caller, TodoId todoId, String attachmentId) {
-    accessible(caller, todoId);
+  /** The to-do's attachment; {@code toChange}: once the caller may edit the to-do's list. */
+  private Attachment attachmentOf(
+      Caller caller, TodoId todoId, String attachmentId, boolean toChange) {
+    var found = accessible(caller, todoId);
+    if (toChange) {
+      found.editable();
+    }
     return AttachmentId.parse(attachmentId)
         .flatMap(attachments::findById)
         .filter(a -> a.todoId().equals(todoId))

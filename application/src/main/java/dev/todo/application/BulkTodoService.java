@@ -3,22 +3,29 @@ package dev.todo.application;
 import dev.todo.domain.attachment.Attachment;
 import dev.todo.domain.error.ValidationException;
 import dev.todo.domain.port.in.BulkEditTodosUseCase;
+import dev.todo.domain.port.out.ListRepository;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
 import java.time.Clock;
 import java.util.List;
 
-/** Changes all of the caller's to-dos that match a status in one write transaction. */
+/** Changes the to-dos of one list, or of every list the caller owns, in one write transaction. */
 public final class BulkTodoService implements BulkEditTodosUseCase {
 
   private final TodoRepository todos;
+  private final ListRepository lists;
   private final Transactions transactions;
   private final Clock clock;
   private final AttachmentCleanup cleanup;
 
-  public BulkTodoService(
-      TodoRepository todos, Transactions transactions, Clock clock, AttachmentCleanup cleanup) {
+  BulkTodoService(
+      TodoRepository todos,
+      ListRepository lists,
+      Transactions transactions,
+      Clock clock,
+      AttachmentCleanup cleanup) {
     this.todos = todos;
+    this.lists = lists;
     this.transactions = transactions;
     this.clock = clock;
     this.cleanup = cleanup;
@@ -26,28 +33,29 @@ public final class BulkTodoService implements BulkEditTodosUseCase {
 
   @Override
   public long setCompleted(SetCompletedCommand command) {
-    command.caller().requireWriteAccess();
-    Boolean completed = command.completed().read();
-    if (completed == null) {
-      throw ValidationException.of("completed", "is required");
-    }
+    var caller = command.caller();
     return transactions.write(
-        () ->
-            todos.setCompleted(
-                command.caller().subject(), command.status(), completed, clock.instant()));
+        () -> {
+          var covered = ListSelection.toChange(lists, caller, command.listId());
+          Boolean completed = command.completed().read();
+          if (completed == null) {
+            throw ValidationException.of("completed", "is required");
+          }
+          return todos.setCompleted(
+              covered, command.status(), completed, clock.instant(), caller.subject());
+        });
   }
 
   /** Deletes the to-dos with their attachments: their rows in the transaction, then objects. */
   @Override
   public long deleteAll(DeleteTodosCommand command) {
-    command.caller().requireWriteAccess();
-    String owner = command.caller().subject();
     record Outcome(long deleted, List<Attachment> removed) {}
     var outcome =
         transactions.write(
             () -> {
-              var attachments = cleanup.goingWith(owner, command.status());
-              return new Outcome(todos.deleteAll(owner, command.status()), attachments);
+              var covered = ListSelection.toChange(lists, command.caller(), command.listId());
+              var attachments = cleanup.goingWith(covered, command.status());
+              return new Outcome(todos.deleteAll(covered, command.status()), attachments);
             });
     cleanup.removeObjects(outcome.removed());
     return outcome.deleted();

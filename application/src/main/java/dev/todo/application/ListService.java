@@ -1,5 +1,6 @@
 package dev.todo.application;
 
+import dev.todo.domain.attachment.Attachment;
 import dev.todo.domain.error.ConflictException;
 import dev.todo.domain.error.ValidationException;
 import dev.todo.domain.identity.Caller;
@@ -16,6 +17,7 @@ import dev.todo.domain.port.out.ListRepository;
 import dev.todo.domain.port.out.Transactions;
 import dev.todo.domain.port.out.UserRepository;
 import dev.todo.domain.todo.Field;
+import dev.todo.domain.todo.StatusFilter;
 import dev.todo.domain.todo.TodoEdit;
 import dev.todo.domain.todo.VersionPrecondition;
 import java.time.Clock;
@@ -32,15 +34,24 @@ public final class ListService implements ListsUseCase {
 
   private final ListRepository lists;
   private final UserRepository users;
+  private final DefaultLists defaultLists;
   private final Transactions transactions;
   private final Clock clock;
+  private final AttachmentCleanup cleanup;
 
-  public ListService(
-      ListRepository lists, UserRepository users, Transactions transactions, Clock clock) {
+  ListService(
+      ListRepository lists,
+      UserRepository users,
+      DefaultLists defaultLists,
+      Transactions transactions,
+      Clock clock,
+      AttachmentCleanup cleanup) {
     this.lists = lists;
     this.users = users;
+    this.defaultLists = defaultLists;
     this.transactions = transactions;
     this.clock = clock;
+    this.cleanup = cleanup;
   }
 
   @Override
@@ -66,7 +77,7 @@ public final class ListService implements ListsUseCase {
   public List<ListView> list(Caller caller, Optional<String> owner) {
     String whose = caller.ownerToRead(owner);
     if (whose.equals(caller.subject())) {
-      transactions.write(() -> defaultListOf(caller));
+      transactions.write(() -> defaultLists.of(caller));
       return transactions.read(
           () -> lists.membershipsOf(caller.subject()).stream().map(this::view).toList());
     }
@@ -117,34 +128,23 @@ public final class ListService implements ListsUseCase {
         });
   }
 
+  /** Deletes the list with what is in it: rows in the transaction, then the files' objects. */
   @Override
   public void delete(Caller caller, String listId, VersionPrecondition precondition) {
-    transactions.write(
-        () -> {
-          var found = AccessibleLists.find(lists, caller, listId);
-          found.access().requireOwnership();
-          if (found.list().isDefault()) {
-            throw new ConflictException("The default list cannot be deleted");
-          }
-          precondition.check(found.list().version());
-          lists.delete(found.list());
-          return null;
-        });
-  }
-
-  /** The caller's default list, created (with the caller made known) if it is missing. */
-  private TodoList defaultListOf(Caller caller) {
-    return lists
-        .findDefault(caller.subject())
-        .orElseGet(
+    List<Attachment> removed =
+        transactions.write(
             () -> {
-              var now = clock.instant();
-              users.register(caller, now);
-              var inbox =
-                  TodoList.create(ListId.random(), caller.subject(), ListName.DEFAULT, true, now);
-              lists.insert(inbox, lists.nextPosition(caller.subject()));
-              return inbox;
+              var found = AccessibleLists.find(lists, caller, listId);
+              found.access().requireOwnership();
+              if (found.list().isDefault()) {
+                throw new ConflictException("The default list cannot be deleted");
+              }
+              precondition.check(found.list().version());
+              var attachments = cleanup.goingWith(List.of(found.list().id()), StatusFilter.ALL);
+              lists.delete(found.list());
+              return attachments;
             });
+    cleanup.removeObjects(removed);
   }
 
   private ListView viewFor(Caller caller, TodoList list) {

@@ -1,6 +1,7 @@
 package dev.todo.application;
 
 import dev.todo.domain.port.in.ReadTodosUseCase;
+import dev.todo.domain.port.out.ListRepository;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
 import dev.todo.domain.todo.Todo;
@@ -9,49 +10,60 @@ import dev.todo.domain.todo.TodoPage;
 import dev.todo.domain.todo.TodoStats;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
-/** Reads to-dos: one by id, a page of a list, the stats; "today" is the UTC date. */
+/**
+ * Reads to-dos: one by id, a page of one list or of several, the stats; "today" is the date in the
+ * caller's time zone. The lists and the caller's access to them are read in the same transaction.
+ */
 public final class TodoQueryService implements ReadTodosUseCase {
 
   private final TodoRepository todos;
+  private final ListRepository lists;
   private final Transactions transactions;
   private final Clock clock;
 
-  public TodoQueryService(TodoRepository todos, Transactions transactions, Clock clock) {
+  TodoQueryService(
+      TodoRepository todos, ListRepository lists, Transactions transactions, Clock clock) {
     this.todos = todos;
+    this.lists = lists;
     this.transactions = transactions;
     this.clock = clock;
   }
 
   @Override
   public Todo get(GetTodoQuery query) {
-    return transactions.read(() -> AccessibleTodos.find(todos, query.caller(), query.id()));
+    return transactions.read(
+        () -> AccessibleTodos.find(todos, lists, query.caller(), query.id()).todo());
   }
 
   @Override
   public TodoPage list(ListTodosQuery query) {
-    String owner = query.caller().ownerToRead(query.owner());
-    var filter =
-        new TodoFilter(
-            owner,
-            query.status(),
-            query.text(),
-            query.priority(),
-            query.dueBefore(),
-            query.dueAfter());
+    LocalDate today = LocalDate.ofInstant(clock.instant(), query.zone());
     return transactions.read(
-        () ->
-            new TodoPage(
-                todos.find(filter, query.sort(), query.direction(), query.page()),
-                query.page(),
-                todos.count(filter)));
+        () -> {
+          var covered = ListSelection.toRead(lists, query.caller(), query.listId(), query.owner());
+          var all =
+              new TodoFilter(
+                  covered,
+                  query.status(),
+                  query.text(),
+                  query.priority(),
+                  query.dueBefore(),
+                  query.dueAfter());
+          TodoFilter filter = query.due().map(due -> due.narrow(all, today)).orElse(all);
+          return new TodoPage(
+              todos.find(filter, query.sort(), query.direction(), query.page()),
+              query.page(),
+              todos.count(filter));
+        });
   }
 
   @Override
   public TodoStats stats(TodoStatsQuery query) {
-    String owner = query.caller().ownerToRead(query.owner());
-    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    return transactions.read(() -> todos.stats(owner, today));
+    LocalDate today = LocalDate.ofInstant(clock.instant(), query.zone());
+    return transactions.read(
+        () ->
+            todos.stats(
+                ListSelection.toRead(lists, query.caller(), query.listId(), query.owner()), today));
   }
 }

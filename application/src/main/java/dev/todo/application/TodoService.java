@@ -1,13 +1,16 @@
 package dev.todo.application;
 
 import dev.todo.domain.attachment.Attachment;
+import dev.todo.domain.error.ValidationException;
 import dev.todo.domain.identity.Caller;
+import dev.todo.domain.list.TodoList;
 import dev.todo.domain.port.in.CreateTodoUseCase;
 import dev.todo.domain.port.in.DeleteTodoUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
+import dev.todo.domain.port.out.ListRepository;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
-import dev.todo.domain.port.out.UserRepository;
+import dev.todo.domain.todo.Field;
 import dev.todo.domain.todo.Todo;
 import dev.todo.domain.todo.TodoEdit;
 import dev.todo.domain.todo.TodoId;
@@ -17,26 +20,30 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Creates, changes and deletes single to-dos. Each use case is one write transaction, and checks in
- * the contract's order: existence and ownership (404), role (403), precondition (412), and only
- * then the caller's input (415, 400).
+ * Creates, changes, moves and deletes single to-dos. Each use case is one write transaction, and
+ * checks in the contract's order: existence and the caller's access to the to-do's list (404), role
+ * (403), precondition (412), then the list the body names (404, 403), and only then the rest of the
+ * caller's input (400).
  */
 public final class TodoService implements CreateTodoUseCase, UpdateTodoUseCase, DeleteTodoUseCase {
 
   private final TodoRepository todos;
-  private final UserRepository users;
+  private final ListRepository lists;
+  private final DefaultLists defaultLists;
   private final Transactions transactions;
   private final Clock clock;
   private final AttachmentCleanup cleanup;
 
-  public TodoService(
+  TodoService(
       TodoRepository todos,
-      UserRepository users,
+      ListRepository lists,
+      DefaultLists defaultLists,
       Transactions transactions,
       Clock clock,
       AttachmentCleanup cleanup) {
     this.todos = todos;
-    this.users = users;
+    this.lists = lists;
+    this.defaultLists = defaultLists;
     this.transactions = transactions;
     this.clock = clock;
     this.cleanup = cleanup;
@@ -46,18 +53,24 @@ public final class TodoService implements CreateTodoUseCase, UpdateTodoUseCase, 
   public Todo create(CreateTodoCommand command) {
     Caller caller = command.caller();
     caller.requireWriteAccess();
-    TodoEdit edit = TodoEdit.forCreate(command.input().read());
+    TodoInput input = command.input().read();
     return transactions.write(
         () -> {
-          var now = clock.instant();
-          users.register(caller, now);
+          TodoList list =
+              switch (input.listId()) {
+                case Field.Absent<String> absent -> defaultLists.of(caller);
+                case Field.Null<String> none -> defaultLists.of(caller);
+                case Field.Value<String> id -> editableList(caller, id.value());
+              };
+          TodoEdit edit = TodoEdit.forCreate(input);
           var todo =
               Todo.create(
                   TodoId.random(),
+                  list.id(),
                   caller.subject(),
                   edit,
-                  todos.nextPosition(caller.subject()),
-                  now);
+                  todos.nextPosition(list.id()),
+                  clock.instant());
           todos.insert(todo);
           return todo;
         });
@@ -74,18 +87,41 @@ public final class TodoService implements CreateTodoUseCase, UpdateTodoUseCase, 
   }
 
   private Todo update(UpdateTodoCommand command, Function<TodoInput, TodoEdit> rules) {
+    Caller caller = command.caller();
     return transactions.write(
         () -> {
-          Todo current = accessible(command.caller(), command.id());
-          command.caller().requireWriteAccess();
+          Todo current = accessible(caller, command.id()).editable();
           command.precondition().check(current.version());
-          TodoEdit edit = rules.apply(command.input().read());
-          Todo changed = current.apply(edit, clock.instant());
+          TodoInput input = command.input().read();
+          var target = movingTo(caller, current, input.listId());
+          TodoEdit edit = rules.apply(input);
+          if (target != null) {
+            edit = edit.movingTo(target.id(), todos.nextPosition(target.id()));
+          }
+          Todo changed = current.apply(edit, clock.instant(), caller.subject());
           if (changed != current) {
             todos.update(current, changed);
           }
           return changed;
         });
+  }
+
+  /** The other list the input names, once the caller may edit it; null when it stays. */
+  private TodoList movingTo(Caller caller, Todo current, Field<String> listId) {
+    return switch (listId) {
+      case Field.Absent<String> absent -> null;
+      case Field.Null<String> none -> throw ValidationException.of("list_id", "must not be null");
+      case Field.Value<String> id -> {
+        TodoList target = editableList(caller, id.value());
+        yield target.id().equals(current.listId()) ? null : target;
+      }
+    };
+  }
+
+  private TodoList editableList(Caller caller, String id) {
+    var found = AccessibleLists.find(lists, caller, id);
+    found.access().requireEdit();
+    return found.list();
   }
 
   /** Deletes the to-do with its attachments: their rows in the transaction, then their objects. */
@@ -94,8 +130,7 @@ public final class TodoService implements CreateTodoUseCase, UpdateTodoUseCase, 
     List<Attachment> removed =
         transactions.write(
             () -> {
-              Todo current = accessible(command.caller(), command.id());
-              command.caller().requireWriteAccess();
+              Todo current = accessible(command.caller(), command.id()).editable();
               command.precondition().check(current.version());
               var attachments = cleanup.goingWith(current.id());
               todos.delete(current);
@@ -104,7 +139,7 @@ public final class TodoService implements CreateTodoUseCase, UpdateTodoUseCase, 
     cleanup.removeObjects(removed);
   }
 
-  private Todo accessible(Caller caller, TodoId id) {
-    return AccessibleTodos.find(todos, caller, id);
+  private AccessibleTodos.Accessible accessible(Caller caller, TodoId id) {
+    return AccessibleTodos.find(todos, lists, caller, id);
   }
 }

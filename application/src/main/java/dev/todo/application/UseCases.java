@@ -56,13 +56,23 @@ public final class UseCases {
   public UseCases(Ports ports, Settings settings) {
     var cleanup = new AttachmentCleanup(ports.attachments(), ports.blobs());
     var uploads = new UploadsInFlight();
+    var defaultLists = new DefaultLists(ports.lists(), ports.users(), ports.clock());
     todos =
-        new TodoService(ports.todos(), ports.users(), ports.transactions(), ports.clock(), cleanup);
-    reads = new TodoQueryService(ports.todos(), ports.transactions(), ports.clock());
-    bulk = new BulkTodoService(ports.todos(), ports.transactions(), ports.clock(), cleanup);
+        new TodoService(
+            ports.todos(),
+            ports.lists(),
+            defaultLists,
+            ports.transactions(),
+            ports.clock(),
+            cleanup);
+    reads = new TodoQueryService(ports.todos(), ports.lists(), ports.transactions(), ports.clock());
+    bulk =
+        new BulkTodoService(
+            ports.todos(), ports.lists(), ports.transactions(), ports.clock(), cleanup);
     attachments =
         new AttachmentService(
             ports.todos(),
+            ports.lists(),
             ports.attachments(),
             ports.blobs(),
             ports.transactions(),
@@ -79,7 +89,14 @@ public final class UseCases {
             settings.reconcileGrace(),
             uploads);
     health = new HealthService(ports.probes());
-    lists = new ListService(ports.lists(), ports.users(), ports.transactions(), ports.clock());
+    lists =
+        new ListService(
+            ports.lists(),
+            ports.users(),
+            defaultLists,
+            ports.transactions(),
+            ports.clock(),
+            cleanup);
     sharing =
         new SharingService(
             ports.lists(), ports.invites(), ports.users(), ports.transactions(), ports.clock());

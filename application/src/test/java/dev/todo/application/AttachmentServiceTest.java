@@ -60,10 +60,17 @@ class AttachmentServiceTest {
   private final MutableClock clock = new MutableClock(T0);
   private final AttachmentCleanup cleanup = new AttachmentCleanup(attachments, blobs);
   private final TodoService todoService =
-      new TodoService(todos, database.users, transactions, clock, cleanup);
+      new TodoService(
+          todos,
+          database.lists,
+          new DefaultLists(database.lists, database.users, clock),
+          transactions,
+          clock,
+          cleanup);
   private final AttachmentService service =
       new AttachmentService(
           todos,
+          database.lists,
           attachments,
           blobs,
           transactions,
@@ -379,7 +386,13 @@ class AttachmentServiceTest {
           }
         };
 
-    new TodoService(todos, database.users, committing, clock, cleanup)
+    new TodoService(
+            todos,
+            database.lists,
+            new DefaultLists(database.lists, database.users, clock),
+            committing,
+            clock,
+            cleanup)
         .delete(new DeleteTodoCommand(alice, todo.id(), VersionPrecondition.none()));
 
     assertThat(objectsAtCommit).containsExactly(List.of(file.objectName()));
@@ -388,7 +401,8 @@ class AttachmentServiceTest {
 
   @Test
   void clearingCompletedAndDeletingAllDeleteTheirObjects() {
-    BulkEditTodosUseCase bulk = new BulkTodoService(todos, transactions, clock, cleanup);
+    BulkEditTodosUseCase bulk =
+        new BulkTodoService(todos, database.lists, transactions, clock, cleanup);
     var active = todo(alice);
     var done = todo(alice);
     todoService.mergePatch(
@@ -401,11 +415,14 @@ class AttachmentServiceTest {
     upload(alice, done, bytes(5));
     var bobsFile = upload(bob, todo(bob), bytes(5));
 
-    assertThat(bulk.deleteAll(new DeleteTodosCommand(alice, StatusFilter.COMPLETED))).isEqualTo(1);
+    assertThat(
+            bulk.deleteAll(new DeleteTodosCommand(alice, Optional.empty(), StatusFilter.COMPLETED)))
+        .isEqualTo(1);
     assertThat(blobs.names())
         .containsExactlyInAnyOrder(activeFile.objectName(), bobsFile.objectName());
 
-    assertThat(bulk.deleteAll(new DeleteTodosCommand(alice, StatusFilter.ALL))).isEqualTo(1);
+    assertThat(bulk.deleteAll(new DeleteTodosCommand(alice, Optional.empty(), StatusFilter.ALL)))
+        .isEqualTo(1);
     assertThat(blobs.names()).containsExactly(bobsFile.objectName());
   }
 

@@ -2,6 +2,7 @@ package dev.todo.application;
 
 import static dev.todo.domain.testing.TodoBuilder.T0;
 import static dev.todo.domain.testing.TodoBuilder.aTodo;
+import static dev.todo.domain.testing.TodoBuilder.listOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,8 +17,11 @@ import dev.todo.domain.testing.InMemoryBlobStorage;
 import dev.todo.domain.testing.InMemoryDatabase;
 import dev.todo.domain.testing.InMemoryTodoRepository;
 import dev.todo.domain.testing.MutableClock;
+import dev.todo.domain.testing.TestLists;
 import dev.todo.domain.todo.StatusFilter;
 import dev.todo.domain.todo.TodoFilter;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BulkTodoServiceTest {
@@ -27,10 +31,15 @@ class BulkTodoServiceTest {
   private final BulkTodoService service =
       new BulkTodoService(
           todos,
+          database.lists,
           database.transactions,
           new MutableClock(T0),
           new AttachmentCleanup(database.attachments, new InMemoryBlobStorage()));
   private final Caller alice = Caller.of("alice");
+
+  {
+    TestLists.registerWithLists(database.users, database.lists, "alice", "bob");
+  }
 
   @Test
   void completesEveryActiveTodoAndCountsOnlyChanges() {
@@ -40,12 +49,19 @@ class BulkTodoServiceTest {
 
     long updated =
         service.setCompleted(
-            new SetCompletedCommand(alice, StatusFilter.ALL, InputSource.of(true)));
+            new SetCompletedCommand(
+                alice, Optional.empty(), StatusFilter.ALL, InputSource.of(true)));
 
     assertThat(updated).isEqualTo(1);
-    assertThat(todos.stats("alice", T0.atZone(java.time.ZoneOffset.UTC).toLocalDate()).active())
+    assertThat(
+            todos
+                .stats(List.of(listOf("alice")), T0.atZone(java.time.ZoneOffset.UTC).toLocalDate())
+                .active())
         .isZero();
-    assertThat(todos.stats("bob", T0.atZone(java.time.ZoneOffset.UTC).toLocalDate()).active())
+    assertThat(
+            todos
+                .stats(List.of(listOf("bob")), T0.atZone(java.time.ZoneOffset.UTC).toLocalDate())
+                .active())
         .isEqualTo(1);
   }
 
@@ -54,7 +70,8 @@ class BulkTodoServiceTest {
     assertThatThrownBy(
             () ->
                 service.setCompleted(
-                    new SetCompletedCommand(alice, StatusFilter.ALL, InputSource.of(null))))
+                    new SetCompletedCommand(
+                        alice, Optional.empty(), StatusFilter.ALL, InputSource.of(null))))
         .isInstanceOf(ValidationException.class);
   }
 
@@ -63,15 +80,18 @@ class BulkTodoServiceTest {
     todos.insert(aTodo().build());
     todos.insert(aTodo().completed().build());
 
-    assertThat(service.deleteAll(new DeleteTodosCommand(alice, StatusFilter.COMPLETED)))
+    assertThat(
+            service.deleteAll(
+                new DeleteTodosCommand(alice, Optional.empty(), StatusFilter.COMPLETED)))
         .isEqualTo(1);
-    assertThat(service.deleteAll(new DeleteTodosCommand(alice, StatusFilter.ALL))).isEqualTo(1);
-    assertThat(todos.count(TodoFilter.allOf("alice"))).isZero();
+    assertThat(service.deleteAll(new DeleteTodosCommand(alice, Optional.empty(), StatusFilter.ALL)))
+        .isEqualTo(1);
+    assertThat(todos.count(TodoFilter.allOf(listOf("alice")))).isZero();
   }
 
   @Test
   void neverDeletesOnlyTheActiveByAccident() {
-    assertThatThrownBy(() -> new DeleteTodosCommand(alice, StatusFilter.ACTIVE))
+    assertThatThrownBy(() -> new DeleteTodosCommand(alice, Optional.empty(), StatusFilter.ACTIVE))
         .isInstanceOf(MalformedInputException.class);
   }
 
@@ -85,13 +105,17 @@ class BulkTodoServiceTest {
                 service.setCompleted(
                     new SetCompletedCommand(
                         readonly,
+                        Optional.empty(),
                         StatusFilter.ALL,
                         () -> {
                           throw new AssertionError("input read before the role check");
                         })))
         .isInstanceOf(ForbiddenException.class);
-    assertThatThrownBy(() -> service.deleteAll(new DeleteTodosCommand(readonly, StatusFilter.ALL)))
+    assertThatThrownBy(
+            () ->
+                service.deleteAll(
+                    new DeleteTodosCommand(readonly, Optional.empty(), StatusFilter.ALL)))
         .isInstanceOf(ForbiddenException.class);
-    assertThat(todos.count(TodoFilter.allOf("alice"))).isEqualTo(1);
+    assertThat(todos.count(TodoFilter.allOf(listOf("alice")))).isEqualTo(1);
   }
 }

@@ -15,6 +15,7 @@ import dev.todo.domain.list.ListRole;
 import dev.todo.domain.list.ListView;
 import dev.todo.domain.port.in.InputSource;
 import dev.todo.domain.port.in.ListsUseCase.PatchListCommand;
+import dev.todo.domain.testing.InMemoryBlobStorage;
 import dev.todo.domain.testing.InMemoryDatabase;
 import dev.todo.domain.testing.MutableClock;
 import dev.todo.domain.todo.Field;
@@ -29,7 +30,13 @@ class ListServiceTest {
   private final InMemoryDatabase database = new InMemoryDatabase();
   private final MutableClock clock = new MutableClock(T0);
   private final ListService service =
-      new ListService(database.lists, database.users, database.transactions, clock);
+      new ListService(
+          database.lists,
+          database.users,
+          new DefaultLists(database.lists, database.users, clock),
+          database.transactions,
+          clock,
+          new AttachmentCleanup(database.attachments, new InMemoryBlobStorage()));
 
   private final Caller alice =
       new Caller("alice", Optional.of("alice@example.com"), Optional.of("Alice"), Set.of());

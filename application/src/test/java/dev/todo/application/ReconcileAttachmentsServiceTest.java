@@ -51,7 +51,13 @@ class ReconcileAttachmentsServiceTest {
   private final InMemoryTransactions transactions = database.transactions;
   private final AttachmentCleanup cleanup = new AttachmentCleanup(attachments, blobs);
   private final TodoService todoService =
-      new TodoService(todos, database.users, transactions, clock, cleanup);
+      new TodoService(
+          todos,
+          database.lists,
+          new DefaultLists(database.lists, database.users, clock),
+          transactions,
+          clock,
+          cleanup);
   private final UploadsInFlight uploads = new UploadsInFlight();
   private final ReconcileAttachmentsService reconcile =
       new ReconcileAttachmentsService(attachments, blobs, transactions, clock, GRACE, uploads);
@@ -97,6 +103,7 @@ class ReconcileAttachmentsServiceTest {
   private AttachmentService service(Transactions transactions) {
     return new AttachmentService(
         todos,
+        database.lists,
         attachments,
         blobs,
         transactions,

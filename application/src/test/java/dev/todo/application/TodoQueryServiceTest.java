@@ -2,29 +2,41 @@ package dev.todo.application;
 
 import static dev.todo.domain.testing.TodoBuilder.T0;
 import static dev.todo.domain.testing.TodoBuilder.aTodo;
+import static dev.todo.domain.testing.TodoBuilder.listOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.todo.domain.error.ForbiddenException;
+import dev.todo.domain.error.ListNotFoundException;
 import dev.todo.domain.error.TodoNotFoundException;
 import dev.todo.domain.identity.Caller;
+import dev.todo.domain.list.ListRole;
 import dev.todo.domain.port.in.ReadTodosUseCase.GetTodoQuery;
 import dev.todo.domain.port.in.ReadTodosUseCase.ListTodosQuery;
 import dev.todo.domain.port.in.ReadTodosUseCase.TodoStatsQuery;
+import dev.todo.domain.testing.InMemoryDatabase;
 import dev.todo.domain.testing.InMemoryTodoRepository;
-import dev.todo.domain.testing.InMemoryTransactions;
 import dev.todo.domain.testing.MutableClock;
+import dev.todo.domain.testing.TestLists;
+import dev.todo.domain.todo.DueView;
 import dev.todo.domain.todo.PageRequest;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TodoQueryServiceTest {
 
-  private final InMemoryTodoRepository todos = new InMemoryTodoRepository();
+  private final InMemoryDatabase database = new InMemoryDatabase();
+  private final InMemoryTodoRepository todos = database.todos;
   private final MutableClock clock = new MutableClock(T0);
   private final TodoQueryService service =
-      new TodoQueryService(todos, new InMemoryTransactions(), clock);
+      new TodoQueryService(todos, database.lists, database.transactions, clock);
+
+  {
+    TestLists.registerWithLists(database.users, database.lists, "alice", "bob");
+  }
 
   @Test
   void readsOnlyWhatTheCallerMaySee() {
@@ -47,12 +59,15 @@ class TodoQueryServiceTest {
     var secondPageOfTwo =
         new ListTodosQuery(
             query.caller(),
+            query.listId(),
             query.owner(),
             query.status(),
             query.text(),
             query.priority(),
             query.dueBefore(),
             query.dueAfter(),
+            query.due(),
+            query.zone(),
             query.sort(),
             query.direction(),
             new PageRequest(2, 2));
@@ -81,22 +96,100 @@ class TodoQueryServiceTest {
     todos.insert(aTodo().due("2026-01-14").build());
     clock.set(Instant.parse("2026-01-15T23:59:59Z"));
 
-    var stats = service.stats(new TodoStatsQuery(Caller.of("alice"), Optional.empty()));
+    var stats =
+        service.stats(
+            new TodoStatsQuery(
+                Caller.of("alice"), Optional.empty(), Optional.empty(), ZoneOffset.UTC));
 
     assertThat(stats.dueToday()).isEqualTo(1);
     assertThat(stats.overdue()).isEqualTo(1);
+  }
+
+  @Test
+  void todayIsTheDateInTheCallersTimeZone() {
+    todos.insert(aTodo().due("2026-01-15").build());
+    todos.insert(aTodo().due("2026-01-16").build());
+    clock.set(Instant.parse("2026-01-15T12:00:00Z"));
+    var kiritimati = ZoneId.of("Pacific/Kiritimati");
+
+    var stats =
+        service.stats(
+            new TodoStatsQuery(Caller.of("alice"), Optional.empty(), Optional.empty(), kiritimati));
+    var dueToday = service.list(withDue(DueView.TODAY, kiritimati));
+    var overdue = service.list(withDue(DueView.OVERDUE, kiritimati));
+    var upcoming = service.list(withDue(DueView.UPCOMING, ZoneOffset.UTC));
+
+    assertThat(stats.dueToday()).isEqualTo(1);
+    assertThat(stats.overdue()).isEqualTo(1);
+    assertThat(dueToday.items())
+        .extracting(t -> t.dueDate().orElseThrow().toString())
+        .containsExactly("2026-01-16");
+    assertThat(overdue.totalCount()).isEqualTo(1);
+    assertThat(upcoming.items())
+        .extracting(t -> t.dueDate().orElseThrow().toString())
+        .containsExactly("2026-01-16");
+  }
+
+  @Test
+  void aListTheCallerCannotReadIsNotFoundAndEveryReadableListIsCovered() {
+    todos.insert(aTodo().ownedBy("bob").build());
+    todos.insert(aTodo().build());
+    database.lists.addMember(listOf("bob"), "alice", ListRole.VIEWER, T0);
+    var q = ListTodosQuery.firstPageOf(Caller.of("carol"));
+
+    assertThat(service.list(ListTodosQuery.firstPageOf(Caller.of("alice"))).totalCount())
+        .isEqualTo(2);
+    assertThatThrownBy(
+            () ->
+                service.list(
+                    new ListTodosQuery(
+                        q.caller(),
+                        Optional.of(listOf("bob").toString()),
+                        q.owner(),
+                        q.status(),
+                        q.text(),
+                        q.priority(),
+                        q.dueBefore(),
+                        q.dueAfter(),
+                        q.due(),
+                        q.zone(),
+                        q.sort(),
+                        q.direction(),
+                        q.page())))
+        .isInstanceOf(ListNotFoundException.class);
+  }
+
+  private static ListTodosQuery withDue(DueView due, ZoneId zone) {
+    var q = ListTodosQuery.firstPageOf(Caller.of("alice"));
+    return new ListTodosQuery(
+        q.caller(),
+        q.listId(),
+        q.owner(),
+        q.status(),
+        q.text(),
+        q.priority(),
+        q.dueBefore(),
+        q.dueAfter(),
+        Optional.of(due),
+        zone,
+        q.sort(),
+        q.direction(),
+        q.page());
   }
 
   private static ListTodosQuery withOwner(Caller caller, String owner) {
     var q = ListTodosQuery.firstPageOf(caller);
     return new ListTodosQuery(
         caller,
+        Optional.empty(),
         Optional.of(owner),
         q.status(),
         q.text(),
         q.priority(),
         q.dueBefore(),
         q.dueAfter(),
+        q.due(),
+        q.zone(),
         q.sort(),
         q.direction(),
         q.page());

@@ -40,7 +40,8 @@ class TodoServiceTest {
   private final TodoService service =
       new TodoService(
           todos,
-          users,
+          database.lists,
+          new DefaultLists(database.lists, users, clock),
           transactions,
           clock,
           new AttachmentCleanup(database.attachments, new InMemoryBlobStorage()));
@@ -74,7 +75,8 @@ class TodoServiceTest {
 
     assertThat(first.position()).isEqualTo(1);
     assertThat(second.position()).isEqualTo(2);
-    assertThat(second.owner()).isEqualTo("alice");
+    assertThat(second.createdBy()).contains("alice");
+    assertThat(second.listId()).isEqualTo(database.lists.findDefault("alice").orElseThrow().id());
     assertThat(second.version()).isEqualTo(1);
     assertThat(users.findById("alice")).isPresent();
     assertThat(transactions.writes()).isEqualTo(2);
@@ -93,7 +95,7 @@ class TodoServiceTest {
   void invalidInputCreatesNothing() {
     assertThatThrownBy(() -> create(alice, "  ")).isInstanceOf(ValidationException.class);
     assertThat(users.findById("alice")).isEmpty();
-    assertThat(todos.nextPosition("alice")).isEqualTo(1);
+    assertThat(database.lists.findDefault("alice")).isEmpty();
   }
 
   @Test
@@ -194,7 +196,7 @@ class TodoServiceTest {
         service.replace(patch(admin, todo.id(), VersionPrecondition.anyExisting(), titled("x")));
     service.delete(new DeleteTodoCommand(admin, todo.id(), VersionPrecondition.oneOf(Set.of(2L))));
 
-    assertThat(changed.owner()).isEqualTo("alice");
+    assertThat(changed.listId()).isEqualTo(todo.listId());
     assertThat(todos.findById(todo.id())).isEmpty();
   }
 

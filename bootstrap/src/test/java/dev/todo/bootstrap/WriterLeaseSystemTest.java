@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.todo.domain.error.ServiceUnavailableException;
+import dev.todo.domain.port.out.ListRepository;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -87,12 +88,21 @@ class WriterLeaseSystemTest {
       var keeper = paused.getApplicationContext().getBean(WriterLeaseKeeper.class);
       var todos = paused.getApplicationContext().getBean(TodoRepository.class);
       var transactions = paused.getApplicationContext().getBean(Transactions.class);
+      var inbox =
+          transactions.read(
+              () ->
+                  paused
+                      .getApplicationContext()
+                      .getBean(ListRepository.class)
+                      .findDefault("lease-tester")
+                      .orElseThrow()
+                      .id());
 
       assertThatThrownBy(
               () ->
                   transactions.write(
                       () -> {
-                        todos.insert(aTodo().ownedBy("lease-tester").titled("too late").build());
+                        todos.insert(aTodo().inList(inbox).titled("too late").build());
                         // While this write runs, another instance takes the lease over: this
                         // one's renewals fail, and the write is held up until the lease it
                         // accepted the write under is no longer valid (a pause).

@@ -13,6 +13,16 @@ interface Column<T> {
 
   boolean isUpdated();
 
+  /** What stands for the column's parameter in an insert or update: a value, or a lookup of it. */
+  default String parameter() {
+    return "?";
+  }
+
+  /** What a select reads for the column from the row aliased {@code alias}. */
+  default String selected(String alias) {
+    return alias + "." + column();
+  }
+
   int ordinal();
 
   /** Its position in a row selected with {@link TableSql#selectList}, from 1. */

@@ -1,8 +1,10 @@
 package dev.todo.adapters.persistence;
 
+import dev.todo.domain.list.ListId;
 import dev.todo.domain.todo.StatusFilter;
 import dev.todo.domain.todo.Todo;
 import jakarta.inject.Singleton;
+import java.util.List;
 
 /**
  * The substring search index over titles and notes ({@code todo_search}: FTS5, trigram tokenizer,
@@ -41,12 +43,13 @@ final class SearchIndex implements TodoDerivedData {
         todo.id().toString());
   }
 
-  /** Before the owner's rows that match {@code status} are deleted at once. */
-  void deletingAll(String owner, StatusFilter status) {
+  /** Before the lists' rows that match {@code status} are deleted at once (or the lists). */
+  void deletingAll(List<ListId> lists, StatusFilter status) {
     sql.update(
-        "DELETE FROM todo_search WHERE rowid IN (SELECT seq FROM todos WHERE owner = ?"
+        "DELETE FROM todo_search WHERE rowid IN (SELECT seq FROM todos WHERE "
+            + ListSeqs.in("list_seq", lists)
             + StatusCondition.and(status, "")
             + ")",
-        owner);
+        ListSeqs.ids(lists));
   }
 }

@@ -2,6 +2,7 @@ package dev.todo.adapters.persistence;
 
 import dev.todo.domain.attachment.Attachment;
 import dev.todo.domain.attachment.AttachmentId;
+import dev.todo.domain.list.ListId;
 import dev.todo.domain.port.out.AttachmentRepository;
 import dev.todo.domain.todo.StatusFilter;
 import dev.todo.domain.todo.TodoId;
@@ -49,14 +50,18 @@ final class SqliteAttachmentRepository implements AttachmentRepository {
   }
 
   @Override
-  public List<Attachment> findByOwner(String owner, StatusFilter status) {
+  public List<Attachment> findInLists(List<ListId> lists, StatusFilter status) {
+    if (lists.isEmpty()) {
+      return List.of();
+    }
     return sql.list(
         SELECT
-            + "WHERE t.owner = ?"
+            + "WHERE "
+            + ListSeqs.in("t.list_seq", lists)
             + StatusCondition.and(status, "t.")
             + " ORDER BY a.created_at, a.id",
         SqliteAttachmentRepository::read,
-        owner);
+        ListSeqs.ids(lists));
   }
 
   @Override

@@ -18,6 +18,7 @@ import dev.todo.domain.list.Member;
 import dev.todo.domain.list.Membership;
 import dev.todo.domain.list.TodoList;
 import dev.todo.domain.port.out.ListRepository;
+import dev.todo.domain.todo.StatusFilter;
 import dev.todo.domain.user.KnownUser;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -40,9 +41,11 @@ final class SqliteListRepository implements ListRepository {
   private static final String LIST_SEQ = "(SELECT seq FROM lists WHERE id = ?)";
 
   private final Sql sql;
+  private final SearchIndex search;
 
-  SqliteListRepository(Sql sql) {
+  SqliteListRepository(Sql sql, SearchIndex search) {
     this.sql = sql;
+    this.search = search;
   }
 
   @Override
@@ -107,6 +110,7 @@ final class SqliteListRepository implements ListRepository {
 
   @Override
   public void delete(TodoList list) {
+    search.deletingAll(List.of(list.id()), StatusFilter.ALL);
     sql.update("DELETE FROM lists WHERE id = ?", list.id().toString());
   }
 

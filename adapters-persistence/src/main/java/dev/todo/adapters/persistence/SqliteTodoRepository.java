@@ -1,5 +1,6 @@
 package dev.todo.adapters.persistence;
 
+import dev.todo.domain.list.ListId;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.todo.PageRequest;
 import dev.todo.domain.todo.SortDirection;
@@ -19,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * The to-dos in SQLite. Every change of a row also changes its derived data in the caller's
- * transaction: the search index, the owner's counters and the per-date due counts.
+ * transaction: the search index, the lists' counters and the per-date due counts.
  */
 @Singleton
 final class SqliteTodoRepository implements TodoRepository {
@@ -28,12 +29,12 @@ final class SqliteTodoRepository implements TodoRepository {
 
   private final Sql sql;
   private final SearchIndex search;
-  private final OwnerCounters counters;
+  private final ListCounters counters;
   private final ActiveDueCounts dueCounts;
   private final List<TodoDerivedData> derived;
 
   SqliteTodoRepository(
-      Sql sql, SearchIndex search, OwnerCounters counters, ActiveDueCounts dueCounts) {
+      Sql sql, SearchIndex search, ListCounters counters, ActiveDueCounts dueCounts) {
     this.sql = sql;
     this.search = search;
     this.counters = counters;
@@ -70,11 +71,12 @@ final class SqliteTodoRepository implements TodoRepository {
   }
 
   @Override
-  public long nextPosition(String owner) {
+  public long nextPosition(ListId list) {
     return sql.number(
-        "SELECT min(coalesce(max(position), 0) + 1, ?) FROM todos WHERE owner = ?",
+        "SELECT min(coalesce(max(position), 0) + 1, ?) FROM todos WHERE list_seq = "
+            + TodoColumn.LIST_SEQ,
         TodoEdit.MAX_POSITION,
-        owner);
+        list.toString());
   }
 
   @Override
@@ -83,12 +85,8 @@ final class SqliteTodoRepository implements TodoRepository {
     if (filter.matchesNothing()) {
       return List.of();
     }
-    var query = TodoListSql.of(filter);
-    return sql.list(
-        query.pageQuery(sort, direction),
-        TodoRows::read,
-        Stream.concat(query.parameters().stream(), Stream.of(page.size(), page.offset()))
-            .toArray());
+    var query = TodoListSql.of(filter).page(sort, direction, page);
+    return sql.list(query.sql(), TodoRows::read, query.parameters());
   }
 
   @Override
@@ -97,67 +95,76 @@ final class SqliteTodoRepository implements TodoRepository {
       return 0;
     }
     if (filter.narrowsOnlyByStatus()) {
-      var counts = counters.of(filter.owner());
+      var counts = counters.of(filter.lists());
       return switch (filter.status()) {
         case ALL -> counts.todos();
         case COMPLETED -> counts.completed();
-        case ACTIVE -> counts.todos() - counts.completed();
+        case ACTIVE -> counts.active();
       };
     }
-    var query = TodoListSql.of(filter);
-    return sql.number(query.countQuery(), query.parameters().toArray());
+    var query = TodoListSql.of(filter).count();
+    return sql.number(query.sql(), query.parameters());
   }
 
   @Override
-  public TodoStats stats(String owner, LocalDate today) {
-    var counts = counters.of(owner);
+  public TodoStats stats(List<ListId> lists, LocalDate today) {
+    if (lists.isEmpty()) {
+      return new TodoStats(0, 0, 0, 0);
+    }
+    var counts = counters.of(lists);
     return new TodoStats(
         counts.todos(),
         counts.completed(),
-        dueCounts.overdue(owner, today),
-        dueCounts.dueOn(owner, today));
+        dueCounts.overdue(lists, today),
+        dueCounts.dueOn(lists, today));
   }
 
   @Override
-  public long setCompleted(String owner, StatusFilter status, boolean completed, Instant now) {
-    if (status == StatusFilter.ACTIVE && !completed
+  public long setCompleted(
+      List<ListId> lists, StatusFilter status, boolean completed, Instant now, String by) {
+    if (lists.isEmpty()
+        || status == StatusFilter.ACTIVE && !completed
         || status == StatusFilter.COMPLETED && completed) {
       return 0;
     }
     long millis = now.toEpochMilli();
     long changed =
         sql.update(
-            """
-            UPDATE todos SET completed = ?, completed_at = ?, updated_at = max(?, created_at),
-                             version = version + 1
-            WHERE owner = ? AND completed = ?""",
-            completed ? 1 : 0,
-            completed ? millis : null,
-            millis,
-            owner,
-            completed ? 0 : 1);
+            "UPDATE todos SET completed = ?, completed_at = ?, completed_by = ?,"
+                + " updated_at = max(?, created_at), version = version + 1"
+                + " WHERE completed = ? AND "
+                + ListSeqs.in("list_seq", lists),
+            Stream.concat(
+                    Stream.of(
+                        completed ? 1 : 0,
+                        completed ? millis : null,
+                        completed ? by : null,
+                        millis,
+                        completed ? 0 : 1),
+                    Stream.of(ListSeqs.ids(lists)))
+                .toArray());
     if (changed > 0) {
-      counters.adjust(owner, 0, completed ? changed : -changed);
-      dueCounts.recount(owner);
+      counters.recount(lists);
+      dueCounts.recount(lists);
     }
     return changed;
   }
 
   @Override
-  public long deleteAll(String owner, StatusFilter status) {
-    var before = counters.of(owner);
-    search.deletingAll(owner, status);
+  public long deleteAll(List<ListId> lists, StatusFilter status) {
+    if (lists.isEmpty()) {
+      return 0;
+    }
+    search.deletingAll(lists, status);
     long deleted =
-        sql.update("DELETE FROM todos WHERE owner = ?" + StatusCondition.and(status, ""), owner);
-    long completedDeleted =
-        switch (status) {
-          case ALL -> before.completed();
-          case ACTIVE -> 0;
-          case COMPLETED -> deleted;
-        };
-    counters.adjust(owner, -deleted, -completedDeleted);
-    if (status != StatusFilter.COMPLETED && deleted > 0) {
-      dueCounts.recount(owner);
+        sql.update(
+            "DELETE FROM todos WHERE "
+                + ListSeqs.in("list_seq", lists)
+                + StatusCondition.and(status, ""),
+            ListSeqs.ids(lists));
+    if (deleted > 0) {
+      counters.recount(lists);
+      dueCounts.recount(lists);
     }
     return deleted;
   }

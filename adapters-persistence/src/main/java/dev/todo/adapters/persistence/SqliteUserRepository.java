@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The users in SQLite, with the counters of their to-dos ({@link OwnerCounters}). */
+/** The users in SQLite. */
 @Singleton
 final class SqliteUserRepository implements UserRepository {
 

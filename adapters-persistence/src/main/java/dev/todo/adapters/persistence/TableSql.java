@@ -24,20 +24,22 @@ final class TableSql<T> {
     this.columns = List.copyOf(columns);
     this.updated = columns.stream().filter(Column::isUpdated).toList();
     this.selectList =
-        columns.stream().map(c -> alias + "." + c.column()).collect(Collectors.joining(", "));
+        columns.stream().map(c -> c.selected(alias)).collect(Collectors.joining(", "));
     this.insert =
         "INSERT INTO "
             + table
             + " ("
             + columns.stream().map(Column::column).collect(Collectors.joining(", "))
             + ") VALUES ("
-            + "?, ".repeat(columns.size() - 1)
-            + "?)";
+            + columns.stream().map(Column::parameter).collect(Collectors.joining(", "))
+            + ")";
     this.update =
         "UPDATE "
             + table
             + " SET "
-            + updated.stream().map(c -> c.column() + " = ?").collect(Collectors.joining(", "))
+            + updated.stream()
+                .map(c -> c.column() + " = " + c.parameter())
+                .collect(Collectors.joining(", "))
             + " WHERE id = ? AND version = ?";
   }
 

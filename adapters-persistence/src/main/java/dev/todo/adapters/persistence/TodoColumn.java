@@ -8,16 +8,19 @@ import java.time.LocalDate;
 /**
  * The columns of {@code todos}, listed once: what each holds of a {@link Todo} and whether an
  * update writes it. Queries select them in this order ({@link TodoRows}). Times are epoch
- * milliseconds, the due date an ISO date, the priority its rank.
+ * milliseconds, the due date an ISO date, the priority its rank; the list is stored as its row's
+ * {@code seq} and read and written by its public id.
  */
 enum TodoColumn implements Column<Todo> {
   ID("id"),
-  OWNER("owner"),
+  LIST("list_seq"),
+  CREATED_BY("created_by"),
   TITLE("title"),
   TITLE_SORT("title_sort"),
   NOTES("notes"),
   COMPLETED("completed"),
   COMPLETED_AT("completed_at"),
+  COMPLETED_BY("completed_by"),
   DUE_DATE("due_date"),
   PRIORITY("priority"),
   POSITION("position"),
@@ -25,6 +28,9 @@ enum TodoColumn implements Column<Todo> {
   CREATED_AT("created_at"),
   UPDATED_AT("updated_at"),
   VERSION("version");
+
+  /** The {@code seq} of the list with the id given as parameter. */
+  static final String LIST_SEQ = "(SELECT seq FROM lists WHERE id = ?)";
 
   private final String column;
 
@@ -37,17 +43,31 @@ enum TodoColumn implements Column<Todo> {
     return column;
   }
 
+  @Override
+  public String parameter() {
+    return this == LIST ? LIST_SEQ : "?";
+  }
+
+  @Override
+  public String selected(String alias) {
+    return this == LIST
+        ? "(SELECT id FROM lists WHERE seq = " + alias + ".list_seq)"
+        : alias + "." + column;
+  }
+
   /** The value stored for {@code todo}. */
   @Override
   public Object valueOf(Todo todo) {
     return switch (this) {
       case ID -> todo.id().toString();
-      case OWNER -> todo.owner();
+      case LIST -> todo.listId().toString();
+      case CREATED_BY -> todo.createdBy().orElse(null);
       case TITLE -> todo.title().value();
       case TITLE_SORT -> todo.title().sortKey();
       case NOTES -> todo.notes().map(Notes::value).orElse(null);
       case COMPLETED -> todo.completed() ? 1 : 0;
       case COMPLETED_AT -> todo.completedAt().map(Instant::toEpochMilli).orElse(null);
+      case COMPLETED_BY -> todo.completedBy().orElse(null);
       case DUE_DATE -> todo.dueDate().map(LocalDate::toString).orElse(null);
       case PRIORITY -> todo.priority().rank();
       case POSITION -> todo.position();
@@ -59,13 +79,13 @@ enum TodoColumn implements Column<Todo> {
   }
 
   /**
-   * Whether an update of the to-do writes this column: not its identity, its owner or creation
+   * Whether an update of the to-do writes this column: not its identity, its creator or creation
    * time, nor a counter that other writes keep ({@code attachment_count}).
    */
   @Override
   public boolean isUpdated() {
     return switch (this) {
-      case ID, OWNER, CREATED_AT, ATTACHMENT_COUNT -> false;
+      case ID, CREATED_BY, CREATED_AT, ATTACHMENT_COUNT -> false;
       default -> true;
     };
   }

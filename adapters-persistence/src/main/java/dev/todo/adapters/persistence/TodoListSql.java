@@ -1,5 +1,7 @@
 package dev.todo.adapters.persistence;
 
+import dev.todo.domain.list.ListId;
+import dev.todo.domain.todo.PageRequest;
 import dev.todo.domain.todo.SortDirection;
 import dev.todo.domain.todo.StatusFilter;
 import dev.todo.domain.todo.TodoFilter;
@@ -9,34 +11,48 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The SQL of a list query: a WHERE clause that starts with the owner and an ORDER BY that matches
- * one of the {@code todos_by_owner_*} indexes, so that a page is read in index order.
+ * The SQL of a list query over one or more lists. Every read of one list's rows starts with its
+ * {@code list_seq} and orders as one of the {@code todos_by_list_*} indexes does, so that a page is
+ * read in index order. A page across several lists merges one such read per list (each at most
+ * {@code offset + size} rows), since no single index holds their rows in one order; a search, which
+ * matches few rows, and a caller with very many lists read the matching rows of all the lists and
+ * sort them.
  */
-record TodoListSql(String from, String where, List<Object> parameters) {
+final class TodoListSql {
 
   /** Trigram search needs at least three characters; shorter text falls back to LIKE. */
   static final int TRIGRAM = 3;
+
+  /** Beyond this many lists, one merged read per list costs more than it saves. */
+  static final int MAX_MERGED_LISTS = 64;
 
   private static final String TODOS = "todos t";
 
   /**
    * A search reads the (usually few) matching rows from the trigram index first and joins them to
-   * their to-dos, rather than walking the owner's whole list in order and probing each row.
+   * their to-dos, rather than walking the lists in order and probing each row.
    */
   private static final String SEARCH_THEN_TODOS =
       "todo_search CROSS JOIN todos t ON t.seq = todo_search.rowid";
 
-  static TodoListSql of(TodoFilter filter) {
+  /** An SQL statement with its parameters. */
+  record Query(String sql, Object[] parameters) {}
+
+  private final TodoFilter filter;
+  private final boolean searchesTrigrams;
+  private final String from;
+
+  /** The conditions other than the list, with their parameters. */
+  private final String conditions;
+
+  private final List<Object> conditionParameters;
+
+  private TodoListSql(TodoFilter filter) {
+    this.filter = filter;
+    this.searchesTrigrams = filter.text().filter(TodoListSql::usesTrigrams).isPresent();
+    this.from = searchesTrigrams ? SEARCH_THEN_TODOS : TODOS;
     var where = new StringBuilder();
     var parameters = new ArrayList<Object>();
-    String from = TODOS;
-    if (filter.text().filter(TodoListSql::usesTrigrams).isPresent()) {
-      from = SEARCH_THEN_TODOS;
-      where.append("todo_search MATCH ? AND ");
-      parameters.add(phrase(filter.text().get()));
-    }
-    where.append("t.owner = ?");
-    parameters.add(filter.owner());
     if (filter.status() != StatusFilter.ALL) {
       where.append(" AND t.completed = ?");
       parameters.add(filter.status() == StatusFilter.COMPLETED ? 1 : 0);
@@ -66,14 +82,86 @@ record TodoListSql(String from, String where, List<Object> parameters) {
         .text()
         .filter(text -> !usesTrigrams(text))
         .ifPresent(text -> appendLike(text, where, parameters));
-    return new TodoListSql(from, where.toString(), List.copyOf(parameters));
+    this.conditions = where.toString();
+    this.conditionParameters = List.copyOf(parameters);
+  }
+
+  static TodoListSql of(TodoFilter filter) {
+    return new TodoListSql(filter);
+  }
+
+  /** One page in the given order. */
+  Query page(TodoSort sort, SortDirection direction, PageRequest page) {
+    List<ListId> lists = filter.lists();
+    String order = " ORDER BY " + orderBy("t", sort, direction);
+    if (lists.size() == 1 || searchesTrigrams || lists.size() > MAX_MERGED_LISTS) {
+      var parameters = new ArrayList<>(where(lists));
+      parameters.add(page.size());
+      parameters.add(page.offset());
+      return new Query(
+          select() + " WHERE " + listCondition(lists) + conditions + order + " LIMIT ? OFFSET ?",
+          parameters.toArray());
+    }
+    var branches = new ArrayList<String>();
+    var parameters = new ArrayList<>();
+    for (ListId list : lists) {
+      branches.add(
+          "SELECT * FROM ("
+              + select()
+              + " WHERE "
+              + listCondition(List.of(list))
+              + conditions
+              + order
+              + " LIMIT ?)");
+      parameters.addAll(where(List.of(list)));
+      parameters.add(page.offset() + page.size());
+    }
+    parameters.add(page.size());
+    parameters.add(page.offset());
+    return new Query(
+        "SELECT * FROM ("
+            + String.join(" UNION ALL ", branches)
+            + ") merged ORDER BY "
+            + orderBy("merged", sort, direction)
+            + " LIMIT ? OFFSET ?",
+        parameters.toArray());
+  }
+
+  Query count() {
+    List<ListId> lists = filter.lists();
+    return new Query(
+        "SELECT count(*) FROM " + from + " WHERE " + listCondition(lists) + conditions,
+        where(lists).toArray());
+  }
+
+  private String select() {
+    return "SELECT " + TodoRows.SELECT_LIST + " FROM " + from;
+  }
+
+  /** The search's phrase first (when it uses the index), then the lists, then the conditions. */
+  private List<Object> where(List<ListId> lists) {
+    var parameters = new ArrayList<>();
+    if (searchesTrigrams) {
+      parameters.add(phrase(filter.text().orElseThrow()));
+    }
+    parameters.addAll(List.of(ListSeqs.ids(lists)));
+    parameters.addAll(conditionParameters);
+    return parameters;
+  }
+
+  private String listCondition(List<ListId> lists) {
+    String search = searchesTrigrams ? "todo_search MATCH ? AND " : "";
+    return search
+        + (lists.size() == 1
+            ? "t.list_seq = " + TodoColumn.LIST_SEQ
+            : ListSeqs.in("t.list_seq", lists));
   }
 
   private static boolean usesTrigrams(String text) {
     return text.codePointCount(0, text.length()) >= TRIGRAM;
   }
 
-  /** Fewer than three characters: no trigram to look up, so a LIKE over the owner's rows. */
+  /** Fewer than three characters: no trigram to look up, so a LIKE over the lists' rows. */
   private static void appendLike(String text, StringBuilder where, List<Object> parameters) {
     String pattern = "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
     where.append(" AND (t.title_sort LIKE ? ESCAPE '\\' OR t.notes LIKE ? ESCAPE '\\')");
@@ -90,33 +178,17 @@ record TodoListSql(String from, String where, List<Object> parameters) {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
-  static String orderBy(TodoSort sort, SortDirection direction) {
+  /** The order of a sort on the rows aliased {@code a}, ending with the tie-breakers. */
+  static String orderBy(String a, TodoSort sort, SortDirection direction) {
     String d = direction == SortDirection.ASC ? " ASC" : " DESC";
-    String ties = "t.created_at" + d + ", t.id" + d;
+    String ties = a + ".created_at" + d + ", " + a + ".id" + d;
     return switch (sort) {
-      case POSITION -> "t.position" + d + ", " + ties;
+      case POSITION -> a + ".position" + d + ", " + ties;
       case CREATED_AT -> ties;
-      case UPDATED_AT -> "t.updated_at" + d + ", " + ties;
-      case PRIORITY -> "t.priority" + d + ", " + ties;
-      case TITLE -> "t.title_sort" + d + ", " + ties;
-      case DUE_DATE -> "t.due_date IS NULL, t.due_date" + d + ", " + ties;
+      case UPDATED_AT -> a + ".updated_at" + d + ", " + ties;
+      case PRIORITY -> a + ".priority" + d + ", " + ties;
+      case TITLE -> a + ".title_sort" + d + ", " + ties;
+      case DUE_DATE -> a + ".due_date IS NULL, " + a + ".due_date" + d + ", " + ties;
     };
-  }
-
-  /** One page in the given order; the page size and offset are the last two parameters. */
-  String pageQuery(TodoSort sort, SortDirection direction) {
-    return "SELECT "
-        + TodoRows.SELECT_LIST
-        + " FROM "
-        + from
-        + " WHERE "
-        + where
-        + " ORDER BY "
-        + orderBy(sort, direction)
-        + " LIMIT ? OFFSET ?";
-  }
-
-  String countQuery() {
-    return "SELECT count(*) FROM " + from + " WHERE " + where;
   }
 }

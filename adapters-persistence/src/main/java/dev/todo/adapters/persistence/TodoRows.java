@@ -3,17 +3,20 @@ package dev.todo.adapters.persistence;
 import static dev.todo.adapters.persistence.TodoColumn.ATTACHMENT_COUNT;
 import static dev.todo.adapters.persistence.TodoColumn.COMPLETED;
 import static dev.todo.adapters.persistence.TodoColumn.COMPLETED_AT;
+import static dev.todo.adapters.persistence.TodoColumn.COMPLETED_BY;
 import static dev.todo.adapters.persistence.TodoColumn.CREATED_AT;
+import static dev.todo.adapters.persistence.TodoColumn.CREATED_BY;
 import static dev.todo.adapters.persistence.TodoColumn.DUE_DATE;
 import static dev.todo.adapters.persistence.TodoColumn.ID;
+import static dev.todo.adapters.persistence.TodoColumn.LIST;
 import static dev.todo.adapters.persistence.TodoColumn.NOTES;
-import static dev.todo.adapters.persistence.TodoColumn.OWNER;
 import static dev.todo.adapters.persistence.TodoColumn.POSITION;
 import static dev.todo.adapters.persistence.TodoColumn.PRIORITY;
 import static dev.todo.adapters.persistence.TodoColumn.TITLE;
 import static dev.todo.adapters.persistence.TodoColumn.UPDATED_AT;
 import static dev.todo.adapters.persistence.TodoColumn.VERSION;
 
+import dev.todo.domain.list.ListId;
 import dev.todo.domain.todo.Notes;
 import dev.todo.domain.todo.Priority;
 import dev.todo.domain.todo.Title;
@@ -60,10 +63,12 @@ final class TodoRows {
     boolean completed = row.getInt(COMPLETED.index()) != 0;
     return Todo.builder()
         .id(new TodoId(UUID.fromString(row.getString(ID.index()))))
-        .owner(row.getString(OWNER.index()))
+        .listId(new ListId(UUID.fromString(row.getString(LIST.index()))))
+        .createdBy(Optional.ofNullable(row.getString(CREATED_BY.index())))
         .title(new Title(row.getString(TITLE.index())))
         .notes(Optional.ofNullable(row.getString(NOTES.index())).map(Notes::new))
         .completed(completed, instant(row, COMPLETED_AT))
+        .completedBy(Optional.ofNullable(row.getString(COMPLETED_BY.index())))
         .dueDate(Optional.ofNullable(row.getString(DUE_DATE.index())).map(LocalDate::parse))
         .priority(Priority.ofRank(row.getInt(PRIORITY.index())))
         .position(row.getLong(POSITION.index()))

@@ -1,6 +1,7 @@
 package dev.todo.adapters.persistence;
 
 import dev.todo.domain.port.out.AttachmentRepository;
+import dev.todo.domain.port.out.ListRepository;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.UserRepository;
 import dev.todo.domain.testing.AttachmentRepositoryContract;
@@ -20,6 +21,7 @@ class SqliteAttachmentRepositoryTest extends AttachmentRepositoryContract {
     database = SqliteFile.in(directory);
     todos = database.bean(TodoRepository.class);
     users = database.bean(UserRepository.class);
+    lists = database.bean(ListRepository.class);
     attachments = database.bean(AttachmentRepository.class);
   }
 

@@ -1,5 +1,6 @@
 package dev.todo.adapters.persistence;
 
+import dev.todo.domain.port.out.ListRepository;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.UserRepository;
 import dev.todo.domain.testing.TodoRepositoryContract;
@@ -19,6 +20,7 @@ class SqliteTodoRepositoryTest extends TodoRepositoryContract {
     database = SqliteFile.in(directory);
     todos = database.bean(TodoRepository.class);
     users = database.bean(UserRepository.class);
+    lists = database.bean(ListRepository.class);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.todo.adapters.persistence;
 
+import dev.todo.domain.port.out.ListRepository;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
 import dev.todo.domain.port.out.UserRepository;
@@ -30,6 +31,7 @@ class SqliteTransactionsContractTest extends TransactionsContract {
     transactions = database.bean(Transactions.class);
     todos = database.bean(TodoRepository.class);
     users = database.bean(UserRepository.class);
+    lists = database.bean(ListRepository.class);
   }
 
   @AfterEach

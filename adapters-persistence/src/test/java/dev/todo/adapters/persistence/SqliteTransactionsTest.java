@@ -1,16 +1,17 @@
 package dev.todo.adapters.persistence;
 
-import static dev.todo.domain.testing.TodoBuilder.T0;
 import static dev.todo.domain.testing.TodoBuilder.aTodo;
+import static dev.todo.domain.testing.TodoBuilder.listOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.todo.domain.error.DatabaseFailureException;
 import dev.todo.domain.error.ServiceUnavailableException;
-import dev.todo.domain.identity.Caller;
+import dev.todo.domain.port.out.ListRepository;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
 import dev.todo.domain.port.out.UserRepository;
+import dev.todo.domain.testing.TestLists;
 import dev.todo.domain.todo.TodoFilter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +42,8 @@ class SqliteTransactionsTest {
     todos = database.bean(TodoRepository.class);
     database.inTransaction(
         () -> {
-          database.bean(UserRepository.class).register(Caller.of("alice"), T0);
+          TestLists.registerWithLists(
+              database.bean(UserRepository.class), database.bean(ListRepository.class), "alice");
           return null;
         });
   }
@@ -66,7 +68,7 @@ class SqliteTransactionsTest {
         .hasRootCauseInstanceOf(java.sql.SQLException.class);
     assertThatThrownBy(() -> transactions.read(() -> database.bean(Sql.class).number("SELEC 1")))
         .isInstanceOf(DatabaseFailureException.class);
-    assertThat(transactions.read(() -> todos.count(TodoFilter.allOf("alice")))).isZero();
+    assertThat(transactions.read(() -> todos.count(TodoFilter.allOf(listOf("alice"))))).isZero();
   }
 
   @Test
@@ -83,13 +85,13 @@ class SqliteTransactionsTest {
 
     var search =
         new TodoFilter(
-            "alice",
+            List.of(listOf("alice")),
             dev.todo.domain.todo.StatusFilter.ALL,
             Optional.of("half"),
             Optional.empty(),
             Optional.empty(),
             Optional.empty());
-    assertThat(transactions.read(() -> todos.count(TodoFilter.allOf("alice")))).isZero();
+    assertThat(transactions.read(() -> todos.count(TodoFilter.allOf(listOf("alice"))))).isZero();
     assertThat(transactions.read(() -> todos.count(search))).isZero();
   }
 
@@ -109,7 +111,7 @@ class SqliteTransactionsTest {
                 for (int i = 0; i < writesEach; i++) {
                   transactions.write(
                       () -> {
-                        long position = todos.nextPosition("alice");
+                        long position = todos.nextPosition(listOf("alice"));
                         todos.insert(aTodo().position(position).build());
                         return null;
                       });
@@ -125,9 +127,9 @@ class SqliteTransactionsTest {
     pool.shutdown();
 
     assertThat(written).isEqualTo(threads * writesEach);
-    assertThat(transactions.read(() -> todos.count(TodoFilter.allOf("alice"))))
+    assertThat(transactions.read(() -> todos.count(TodoFilter.allOf(listOf("alice")))))
         .isEqualTo(threads * writesEach);
-    assertThat(transactions.read(() -> todos.nextPosition("alice")))
+    assertThat(transactions.read(() -> todos.nextPosition(listOf("alice"))))
         .isEqualTo(threads * writesEach + 1);
   }
 
@@ -150,7 +152,7 @@ class SqliteTransactionsTest {
       holder.get(10, TimeUnit.SECONDS);
     }
     transactions.write(() -> null);
-    assertThat(transactions.read(() -> todos.count(TodoFilter.allOf("alice"))))
+    assertThat(transactions.read(() -> todos.count(TodoFilter.allOf(listOf("alice")))))
         .as("a write that timed out never runs later")
         .isZero();
   }
@@ -181,7 +183,8 @@ class SqliteTransactionsTest {
     assertThat(writer().committedBatches())
         .as("the holder's batch, then one batch of the three queued writes")
         .isEqualTo(batchesBefore + 2);
-    assertThat(transactions.read(() -> todos.count(TodoFilter.allOf("alice")))).isEqualTo(2);
+    assertThat(transactions.read(() -> todos.count(TodoFilter.allOf(listOf("alice")))))
+        .isEqualTo(2);
     assertThat(transactions.read(() -> todos.count(searchFor("failing")))).isZero();
     assertThat(transactions.read(() -> todos.count(searchFor("first")))).isEqualTo(1);
     assertThat(transactions.read(() -> todos.count(searchFor("last")))).isEqualTo(1);
@@ -205,7 +208,7 @@ class SqliteTransactionsTest {
 
     fence.open();
     assertThat(writer().committedBatches()).isEqualTo(batchesBefore);
-    assertThat(transactions.read(() -> todos.count(TodoFilter.allOf("alice")))).isZero();
+    assertThat(transactions.read(() -> todos.count(TodoFilter.allOf(listOf("alice"))))).isZero();
     assertThat(transactions.read(() -> todos.count(searchFor("paused")))).isZero();
     insert("later", false);
     assertThat(transactions.read(() -> todos.count(searchFor("later"))))
@@ -242,7 +245,7 @@ class SqliteTransactionsTest {
     callers.shutdown();
 
     fence.open();
-    assertThat(transactions.read(() -> todos.count(TodoFilter.allOf("alice")))).isZero();
+    assertThat(transactions.read(() -> todos.count(TodoFilter.allOf(listOf("alice"))))).isZero();
   }
 
   @Test
@@ -257,7 +260,7 @@ class SqliteTransactionsTest {
                     todos.insert(aTodo().titled("inner").build());
                     return null;
                   });
-              return todos.count(TodoFilter.allOf("alice"));
+              return todos.count(TodoFilter.allOf(listOf("alice")));
             });
     assertThat(count).isEqualTo(2);
   }
@@ -279,7 +282,8 @@ class SqliteTransactionsTest {
     callers.shutdown();
     closing.shutdown();
 
-    assertThat(transactions.read(() -> todos.count(TodoFilter.allOf("alice")))).isEqualTo(1);
+    assertThat(transactions.read(() -> todos.count(TodoFilter.allOf(listOf("alice")))))
+        .isEqualTo(1);
     assertThatThrownBy(() -> transactions.write(() -> null))
         .isInstanceOf(ServiceUnavailableException.class);
   }
@@ -328,7 +332,7 @@ class SqliteTransactionsTest {
 
   private static TodoFilter searchFor(String text) {
     return new TodoFilter(
-        "alice",
+        List.of(listOf("alice")),
         dev.todo.domain.todo.StatusFilter.ALL,
         Optional.of(text),
         Optional.empty(),

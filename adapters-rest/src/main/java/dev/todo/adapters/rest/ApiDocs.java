@@ -45,6 +45,40 @@ final class ApiDocs {
       content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
   @interface OneTodo {}
 
+  /**
+   * A query over lists: one named by {@code list_id} (a member's), or every list the caller can
+   * read; "today" in the caller's time zone.
+   */
+  @Target(ElementType.METHOD)
+  @Parameter(
+      name = "list_id",
+      in = ParameterIn.QUERY,
+      description = "one list (a member's); without it every list the caller can read",
+      schema = @Schema(type = "string", format = "uuid"))
+  @Parameter(
+      name = "tz",
+      in = ParameterIn.QUERY,
+      description = "the caller's IANA time zone, which decides \"today\" (default UTC)",
+      schema = @Schema(type = "string", example = "Europe/Berlin"))
+  @ApiResponse(
+      responseCode = "404",
+      description = "LIST_NOT_FOUND (list_id names no list the caller can read)",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @interface InLists {}
+
+  /** A bulk change: in the list {@code list_id} names (an editor's), else the caller's own. */
+  @Target(ElementType.METHOD)
+  @Parameter(
+      name = "list_id",
+      in = ParameterIn.QUERY,
+      description = "one list (an editor's); without it every list the caller owns",
+      schema = @Schema(type = "string", format = "uuid"))
+  @ApiResponse(
+      responseCode = "404",
+      description = "LIST_NOT_FOUND (list_id names no list the caller can read)",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @interface InOneOrOwnLists {}
+
   /** The route names one list by its path id. */
   @Target(ElementType.METHOD)
   @ApiResponse(

@@ -59,7 +59,8 @@ final class JsonBodies {
         bool(object, "completed"),
         string(object, "due_date"),
         string(object, "priority"),
-        integer(object, "position"));
+        integer(object, "position"),
+        string(object, "list_id"));
   }
 
   /** A list's fields: its name and the caller's own position of it. */

@@ -1,6 +1,7 @@
 package dev.todo.adapters.rest;
 
 import dev.todo.domain.error.MalformedInputException;
+import dev.todo.domain.todo.DueView;
 import dev.todo.domain.todo.Priority;
 import dev.todo.domain.todo.SortDirection;
 import dev.todo.domain.todo.StatusFilter;
@@ -8,6 +9,8 @@ import dev.todo.domain.todo.TodoSort;
 import io.micronaut.http.HttpRequest;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -173,6 +176,28 @@ final class QueryParameters {
       throw new MalformedInputException("owner must be a user id");
     }
     return Optional.of(raw);
+  }
+
+  /** The list a query names, as sent: a list that is not readable (or no list id) is not found. */
+  Optional<String> listId() {
+    return value("list_id");
+  }
+
+  /** The due-date view, if any. */
+  Optional<DueView> due() {
+    return value("due").map(raw -> wireEnum("due", raw, DueView.class));
+  }
+
+  /** The caller's time zone, an IANA id; UTC when not given. */
+  ZoneId zone() {
+    var raw = raw("tz");
+    if (raw == null) {
+      return ZoneOffset.UTC;
+    }
+    if (!ZoneId.getAvailableZoneIds().contains(raw)) {
+      throw new MalformedInputException("tz must be an IANA time-zone id, such as Europe/Berlin");
+    }
+    return ZoneId.of(raw);
   }
 
   private static <E extends Enum<E>> E wireEnum(String name, String raw, Class<E> type) {

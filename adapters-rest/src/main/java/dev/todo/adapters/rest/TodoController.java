@@ -105,6 +105,14 @@ class TodoController {
                     type = "string",
                     allowableValues = {"none", "low", "medium", "high"})),
         @Parameter(
+            name = "due",
+            in = ParameterIn.QUERY,
+            description = "overdue (active, due before today), today, or upcoming (after today)",
+            schema =
+                @Schema(
+                    type = "string",
+                    allowableValues = {"overdue", "today", "upcoming"})),
+        @Parameter(
             name = "due_before",
             in = ParameterIn.QUERY,
             schema = @Schema(type = "string", format = "date")),
@@ -151,17 +159,21 @@ class TodoController {
       responseCode = "400",
       description = "MALFORMED_REQUEST: a bad value of a known parameter",
       content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @ApiDocs.InLists
   TodoListResponse list(@Parameter(hidden = true) Identity identity, HttpRequest<?> request) {
     var parameters = QueryParameters.of(request);
     var query =
         new ListTodosQuery(
             identity.caller(),
+            parameters.listId(),
             parameters.owner(),
             parameters.status(StatusFilter.ALL),
             parameters.text("q"),
             parameters.priority(),
             parameters.date("due_before"),
             parameters.date("due_after"),
+            parameters.due(),
+            parameters.zone(),
             parameters.sort(),
             parameters.order(),
             new PageRequest(
@@ -172,7 +184,11 @@ class TodoController {
 
   @Post
   @Consumes(MediaType.ALL)
-  @Operation(summary = "Create a to-do")
+  @Operation(summary = "Create a to-do, in the caller's default list or the one named")
+  @ApiResponse(
+      responseCode = "404",
+      description = "LIST_NOT_FOUND (list_id names no list the caller can read)",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
   @ApiResponse(
       responseCode = "201",
       description = "created; Location and ETag set",
@@ -206,14 +222,17 @@ class TodoController {
                     allowableValues = {"all", "active", "completed"}))
       })
   @ApiDocs.BulkCompleteBody
+  @ApiDocs.InOneOrOwnLists
   BulkResponses.Updated completeAll(
       @Parameter(hidden = true) Identity identity,
       HttpRequest<?> request,
       @Parameter(hidden = true) @Nullable @Body byte[] body) {
+    var parameters = QueryParameters.of(request);
     var command =
         new SetCompletedCommand(
             identity.caller(),
-            QueryParameters.of(request).status(StatusFilter.ALL),
+            parameters.listId(),
+            parameters.status(StatusFilter.ALL),
             InputSource.parsed(
                 () -> {
                   var object =
@@ -239,11 +258,13 @@ class TodoController {
                     type = "string",
                     allowableValues = {"completed", "all"}))
       })
+  @ApiDocs.InOneOrOwnLists
   BulkResponses.Deleted deleteAll(
       @Parameter(hidden = true) Identity identity, HttpRequest<?> request) {
-    var filter = QueryParameters.of(request).requiredStatus("completed or all");
+    var parameters = QueryParameters.of(request);
+    var filter = parameters.requiredStatus("completed or all");
     return new BulkResponses.Deleted(
-        bulk.deleteAll(new DeleteTodosCommand(identity.caller(), filter)));
+        bulk.deleteAll(new DeleteTodosCommand(identity.caller(), parameters.listId(), filter)));
   }
 
   @Get("/stats")
@@ -256,9 +277,13 @@ class TodoController {
             description = "another user's sub (admin only)",
             schema = @Schema(type = "string"))
       })
+  @ApiDocs.InLists
   StatsResponse stats(@Parameter(hidden = true) Identity identity, HttpRequest<?> request) {
+    var parameters = QueryParameters.of(request);
     return StatsResponse.of(
-        read.stats(new TodoStatsQuery(identity.caller(), QueryParameters.of(request).owner())));
+        read.stats(
+            new TodoStatsQuery(
+                identity.caller(), parameters.listId(), parameters.owner(), parameters.zone())));
   }
 
   @Get("/{id}")

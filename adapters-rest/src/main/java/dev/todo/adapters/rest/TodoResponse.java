@@ -12,12 +12,20 @@ import java.time.LocalDate;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record TodoResponse(
     @Schema(format = "uuid", requiredMode = Schema.RequiredMode.REQUIRED) String id,
+    @JsonProperty("list_id") @Schema(format = "uuid", requiredMode = Schema.RequiredMode.REQUIRED)
+        String listId,
+    @JsonProperty("created_by")
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
+        String createdBy,
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String title,
     @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) String notes,
     boolean completed,
     @JsonProperty("completed_at")
         @Schema(format = "date-time", nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
         String completedAt,
+    @JsonProperty("completed_by")
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
+        String completedBy,
     @JsonProperty("due_date")
         @Schema(format = "date", nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
         String dueDate,
@@ -38,10 +46,13 @@ record TodoResponse(
   static TodoResponse of(Todo todo) {
     return new TodoResponse(
         todo.id().toString(),
+        todo.listId().toString(),
+        todo.createdBy().orElse(null),
         todo.title().value(),
         todo.notes().map(notes -> notes.value()).orElse(null),
         todo.completed(),
         todo.completedAt().map(Timestamps::format).orElse(null),
+        todo.completedBy().orElse(null),
         todo.dueDate().map(LocalDate::toString).orElse(null),
         todo.priority().wireName(),
         todo.position(),

@@ -24,4 +24,11 @@ record TodoWriteRequest(
             nullable = true,
             description = "null means none")
         String priority,
-    @Schema(description = "integer order within the owner's list") Long position) {}
+    @Schema(description = "integer order within the to-do's list") Long position,
+    @JsonProperty("list_id")
+        @Schema(
+            format = "uuid",
+            description =
+                "the list (an editor's): where a new to-do goes (default: the caller's default"
+                    + " list), or where an existing one moves")
+        String listId) {}

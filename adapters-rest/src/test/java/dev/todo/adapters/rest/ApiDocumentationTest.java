@@ -85,11 +85,12 @@ class ApiDocumentationTest {
     expected.put("DELETE /api/v1/lists/{listId}/invites/{inviteId}", concat(common, "204", "404"));
     expected.put("GET /api/v1/invites/{token}", concat(common, "200", "404"));
     expected.put("POST /api/v1/invites/{token}/accept", concat(common, "200", "404"));
-    expected.put("GET /api/v1/todos", concat(common, "200", "400"));
-    expected.put("POST /api/v1/todos", concat(common, "201", "400", "415"));
-    expected.put("PATCH /api/v1/todos", concat(common, "200", "400", "415"));
-    expected.put("DELETE /api/v1/todos", concat(common, "200"));
-    expected.put("GET /api/v1/todos/stats", concat(common, "200"));
+    // 404: the list_id of the query or body names no list the caller can read
+    expected.put("GET /api/v1/todos", concat(common, "200", "400", "404"));
+    expected.put("POST /api/v1/todos", concat(common, "201", "400", "404", "415"));
+    expected.put("PATCH /api/v1/todos", concat(common, "200", "400", "404", "415"));
+    expected.put("DELETE /api/v1/todos", concat(common, "200", "404"));
+    expected.put("GET /api/v1/todos/stats", concat(common, "200", "404"));
     expected.put("GET /api/v1/todos/{id}", concat(common, "200", "404"));
     expected.put("PUT /api/v1/todos/{id}", concat(common, "200", "400", "404", "412", "415"));
     expected.put("PATCH /api/v1/todos/{id}", concat(common, "200", "400", "404", "412", "415"));

@@ -3,6 +3,9 @@ package dev.todo.adapters.rest;
 import dev.todo.application.UseCases;
 import dev.todo.domain.attachment.AttachmentLimits;
 import dev.todo.domain.identity.Caller;
+import dev.todo.domain.list.ListId;
+import dev.todo.domain.list.ListView;
+import dev.todo.domain.list.TodoList;
 import dev.todo.domain.port.in.AttachmentsUseCase;
 import dev.todo.domain.port.in.BulkEditTodosUseCase;
 import dev.todo.domain.port.in.CheckHealthUseCase;
@@ -29,6 +32,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -103,10 +107,24 @@ final class InMemoryBackend {
                 Caller.of(owner), InputSource.of(TodoInput.empty().withTitle(Field.of(title)))));
   }
 
-  /** Stores a to-do as built (for what a client cannot set: creation times, completion). */
+  /**
+   * Stores a to-do as built (for what a client cannot set: creation times, completion), in the
+   * default list of the user who created it.
+   */
   Todo stored(Todo todo) {
-    db.todos.insert(todo);
-    return todo;
+    var placed = todo.toBuilder().listId(defaultListOf(todo.createdBy().orElseThrow())).build();
+    db.todos.insert(placed);
+    return placed;
+  }
+
+  /** The user's default list, created through the real use case if it is missing. */
+  ListId defaultListOf(String user) {
+    return useCases.lists().list(Caller.of(user), Optional.empty()).stream()
+        .map(ListView::list)
+        .filter(TodoList::isDefault)
+        .findFirst()
+        .orElseThrow()
+        .id();
   }
 
   /** The beans the adapter needs from the application, as bootstrap provides them. */

@@ -79,8 +79,13 @@ class TodoRoutesTest {
         .containsEntry("attachment_count", 0)
         .containsEntry("created_at", "2026-01-15T10:30:00.123Z")
         .containsEntry("updated_at", "2026-01-15T10:30:00.123Z")
-        .containsEntry("version", 1);
-    assertThat(body).hasSize(12);
+        .containsEntry("version", 1)
+        .containsEntry("created_by", "alice")
+        .containsEntry("completed_by", null)
+        .containsKey("list_id");
+    assertThat(body)
+        .as("part 1's twelve fields and part 2's list_id, created_by, completed_by")
+        .hasSize(15);
     assertThat(body.get("id")).isNotEqualTo("ignored");
   }
 

@@ -1,5 +1,6 @@
 package dev.todo.domain.todo;
 
+import dev.todo.domain.list.ListId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -7,17 +8,21 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A to-do of one owner. Immutable: every change returns a new version, one higher, with a new
- * {@code updatedAt}; a change that changes nothing returns the same to-do. {@code completedAt} is
- * present exactly while the to-do is completed. Times are kept to the millisecond.
+ * A to-do in one list. Immutable: every change returns a new version, one higher, with a new {@code
+ * updatedAt}; a change that changes nothing returns the same to-do. {@code completedAt} and {@code
+ * completedBy} (who completed it) are present only while the to-do is completed; {@code createdBy}
+ * and {@code completedBy} are empty once that user's account is gone. Times are kept to the
+ * millisecond.
  */
 public record Todo(
     TodoId id,
-    String owner,
+    ListId listId,
+    Optional<String> createdBy,
     Title title,
     Optional<Notes> notes,
     boolean completed,
     Optional<Instant> completedAt,
+    Optional<String> completedBy,
     Optional<LocalDate> dueDate,
     Priority priority,
     long position,
@@ -28,19 +33,21 @@ public record Todo(
 
   public Todo {
     Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(listId, "listId");
+    Objects.requireNonNull(createdBy, "createdBy");
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(notes, "notes");
     Objects.requireNonNull(completedAt, "completedAt");
+    Objects.requireNonNull(completedBy, "completedBy");
     Objects.requireNonNull(dueDate, "dueDate");
     Objects.requireNonNull(priority, "priority");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
-    if (owner.isBlank()) {
-      throw new IllegalArgumentException("A to-do needs an owner");
-    }
     if (completed != completedAt.isPresent()) {
       throw new IllegalArgumentException("completedAt is set exactly while the to-do is completed");
+    }
+    if (!completed && completedBy.isPresent()) {
+      throw new IllegalArgumentException("An active to-do has no completedBy");
     }
     if (version < 1) {
       throw new IllegalArgumentException("Versions start at 1");
@@ -60,18 +67,20 @@ public record Todo(
   }
 
   /**
-   * A new to-do from a creation edit; {@code nextPosition} is used when the edit leaves the
-   * position to the server (last in the owner's list).
+   * A new to-do in {@code list}, created by {@code by}; {@code nextPosition} is used when the edit
+   * leaves the position to the server (last in the list).
    */
   public static Todo create(
-      TodoId id, String owner, TodoEdit edit, long nextPosition, Instant now) {
+      TodoId id, ListId list, String by, TodoEdit edit, long nextPosition, Instant now) {
     boolean completed = edit.completed().applyTo(false);
     return builder()
         .id(id)
-        .owner(owner)
+        .listId(list)
+        .createdBy(Optional.of(by))
         .title(edit.title().value())
         .notes(Optional.ofNullable(edit.notes().value()))
         .completed(completed, completed ? Optional.of(now) : Optional.empty())
+        .completedBy(completed ? Optional.of(by) : Optional.empty())
         .dueDate(Optional.ofNullable(edit.dueDate().value()))
         .priority(edit.priority().applyTo(Priority.NONE))
         .position(edit.position().applyTo(nextPosition))
@@ -81,14 +90,16 @@ public record Todo(
         .build();
   }
 
-  /** Applies the edit; the same instance when it changes nothing. */
-  public Todo apply(TodoEdit edit, Instant now) {
+  /** Applies the edit made by {@code by}; the same instance when it changes nothing. */
+  public Todo apply(TodoEdit edit, Instant now, String by) {
     boolean nowCompleted = edit.completed().applyTo(completed);
     var changed =
         toBuilder()
+            .listId(edit.list().applyTo(listId))
             .title(edit.title().applyTo(title))
             .notes(edit.notes().present() ? Optional.ofNullable(edit.notes().value()) : notes)
             .completed(nowCompleted, completionTime(nowCompleted, now))
+            .completedBy(completer(nowCompleted, by))
             .dueDate(
                 edit.dueDate().present() ? Optional.ofNullable(edit.dueDate().value()) : dueDate)
             .priority(edit.priority().applyTo(priority))
@@ -97,12 +108,21 @@ public record Todo(
     return changed.sameContentAs(this) ? this : changed.nextVersion(now);
   }
 
-  /** Marks the to-do completed or active; the same instance when it already is. */
-  public Todo withCompleted(boolean value, Instant now) {
+  /** Marks the to-do completed or active by {@code by}; the same instance when it already is. */
+  public Todo withCompleted(boolean value, Instant now, String by) {
     if (value == completed) {
       return this;
     }
-    return toBuilder().completed(value, completionTime(value, now)).build().nextVersion(now);
+    return toBuilder()
+        .completed(value, completionTime(value, now))
+        .completedBy(completer(value, by))
+        .build()
+        .nextVersion(now);
+  }
+
+  /** Whether the to-do is in another list than {@code before} was. */
+  public boolean movedFrom(Todo before) {
+    return !listId.equals(before.listId);
   }
 
   /** Whether the to-do counts as overdue on {@code today}: active and due before it. */
@@ -117,6 +137,13 @@ public record Todo(
     return completed ? completedAt : Optional.of(now);
   }
 
+  private Optional<String> completer(boolean nowCompleted, String by) {
+    if (!nowCompleted) {
+      return Optional.empty();
+    }
+    return completed ? completedBy : Optional.of(by);
+  }
+
   private Todo nextVersion(Instant now) {
     return toBuilder()
         .updatedAt(now.isBefore(createdAt) ? createdAt : now)
@@ -125,7 +152,8 @@ public record Todo(
   }
 
   private boolean sameContentAs(Todo other) {
-    return title.equals(other.title)
+    return listId.equals(other.listId)
+        && title.equals(other.title)
         && notes.equals(other.notes)
         && completed == other.completed
         && dueDate.equals(other.dueDate)
@@ -145,10 +173,12 @@ public record Todo(
   public Builder toBuilder() {
     return new Builder()
         .id(id)
-        .owner(owner)
+        .listId(listId)
+        .createdBy(createdBy)
         .title(title)
         .notes(notes)
         .completed(completed, completedAt)
+        .completedBy(completedBy)
         .dueDate(dueDate)
         .priority(priority)
         .position(position)
@@ -161,11 +191,13 @@ public record Todo(
   /** Builds a to-do from its fields, such as a stored row; unset optional fields are empty. */
   public static final class Builder {
     private TodoId id;
-    private String owner;
+    private ListId listId;
+    private Optional<String> createdBy = Optional.empty();
     private Title title;
     private Optional<Notes> notes = Optional.empty();
     private boolean completed;
     private Optional<Instant> completedAt = Optional.empty();
+    private Optional<String> completedBy = Optional.empty();
     private Optional<LocalDate> dueDate = Optional.empty();
     private Priority priority = Priority.NONE;
     private long position;
@@ -181,8 +213,13 @@ public record Todo(
       return this;
     }
 
-    public Builder owner(String value) {
-      owner = value;
+    public Builder listId(ListId value) {
+      listId = value;
+      return this;
+    }
+
+    public Builder createdBy(Optional<String> value) {
+      createdBy = value;
       return this;
     }
 
@@ -200,6 +237,11 @@ public record Todo(
     public Builder completed(boolean value, Optional<Instant> at) {
       completed = value;
       completedAt = at;
+      return this;
+    }
+
+    public Builder completedBy(Optional<String> value) {
+      completedBy = value;
       return this;
     }
 
@@ -241,11 +283,13 @@ public record Todo(
     public Todo build() {
       return new Todo(
           id,
-          owner,
+          listId,
+          createdBy,
           title,
           notes,
           completed,
           completedAt,
+          completedBy,
           dueDate,
           priority,
           position,

@@ -1,6 +1,7 @@
 package dev.todo.domain.todo;
 
 import dev.todo.domain.error.ValidationException;
+import dev.todo.domain.list.ListId;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
@@ -8,9 +9,11 @@ import java.util.regex.Pattern;
 
 /**
  * Validated changes to a to-do's editable fields, built from the caller's {@link TodoInput} by the
- * rules of one operation. Every offending field is reported at once.
+ * rules of one operation. Every offending field is reported at once. The list is changed only by
+ * {@link #movingTo}, once the application has resolved the target list the input names.
  */
 public record TodoEdit(
+    Change<ListId> list,
     Change<Title> title,
     Change<Notes> notes,
     Change<Boolean> completed,
@@ -56,6 +59,7 @@ public record TodoEdit(
     var errors = new ValidationException.Collector();
     var edit =
         new TodoEdit(
+            Change.keep(),
             required(errors, Title.FIELD, input.title(), mode, Title::of),
             optional(errors, Notes.FIELD, input.notes(), mode, raw -> Notes.of(raw).orElse(null)),
             notNull(
@@ -69,6 +73,21 @@ public record TodoEdit(
                 .map(p -> checkPosition(errors, p)));
     errors.throwIfAny();
     return edit;
+  }
+
+  /**
+   * The same edit that also moves the to-do to {@code target}, where it goes to {@code
+   * lastPosition} unless the edit sets a position itself.
+   */
+  public TodoEdit movingTo(ListId target, long lastPosition) {
+    return new TodoEdit(
+        Change.to(target),
+        title,
+        notes,
+        completed,
+        dueDate,
+        priority,
+        position.present() ? position : Change.to(lastPosition));
   }
 
   private static <R> Change<R> required(

@@ -12,7 +12,8 @@ public record TodoInput(
     Field<Boolean> completed,
     Field<String> dueDate,
     Field<String> priority,
-    Field<Long> position) {
+    Field<Long> position,
+    Field<String> listId) {
 
   public TodoInput {
     Objects.requireNonNull(title, "title");
@@ -21,6 +22,7 @@ public record TodoInput(
     Objects.requireNonNull(dueDate, "dueDate");
     Objects.requireNonNull(priority, "priority");
     Objects.requireNonNull(position, "position");
+    Objects.requireNonNull(listId, "listId");
   }
 
   public static TodoInput empty() {
@@ -30,30 +32,36 @@ public record TodoInput(
         Field.absent(),
         Field.absent(),
         Field.absent(),
+        Field.absent(),
         Field.absent());
   }
 
   public TodoInput withTitle(Field<String> value) {
-    return new TodoInput(value, notes, completed, dueDate, priority, position);
+    return new TodoInput(value, notes, completed, dueDate, priority, position, listId);
   }
 
   public TodoInput withNotes(Field<String> value) {
-    return new TodoInput(title, value, completed, dueDate, priority, position);
+    return new TodoInput(title, value, completed, dueDate, priority, position, listId);
   }
 
   public TodoInput withCompleted(Field<Boolean> value) {
-    return new TodoInput(title, notes, value, dueDate, priority, position);
+    return new TodoInput(title, notes, value, dueDate, priority, position, listId);
   }
 
   public TodoInput withDueDate(Field<String> value) {
-    return new TodoInput(title, notes, completed, value, priority, position);
+    return new TodoInput(title, notes, completed, value, priority, position, listId);
   }
 
   public TodoInput withPriority(Field<String> value) {
-    return new TodoInput(title, notes, completed, dueDate, value, position);
+    return new TodoInput(title, notes, completed, dueDate, value, position, listId);
   }
 
   public TodoInput withPosition(Field<Long> value) {
-    return new TodoInput(title, notes, completed, dueDate, priority, value);
+    return new TodoInput(title, notes, completed, dueDate, priority, value, listId);
+  }
+
+  /** The list the caller names: where a new to-do goes, or where an existing one moves. */
+  public TodoInput withListId(Field<String> value) {
+    return new TodoInput(title, notes, completed, dueDate, priority, position, value);
   }
 }

@@ -2,18 +2,20 @@ package dev.todo.domain.testing;
 
 import static dev.todo.domain.testing.TodoBuilder.T0;
 import static dev.todo.domain.testing.TodoBuilder.aTodo;
+import static dev.todo.domain.testing.TodoBuilder.listOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.todo.domain.attachment.Attachment;
 import dev.todo.domain.attachment.AttachmentId;
-import dev.todo.domain.identity.Caller;
 import dev.todo.domain.port.out.AttachmentRepository;
+import dev.todo.domain.port.out.ListRepository;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.UserRepository;
 import dev.todo.domain.todo.StatusFilter;
 import dev.todo.domain.todo.Todo;
 import dev.todo.domain.todo.TodoId;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,7 @@ public abstract class AttachmentRepositoryContract {
 
   protected TodoRepository todos;
   protected UserRepository users;
+  protected ListRepository lists;
   protected AttachmentRepository attachments;
 
   /** A fresh, empty set of repositories for each test. */
@@ -44,8 +47,7 @@ public abstract class AttachmentRepositoryContract {
     done = aTodo().ownedBy("alice").titled("done").completed().build();
     inTransaction(
         () -> {
-          users.register(Caller.of("alice"), T0);
-          users.register(Caller.of("bob"), T0);
+          TestLists.registerWithLists(users, lists, "alice", "bob");
           todos.insert(todo);
           todos.insert(done);
           return null;
@@ -124,11 +126,17 @@ public abstract class AttachmentRepositoryContract {
     var closed = anAttachment(done.id(), 2);
     insert(open, closed);
 
-    assertThat(inTransaction(() -> attachments.findByOwner("alice", StatusFilter.ALL)))
+    assertThat(
+            inTransaction(
+                () -> attachments.findInLists(List.of(listOf("alice")), StatusFilter.ALL)))
         .containsExactlyInAnyOrder(open, closed);
-    assertThat(inTransaction(() -> attachments.findByOwner("alice", StatusFilter.COMPLETED)))
+    assertThat(
+            inTransaction(
+                () -> attachments.findInLists(List.of(listOf("alice")), StatusFilter.COMPLETED)))
         .containsExactly(closed);
-    assertThat(inTransaction(() -> attachments.findByOwner("bob", StatusFilter.ALL))).isEmpty();
+    assertThat(
+            inTransaction(() -> attachments.findInLists(List.of(listOf("bob")), StatusFilter.ALL)))
+        .isEmpty();
   }
 
   @Test
@@ -140,12 +148,15 @@ public abstract class AttachmentRepositoryContract {
     inTransaction(
         () -> {
           todos.delete(todo);
-          todos.deleteAll("alice", StatusFilter.COMPLETED);
+          todos.deleteAll(List.of(listOf("alice")), StatusFilter.COMPLETED);
           return null;
         });
 
     assertThat(inTransaction(() -> attachments.findById(a.id()))).isEmpty();
     assertThat(inTransaction(() -> attachments.findById(b.id()))).isEmpty();
-    assertThat(inTransaction(() -> attachments.findByOwner("alice", StatusFilter.ALL))).isEmpty();
+    assertThat(
+            inTransaction(
+                () -> attachments.findInLists(List.of(listOf("alice")), StatusFilter.ALL)))
+        .isEmpty();
   }
 }

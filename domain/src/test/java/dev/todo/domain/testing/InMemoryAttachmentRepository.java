@@ -2,6 +2,7 @@ package dev.todo.domain.testing;
 
 import dev.todo.domain.attachment.Attachment;
 import dev.todo.domain.attachment.AttachmentId;
+import dev.todo.domain.list.ListId;
 import dev.todo.domain.port.out.AttachmentRepository;
 import dev.todo.domain.todo.StatusFilter;
 import dev.todo.domain.todo.Todo;
@@ -45,13 +46,13 @@ public final class InMemoryAttachmentRepository
   }
 
   @Override
-  public synchronized List<Attachment> findByOwner(String owner, StatusFilter status) {
+  public synchronized List<Attachment> findInLists(List<ListId> lists, StatusFilter status) {
     return attachments.values().stream()
         .filter(
             a ->
                 todos
                     .findById(a.todoId())
-                    .filter(t -> t.owner().equals(owner) && matches(t, status))
+                    .filter(t -> lists.contains(t.listId()) && matches(t, status))
                     .isPresent())
         .sorted(OLDEST_FIRST)
         .toList();

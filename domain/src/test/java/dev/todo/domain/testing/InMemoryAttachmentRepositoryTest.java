@@ -6,10 +6,11 @@ class InMemoryAttachmentRepositoryTest extends AttachmentRepositoryContract {
 
   @Override
   protected void createRepositories() {
-    var todoRepository = new InMemoryTodoRepository();
-    todos = todoRepository;
-    users = new InMemoryUserRepository();
-    attachments = new InMemoryAttachmentRepository(todoRepository);
+    var database = new InMemoryDatabase();
+    todos = database.todos;
+    users = database.users;
+    lists = database.lists;
+    attachments = database.attachments;
   }
 
   @Override

@@ -6,7 +6,7 @@ public final class InMemoryDatabase {
   public final InMemoryTodoRepository todos = new InMemoryTodoRepository();
   public final InMemoryUserRepository users = new InMemoryUserRepository();
   public final InMemoryAttachmentRepository attachments = new InMemoryAttachmentRepository(todos);
-  public final InMemoryListRepository lists = new InMemoryListRepository(users);
+  public final InMemoryListRepository lists = new InMemoryListRepository(users, todos);
   public final InMemoryInviteRepository invites = new InMemoryInviteRepository(lists);
   public final InMemoryTransactions transactions =
       new InMemoryTransactions(todos, users, attachments, lists, invites);

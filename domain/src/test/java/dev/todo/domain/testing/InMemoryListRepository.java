@@ -20,11 +20,29 @@ public final class InMemoryListRepository
   private record Entry(ListId list, String user, ListRole role, long position, Instant addedAt) {}
 
   private final InMemoryUserRepository users;
+  private final InMemoryTodoRepository todos;
   private final Map<ListId, TodoList> lists = new LinkedHashMap<>();
   private final Map<String, Entry> entries = new LinkedHashMap<>();
 
-  public InMemoryListRepository(InMemoryUserRepository users) {
+  public InMemoryListRepository(InMemoryUserRepository users, InMemoryTodoRepository todos) {
     this.users = users;
+    this.todos = todos;
+  }
+
+  /** The stored list with the counts of the to-dos in it now. */
+  private TodoList counted(TodoList list) {
+    long[] counts = todos.countsOf(list.id());
+    return new TodoList(
+        list.id(),
+        list.owner(),
+        list.name(),
+        list.isDefault(),
+        counts[0],
+        counts[1],
+        list.memberCount(),
+        list.createdAt(),
+        list.updatedAt(),
+        list.version());
   }
 
   private static String key(ListId list, String user) {
@@ -33,7 +51,7 @@ public final class InMemoryListRepository
 
   @Override
   public synchronized Optional<TodoList> findById(ListId id) {
-    return Optional.ofNullable(lists.get(id));
+    return Optional.ofNullable(lists.get(id)).map(this::counted);
   }
 
   @Override
@@ -45,7 +63,8 @@ public final class InMemoryListRepository
   public synchronized Optional<TodoList> findDefault(String owner) {
     return lists.values().stream()
         .filter(list -> list.isDefault() && list.owner().equals(owner))
-        .findFirst();
+        .findFirst()
+        .map(this::counted);
   }
 
   @Override
@@ -53,7 +72,9 @@ public final class InMemoryListRepository
     return entries.values().stream()
         .filter(entry -> entry.user().equals(user))
         .sorted(Comparator.comparingLong(Entry::position).thenComparing(e -> e.list().toString()))
-        .map(entry -> new Membership(lists.get(entry.list()), entry.role(), entry.position()))
+        .map(
+            entry ->
+                new Membership(counted(lists.get(entry.list())), entry.role(), entry.position()))
         .toList();
   }
 
@@ -90,6 +111,7 @@ public final class InMemoryListRepository
   public synchronized void delete(TodoList list) {
     lists.remove(list.id());
     entries.values().removeIf(entry -> entry.list().equals(list.id()));
+    todos.deleteList(list.id());
   }
 
   @Override

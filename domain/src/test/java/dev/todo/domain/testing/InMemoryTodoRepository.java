@@ -1,5 +1,6 @@
 package dev.todo.domain.testing;
 
+import dev.todo.domain.list.ListId;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.todo.PageRequest;
 import dev.todo.domain.todo.SortDirection;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** In-memory fake of {@link TodoRepository} with the same filtering and ordering rules. */
@@ -72,9 +74,20 @@ public final class InMemoryTodoRepository
     todos.remove(todo.id());
   }
 
+  /** What deleting a list does to its to-dos (and so to their attachments). */
+  synchronized void deleteList(ListId list) {
+    todos.values().removeIf(t -> t.listId().equals(list));
+  }
+
+  /** The list's counters as the real adapter keeps them: its to-dos and the active ones. */
+  synchronized long[] countsOf(ListId list) {
+    var in = inLists(List.of(list)).toList();
+    return new long[] {in.size(), in.stream().filter(t -> !t.completed()).count()};
+  }
+
   @Override
-  public synchronized long nextPosition(String owner) {
-    long highest = ownedBy(owner).mapToLong(Todo::position).max().orElse(0);
+  public synchronized long nextPosition(ListId list) {
+    long highest = inLists(List.of(list)).mapToLong(Todo::position).max().orElse(0);
     return Math.min(highest + 1, TodoEdit.MAX_POSITION);
   }
 
@@ -95,8 +108,8 @@ public final class InMemoryTodoRepository
   }
 
   @Override
-  public synchronized TodoStats stats(String owner, LocalDate today) {
-    var mine = ownedBy(owner).toList();
+  public synchronized TodoStats stats(List<ListId> lists, LocalDate today) {
+    var mine = inLists(lists).toList();
     return new TodoStats(
         mine.size(),
         mine.stream().filter(Todo::completed).count(),
@@ -108,30 +121,32 @@ public final class InMemoryTodoRepository
 
   @Override
   public synchronized long setCompleted(
-      String owner, StatusFilter status, boolean completed, Instant now) {
+      List<ListId> lists, StatusFilter status, boolean completed, Instant now, String by) {
     var changed =
-        ownedBy(owner)
+        inLists(lists)
             .filter(byStatus(status))
             .filter(t -> t.completed() != completed)
-            .map(t -> t.withCompleted(completed, now))
+            .map(t -> t.withCompleted(completed, now, by))
             .toList();
     changed.forEach(t -> todos.put(t.id(), t));
     return changed.size();
   }
 
   @Override
-  public synchronized long deleteAll(String owner, StatusFilter status) {
-    var ids = ownedBy(owner).filter(byStatus(status)).map(Todo::id).toList();
+  public synchronized long deleteAll(List<ListId> lists, StatusFilter status) {
+    var ids = inLists(lists).filter(byStatus(status)).map(Todo::id).toList();
     ids.forEach(todos::remove);
     return ids.size();
   }
 
-  private java.util.stream.Stream<Todo> ownedBy(String owner) {
-    return todos.values().stream().filter(t -> t.owner().equals(owner));
+  synchronized java.util.stream.Stream<Todo> inLists(List<ListId> lists) {
+    var wanted = Set.copyOf(lists);
+    return todos.values().stream().filter(t -> wanted.contains(t.listId())).toList().stream();
   }
 
   private static Predicate<Todo> matching(TodoFilter filter) {
-    Predicate<Todo> predicate = t -> t.owner().equals(filter.owner());
+    var lists = Set.copyOf(filter.lists());
+    Predicate<Todo> predicate = t -> lists.contains(t.listId());
     predicate = predicate.and(byStatus(filter.status()));
     if (filter.text().isPresent()) {
       String needle = filter.text().get().toLowerCase(Locale.ROOT);

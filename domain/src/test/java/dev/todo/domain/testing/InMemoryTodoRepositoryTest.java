@@ -6,8 +6,10 @@ class InMemoryTodoRepositoryTest extends TodoRepositoryContract {
 
   @Override
   protected void createRepositories() {
-    todos = new InMemoryTodoRepository();
-    users = new InMemoryUserRepository();
+    var database = new InMemoryDatabase();
+    todos = database.todos;
+    users = database.users;
+    lists = database.lists;
   }
 
   @Override

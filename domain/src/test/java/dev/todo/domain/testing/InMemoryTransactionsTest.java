@@ -20,5 +20,6 @@ class InMemoryTransactionsTest extends TransactionsContract {
     transactions = database.transactions;
     todos = database.todos;
     users = database.users;
+    lists = database.lists;
   }
 }

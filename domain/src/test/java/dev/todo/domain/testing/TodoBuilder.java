@@ -1,13 +1,16 @@
 package dev.todo.domain.testing;
 
+import dev.todo.domain.list.ListId;
 import dev.todo.domain.todo.Field;
 import dev.todo.domain.todo.Priority;
 import dev.todo.domain.todo.Todo;
 import dev.todo.domain.todo.TodoEdit;
 import dev.todo.domain.todo.TodoId;
 import dev.todo.domain.todo.TodoInput;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.UUID;
 
 /** Test-data builder: a valid to-do with sensible defaults, changed one field at a time. */
 public final class TodoBuilder {
@@ -15,7 +18,8 @@ public final class TodoBuilder {
   public static final Instant T0 = Instant.parse("2026-01-15T10:30:00Z");
 
   private TodoId id = TodoId.random();
-  private String owner = "alice";
+  private ListId list = listOf("alice");
+  private String createdBy = "alice";
   private TodoInput input = TodoInput.empty().withTitle(Field.of("Buy milk"));
   private long position = 1;
   private Instant createdAt = T0;
@@ -29,8 +33,23 @@ public final class TodoBuilder {
     return this;
   }
 
-  public TodoBuilder ownedBy(String value) {
-    owner = value;
+  /**
+   * The fixed id of {@code user}'s list in tests that need one list per user: the contract tests
+   * store a list with this id for each of their users.
+   */
+  public static ListId listOf(String user) {
+    return new ListId(UUID.nameUUIDFromBytes(("list of " + user).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** In {@link #listOf}({@code user}), created by {@code user}. */
+  public TodoBuilder ownedBy(String user) {
+    list = listOf(user);
+    createdBy = user;
+    return this;
+  }
+
+  public TodoBuilder inList(ListId value) {
+    list = value;
     return this;
   }
 
@@ -70,7 +89,7 @@ public final class TodoBuilder {
   }
 
   public Todo build() {
-    return Todo.create(id, owner, TodoEdit.forCreate(input), position, createdAt);
+    return Todo.create(id, list, createdBy, TodoEdit.forCreate(input), position, createdAt);
   }
 
   public static LocalDate date(String iso) {

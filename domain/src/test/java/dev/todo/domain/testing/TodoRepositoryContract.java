@@ -3,10 +3,11 @@ package dev.todo.domain.testing;
 import static dev.todo.domain.testing.TodoBuilder.T0;
 import static dev.todo.domain.testing.TodoBuilder.aTodo;
 import static dev.todo.domain.testing.TodoBuilder.date;
+import static dev.todo.domain.testing.TodoBuilder.listOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.todo.domain.identity.Caller;
+import dev.todo.domain.port.out.ListRepository;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.UserRepository;
 import dev.todo.domain.todo.Field;
@@ -39,6 +40,7 @@ public abstract class TodoRepositoryContract {
 
   protected TodoRepository todos;
   protected UserRepository users;
+  protected ListRepository lists;
 
   /** A fresh, empty repository pair for each test. */
   protected abstract void createRepositories();
@@ -51,8 +53,7 @@ public abstract class TodoRepositoryContract {
     createRepositories();
     inTransaction(
         () -> {
-          users.register(Caller.of("alice"), T0);
-          users.register(Caller.of("bob"), T0);
+          TestLists.registerWithLists(users, lists, "alice", "bob");
           return null;
         });
   }
@@ -74,11 +75,11 @@ public abstract class TodoRepositoryContract {
   }
 
   private static TodoFilter alices() {
-    return TodoFilter.allOf("alice");
+    return TodoFilter.allOf(listOf("alice"));
   }
 
   private static TodoFilter alicesMatching(String text) {
-    return TodoFilter.searching("alice", text);
+    return TodoFilter.searching(listOf("alice"), text);
   }
 
   @Test
@@ -101,7 +102,7 @@ public abstract class TodoRepositoryContract {
     var original = aTodo().build();
     store(original);
     var edit = TodoEdit.forMergePatch(TodoInput.empty().withTitle(Field.of("Buy oat milk")));
-    var changed = original.apply(edit, T0.plusSeconds(60));
+    var changed = original.apply(edit, T0.plusSeconds(60), "alice");
 
     inTransaction(
         () -> {
@@ -137,10 +138,10 @@ public abstract class TodoRepositoryContract {
 
   @Test
   void nextPositionIsOnePastTheOwnersHighest() {
-    assertThat(inTransaction(() -> todos.nextPosition("alice"))).isEqualTo(1);
+    assertThat(inTransaction(() -> todos.nextPosition(listOf("alice")))).isEqualTo(1);
     store(aTodo().position(4).build(), aTodo().position(9).ownedBy("bob").build());
 
-    assertThat(inTransaction(() -> todos.nextPosition("alice"))).isEqualTo(5);
+    assertThat(inTransaction(() -> todos.nextPosition(listOf("alice")))).isEqualTo(5);
   }
 
   @Test
@@ -149,11 +150,12 @@ public abstract class TodoRepositoryContract {
         aTodo().titled("top").position(TodoEdit.MAX_POSITION).createdAt(T0).build(),
         aTodo().titled("bottom").position(-TodoEdit.MAX_POSITION).createdAt(T0).build());
 
-    long next = inTransaction(() -> todos.nextPosition("alice"));
+    long next = inTransaction(() -> todos.nextPosition(listOf("alice")));
     assertThat(next).isEqualTo(TodoEdit.MAX_POSITION);
     store(aTodo().titled("new").position(next).createdAt(T0.plusSeconds(1)).build());
 
-    assertThat(inTransaction(() -> todos.nextPosition("alice"))).isEqualTo(TodoEdit.MAX_POSITION);
+    assertThat(inTransaction(() -> todos.nextPosition(listOf("alice"))))
+        .isEqualTo(TodoEdit.MAX_POSITION);
     assertThat(titles(alices(), TodoSort.POSITION, SortDirection.ASC))
         .containsExactly("bottom", "top", "new");
   }
@@ -172,7 +174,7 @@ public abstract class TodoRepositoryContract {
 
     var active =
         new TodoFilter(
-            "alice",
+            List.of(listOf("alice")),
             StatusFilter.ACTIVE,
             Optional.empty(),
             Optional.empty(),
@@ -180,7 +182,7 @@ public abstract class TodoRepositoryContract {
             Optional.empty());
     var completed =
         new TodoFilter(
-            "alice",
+            List.of(listOf("alice")),
             StatusFilter.COMPLETED,
             Optional.empty(),
             Optional.empty(),
@@ -258,7 +260,8 @@ public abstract class TodoRepositoryContract {
     var renamed =
         todo.apply(
             TodoEdit.forMergePatch(TodoInput.empty().withTitle(Field.of("Buy bread"))),
-            T0.plusSeconds(5));
+            T0.plusSeconds(5),
+            "alice");
     inTransaction(
         () -> {
           todos.update(todo, renamed);
@@ -286,7 +289,7 @@ public abstract class TodoRepositoryContract {
 
     var between =
         new TodoFilter(
-            "alice",
+            List.of(listOf("alice")),
             StatusFilter.ALL,
             Optional.empty(),
             Optional.empty(),
@@ -294,7 +297,7 @@ public abstract class TodoRepositoryContract {
             Optional.of(date("2026-01-10")));
     var high =
         new TodoFilter(
-            "alice",
+            List.of(listOf("alice")),
             StatusFilter.ALL,
             Optional.empty(),
             Optional.of(Priority.HIGH),
@@ -377,7 +380,7 @@ public abstract class TodoRepositoryContract {
     store(first, second);
     inTransaction(
         () -> {
-          todos.update(first, first.withCompleted(true, T0.plus(Duration.ofHours(1))));
+          todos.update(first, first.withCompleted(true, T0.plus(Duration.ofHours(1)), "alice"));
           return null;
         });
 
@@ -415,7 +418,7 @@ public abstract class TodoRepositoryContract {
         aTodo().completed().build(),
         aTodo().ownedBy("bob").due("2026-01-01").build());
 
-    var stats = inTransaction(() -> todos.stats("alice", date("2026-01-15")));
+    var stats = inTransaction(() -> todos.stats(List.of(listOf("alice")), date("2026-01-15")));
 
     assertThat(stats.total()).isEqualTo(5);
     assertThat(stats.completed()).isEqualTo(2);
@@ -431,43 +434,50 @@ public abstract class TodoRepositoryContract {
     var dueToday = aTodo().due("2026-01-15").build();
     var alsoLate = aTodo().due("2026-01-10").build();
     store(late, dueToday, alsoLate);
-    assertThat(inTransaction(() -> todos.stats("alice", today)))
+    assertThat(inTransaction(() -> todos.stats(List.of(listOf("alice")), today)))
         .extracting(s -> s.overdue(), s -> s.dueToday())
         .containsExactly(2L, 1L);
 
     var moved =
         late.apply(
             TodoEdit.forMergePatch(TodoInput.empty().withDueDate(Field.of("2026-01-15"))),
-            T0.plusSeconds(1));
+            T0.plusSeconds(1),
+            "alice");
     inTransaction(
         () -> {
           todos.update(late, moved);
           todos.delete(alsoLate);
           return null;
         });
-    assertThat(inTransaction(() -> todos.stats("alice", today)))
+    assertThat(inTransaction(() -> todos.stats(List.of(listOf("alice")), today)))
         .extracting(s -> s.overdue(), s -> s.dueToday())
         .containsExactly(0L, 2L);
 
-    inTransaction(() -> todos.setCompleted("alice", StatusFilter.ALL, true, T0.plusSeconds(2)));
-    assertThat(inTransaction(() -> todos.stats("alice", today)))
+    inTransaction(
+        () ->
+            todos.setCompleted(
+                List.of(listOf("alice")), StatusFilter.ALL, true, T0.plusSeconds(2), "alice"));
+    assertThat(inTransaction(() -> todos.stats(List.of(listOf("alice")), today)))
         .extracting(s -> s.overdue(), s -> s.dueToday())
         .containsExactly(0L, 0L);
 
-    inTransaction(() -> todos.setCompleted("alice", StatusFilter.ALL, false, T0.plusSeconds(3)));
-    assertThat(inTransaction(() -> todos.stats("alice", today)))
+    inTransaction(
+        () ->
+            todos.setCompleted(
+                List.of(listOf("alice")), StatusFilter.ALL, false, T0.plusSeconds(3), "alice"));
+    assertThat(inTransaction(() -> todos.stats(List.of(listOf("alice")), today)))
         .extracting(s -> s.overdue(), s -> s.dueToday())
         .containsExactly(0L, 2L);
 
-    inTransaction(() -> todos.deleteAll("alice", StatusFilter.ALL));
-    assertThat(inTransaction(() -> todos.stats("alice", today)))
+    inTransaction(() -> todos.deleteAll(List.of(listOf("alice")), StatusFilter.ALL));
+    assertThat(inTransaction(() -> todos.stats(List.of(listOf("alice")), today)))
         .extracting(s -> s.overdue(), s -> s.dueToday())
         .containsExactly(0L, 0L);
   }
 
   @Test
   void statsOfSomeoneWithoutTodosAreZero() {
-    var stats = inTransaction(() -> todos.stats("nobody", date("2026-01-15")));
+    var stats = inTransaction(() -> todos.stats(List.of(listOf("nobody")), date("2026-01-15")));
 
     assertThat(stats.total()).isZero();
     assertThat(stats.completionRate()).isZero();
@@ -481,7 +491,11 @@ public abstract class TodoRepositoryContract {
     store(open, done, bobs);
     var later = T0.plus(Duration.ofMinutes(5));
 
-    long changed = inTransaction(() -> todos.setCompleted("alice", StatusFilter.ALL, true, later));
+    long changed =
+        inTransaction(
+            () ->
+                todos.setCompleted(
+                    List.of(listOf("alice")), StatusFilter.ALL, true, later, "alice"));
 
     assertThat(changed).isEqualTo(1);
     var reopened = inTransaction(() -> todos.findById(open.id())).orElseThrow();
@@ -491,7 +505,9 @@ public abstract class TodoRepositoryContract {
     assertThat(reopened.updatedAt()).isEqualTo(later);
     assertThat(inTransaction(() -> todos.findById(done.id()))).contains(done);
     assertThat(inTransaction(() -> todos.findById(bobs.id()))).contains(bobs);
-    assertThat(inTransaction(() -> todos.stats("alice", date("2026-01-15"))).completed())
+    assertThat(
+            inTransaction(() -> todos.stats(List.of(listOf("alice")), date("2026-01-15")))
+                .completed())
         .isEqualTo(2);
   }
 
@@ -499,12 +515,22 @@ public abstract class TodoRepositoryContract {
   void setsCompletionOnlyWithinTheStatus() {
     store(aTodo().build(), aTodo().completed().build());
 
-    long none = inTransaction(() -> todos.setCompleted("alice", StatusFilter.COMPLETED, true, T0));
-    long reopened = inTransaction(() -> todos.setCompleted("alice", StatusFilter.ALL, false, T0));
+    long none =
+        inTransaction(
+            () ->
+                todos.setCompleted(
+                    List.of(listOf("alice")), StatusFilter.COMPLETED, true, T0, "alice"));
+    long reopened =
+        inTransaction(
+            () ->
+                todos.setCompleted(List.of(listOf("alice")), StatusFilter.ALL, false, T0, "alice"));
 
     assertThat(none).isZero();
     assertThat(reopened).isEqualTo(1);
-    assertThat(inTransaction(() -> todos.stats("alice", date("2026-01-15"))).completed()).isZero();
+    assertThat(
+            inTransaction(() -> todos.stats(List.of(listOf("alice")), date("2026-01-15")))
+                .completed())
+        .isZero();
   }
 
   @Test
@@ -514,17 +540,20 @@ public abstract class TodoRepositoryContract {
     var bobs = aTodo().ownedBy("bob").completed().build();
     store(open, done, bobs);
 
-    var cleared = inTransaction(() -> todos.deleteAll("alice", StatusFilter.COMPLETED));
+    var cleared =
+        inTransaction(() -> todos.deleteAll(List.of(listOf("alice")), StatusFilter.COMPLETED));
 
     assertThat(cleared).isEqualTo(1);
     assertThat(titles(alices(), TodoSort.POSITION, SortDirection.ASC)).containsExactly("open milk");
     assertThat(inTransaction(() -> todos.count(alicesMatching("milk")))).isEqualTo(1);
 
-    var all = inTransaction(() -> todos.deleteAll("alice", StatusFilter.ALL));
+    var all = inTransaction(() -> todos.deleteAll(List.of(listOf("alice")), StatusFilter.ALL));
 
     assertThat(all).isEqualTo(1);
     assertThat(inTransaction(() -> todos.count(alices()))).isZero();
-    assertThat(inTransaction(() -> todos.stats("alice", date("2026-01-15"))).total()).isZero();
+    assertThat(
+            inTransaction(() -> todos.stats(List.of(listOf("alice")), date("2026-01-15"))).total())
+        .isZero();
     assertThat(inTransaction(() -> todos.findById(bobs.id()))).contains(bobs);
   }
 

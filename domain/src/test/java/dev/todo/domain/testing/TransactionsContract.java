@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.todo.domain.identity.Caller;
+import dev.todo.domain.port.out.ListRepository;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
 import dev.todo.domain.port.out.UserRepository;
@@ -36,6 +37,7 @@ public abstract class TransactionsContract {
   protected Transactions transactions;
   protected TodoRepository todos;
   protected UserRepository users;
+  protected ListRepository lists;
 
   /** Fresh, empty adapters of one store, sharing its transactions. */
   protected abstract void createAdapters();
@@ -46,7 +48,7 @@ public abstract class TransactionsContract {
   @BeforeEach
   void setUp() {
     createAdapters();
-    write(() -> users.register(Caller.of("alice"), T0));
+    write(() -> TestLists.registerWithLists(users, lists, "alice"));
   }
 
   private void write(Runnable work) {
@@ -62,7 +64,7 @@ public abstract class TransactionsContract {
   }
 
   private long alicesCount() {
-    return transactions.read(() -> todos.count(TodoFilter.allOf("alice")));
+    return transactions.read(() -> todos.count(TodoFilter.allOf(TodoBuilder.listOf("alice"))));
   }
 
   private static RuntimeException failure() {
@@ -86,7 +88,13 @@ public abstract class TransactionsContract {
 
     assertThat(stored(todo)).isNull();
     assertThat(alicesCount()).isZero();
-    assertThat(transactions.read(() -> todos.stats("alice", date("2026-01-15")).total())).isZero();
+    assertThat(
+            transactions.read(
+                () ->
+                    todos
+                        .stats(java.util.List.of(TodoBuilder.listOf("alice")), date("2026-01-15"))
+                        .total()))
+        .isZero();
   }
 
   @Test
@@ -205,7 +213,7 @@ public abstract class TransactionsContract {
     int next = Integer.parseInt(current.title().value()) + 1;
     var edit =
         TodoEdit.forMergePatch(TodoInput.empty().withTitle(Field.of(Integer.toString(next))));
-    todos.update(current, current.apply(edit, T0.plusSeconds(next)));
+    todos.update(current, current.apply(edit, T0.plusSeconds(next), "alice"));
   }
 
   private record Outcome(Todo todo, boolean kept) {}

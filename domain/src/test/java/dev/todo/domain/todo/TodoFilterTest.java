@@ -2,14 +2,17 @@ package dev.todo.domain.todo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.todo.domain.list.ListId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TodoFilterTest {
 
+  private static final ListId ALICES = ListId.random();
+
   private static TodoFilter searching(String text) {
-    return TodoFilter.searching("alice", text);
+    return TodoFilter.searching(ALICES, text);
   }
 
   @ParameterizedTest
@@ -26,7 +29,7 @@ class TodoFilterTest {
 
   @Test
   void noTextMatchesEverything() {
-    assertThat(TodoFilter.allOf("alice").matchesNothing()).isFalse();
+    assertThat(TodoFilter.allOf(ALICES).matchesNothing()).isFalse();
     assertThat(searching("").matchesNothing()).isFalse();
   }
 }

@@ -5,6 +5,7 @@ import static dev.todo.domain.testing.TodoBuilder.aTodo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.todo.domain.list.ListId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -23,6 +24,7 @@ class TodoTest {
     var todo =
         Todo.create(
             TodoId.random(),
+            ListId.random(),
             "alice",
             TodoEdit.forCreate(TodoInput.empty().withTitle(Field.of("x"))),
             42,
@@ -57,7 +59,8 @@ class TodoTest {
   void aChangeBumpsTheVersionAndMovesUpdatedAt() {
     var todo = aTodo().build();
 
-    var changed = todo.apply(patch(TodoInput.empty().withTitle(Field.of("Buy bread"))), LATER);
+    var changed =
+        todo.apply(patch(TodoInput.empty().withTitle(Field.of("Buy bread"))), LATER, "alice");
 
     assertThat(changed.version()).isEqualTo(2);
     assertThat(changed.updatedAt()).isEqualTo(LATER);
@@ -70,7 +73,8 @@ class TodoTest {
     var todo = aTodo().titled("Same").build();
 
     var same =
-        todo.apply(TodoEdit.forReplace(TodoInput.empty().withTitle(Field.of("  Same "))), LATER);
+        todo.apply(
+            TodoEdit.forReplace(TodoInput.empty().withTitle(Field.of("  Same "))), LATER, "alice");
 
     assertThat(same).isSameAs(todo);
   }
@@ -78,13 +82,14 @@ class TodoTest {
   @Test
   void completedAtIsSetWhenCompletedKeptWhileCompletedAndClearedWhenReopened() {
     var todo = aTodo().build();
-    var completed = todo.apply(patch(TodoInput.empty().withCompleted(Field.of(true))), LATER);
+    var completed =
+        todo.apply(patch(TodoInput.empty().withCompleted(Field.of(true))), LATER, "alice");
     var stillCompleted =
         completed.apply(
-            patch(TodoInput.empty().withTitle(Field.of("renamed"))), LATER.plusSeconds(1));
+            patch(TodoInput.empty().withTitle(Field.of("renamed"))), LATER.plusSeconds(1), "alice");
     var reopened =
         stillCompleted.apply(
-            patch(TodoInput.empty().withCompleted(Field.of(false))), LATER.plusSeconds(2));
+            patch(TodoInput.empty().withCompleted(Field.of(false))), LATER.plusSeconds(2), "alice");
 
     assertThat(completed.completedAt()).contains(LATER);
     assertThat(stillCompleted.completedAt()).contains(LATER);
@@ -93,18 +98,62 @@ class TodoTest {
   }
 
   @Test
+  void completedByIsWhoCompletedItKeptWhileCompletedAndClearedWhenReopened() {
+    var todo = aTodo().build();
+    var completed =
+        todo.apply(patch(TodoInput.empty().withCompleted(Field.of(true))), LATER, "bob");
+    var renamed =
+        completed.apply(patch(TodoInput.empty().withTitle(Field.of("x"))), LATER, "carol");
+    var reopened = renamed.withCompleted(false, LATER, "carol");
+
+    assertThat(todo.createdBy()).contains("alice");
+    assertThat(todo.completedBy()).isEmpty();
+    assertThat(completed.completedBy()).contains("bob");
+    assertThat(renamed.completedBy()).contains("bob");
+    assertThat(reopened.completedBy()).isEmpty();
+    assertThat(reopened.withCompleted(true, LATER, "dave").completedBy()).contains("dave");
+  }
+
+  @Test
+  void aMoveIsOneNewVersionInTheTargetListAtTheGivenOrLastPosition() {
+    var todo = aTodo().position(3).build();
+    var target = ListId.random();
+
+    var moved =
+        todo.apply(
+            patch(TodoInput.empty().withTitle(Field.of("moved"))).movingTo(target, 8),
+            LATER,
+            "alice");
+    var placed =
+        todo.apply(
+            patch(TodoInput.empty().withPosition(Field.of(2L))).movingTo(target, 8),
+            LATER,
+            "alice");
+
+    assertThat(moved.listId()).isEqualTo(target);
+    assertThat(moved.movedFrom(todo)).isTrue();
+    assertThat(moved.version()).isEqualTo(2);
+    assertThat(moved.position()).isEqualTo(8);
+    assertThat(placed.position()).isEqualTo(2);
+    assertThat(todo.apply(patch(TodoInput.empty()).movingTo(todo.listId(), 8), LATER, "alice"))
+        .extracting(Todo::position, Todo::version)
+        .containsExactly(8L, 2L);
+  }
+
+  @Test
   void withCompletedIsANoOpWhenAlreadySo() {
     var done = aTodo().completed().build();
 
-    assertThat(done.withCompleted(true, LATER)).isSameAs(done);
-    assertThat(done.withCompleted(false, LATER).version()).isEqualTo(2);
+    assertThat(done.withCompleted(true, LATER, "alice")).isSameAs(done);
+    assertThat(done.withCompleted(false, LATER, "alice").version()).isEqualTo(2);
   }
 
   @Test
   void updatedAtNeverGoesBeforeCreatedAtWhenTheClockStepsBack() {
     var todo = aTodo().build();
 
-    var changed = todo.apply(patch(TodoInput.empty().withTitle(Field.of("y"))), T0.minusSeconds(5));
+    var changed =
+        todo.apply(patch(TodoInput.empty().withTitle(Field.of("y"))), T0.minusSeconds(5), "alice");
 
     assertThat(changed.updatedAt()).isEqualTo(T0);
   }
@@ -127,9 +176,6 @@ class TodoTest {
     assertThatThrownBy(() -> withState("alice", false, T0, 0))
         .as("version 0")
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> withState(" ", false, T0, 1))
-        .as("blank owner")
-        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> withState("alice", false, T0.minusSeconds(1), 1))
         .as("updated before created")
         .isInstanceOf(IllegalArgumentException.class);
@@ -140,10 +186,12 @@ class TodoTest {
     var todo = aTodo().build();
     return new Todo(
         todo.id(),
-        owner,
+        todo.listId(),
+        Optional.of(owner),
         todo.title(),
         todo.notes(),
         completed,
+        Optional.empty(),
         Optional.empty(),
         todo.dueDate(),
         todo.priority(),

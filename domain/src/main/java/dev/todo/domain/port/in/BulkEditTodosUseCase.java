@@ -4,8 +4,12 @@ import dev.todo.domain.error.MalformedInputException;
 import dev.todo.domain.identity.Caller;
 import dev.todo.domain.todo.StatusFilter;
 import java.util.Objects;
+import java.util.Optional;
 
-/** Changes every to-do of the caller at once: marks them (in)complete, or deletes them. */
+/**
+ * Changes many to-dos at once: marks them (in)complete, or deletes them; in one list, or in every
+ * list the caller owns (never someone else's shared list).
+ */
 public interface BulkEditTodosUseCase {
 
   /** Returns how many to-dos actually changed. */
@@ -14,18 +18,22 @@ public interface BulkEditTodosUseCase {
   /** Returns how many to-dos were deleted. */
   long deleteAll(DeleteTodosCommand command);
 
-  record SetCompletedCommand(Caller caller, StatusFilter status, InputSource<Boolean> completed) {
+  /** {@code listId} names one list (an editor's); without it, the lists the caller owns. */
+  record SetCompletedCommand(
+      Caller caller, Optional<String> listId, StatusFilter status, InputSource<Boolean> completed) {
     public SetCompletedCommand {
       Objects.requireNonNull(caller, "caller");
+      Objects.requireNonNull(listId, "listId");
       Objects.requireNonNull(status, "status");
       Objects.requireNonNull(completed, "completed");
     }
   }
 
   /** Only {@code COMPLETED} (clear completed) and {@code ALL} are accepted: never by accident. */
-  record DeleteTodosCommand(Caller caller, StatusFilter status) {
+  record DeleteTodosCommand(Caller caller, Optional<String> listId, StatusFilter status) {
     public DeleteTodosCommand {
       Objects.requireNonNull(caller, "caller");
+      Objects.requireNonNull(listId, "listId");
       if (status != StatusFilter.COMPLETED && status != StatusFilter.ALL) {
         throw new MalformedInputException("status must be completed or all");
       }

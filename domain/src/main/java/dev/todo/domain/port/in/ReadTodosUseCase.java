@@ -1,6 +1,7 @@
 package dev.todo.domain.port.in;
 
 import dev.todo.domain.identity.Caller;
+import dev.todo.domain.todo.DueView;
 import dev.todo.domain.todo.PageRequest;
 import dev.todo.domain.todo.Priority;
 import dev.todo.domain.todo.SortDirection;
@@ -11,6 +12,8 @@ import dev.todo.domain.todo.TodoPage;
 import dev.todo.domain.todo.TodoSort;
 import dev.todo.domain.todo.TodoStats;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,51 +33,68 @@ public interface ReadTodosUseCase {
     }
   }
 
-  /** {@code owner} is another user's subject (admins only); empty means the caller's own list. */
+  /**
+   * Which lists: {@code listId} names one (a member's), {@code owner} the lists a user owns (an
+   * admin may name anyone, others only themself), neither every list the caller can read. "Today"
+   * of the due-date view is the date in {@code zone}.
+   */
   record ListTodosQuery(
       Caller caller,
+      Optional<String> listId,
       Optional<String> owner,
       StatusFilter status,
       Optional<String> text,
       Optional<Priority> priority,
       Optional<LocalDate> dueBefore,
       Optional<LocalDate> dueAfter,
+      Optional<DueView> due,
+      ZoneId zone,
       TodoSort sort,
       SortDirection direction,
       PageRequest page) {
     public ListTodosQuery {
       Objects.requireNonNull(caller, "caller");
+      Objects.requireNonNull(listId, "listId");
       Objects.requireNonNull(owner, "owner");
       Objects.requireNonNull(status, "status");
       Objects.requireNonNull(text, "text");
       Objects.requireNonNull(priority, "priority");
       Objects.requireNonNull(dueBefore, "dueBefore");
       Objects.requireNonNull(dueAfter, "dueAfter");
+      Objects.requireNonNull(due, "due");
+      Objects.requireNonNull(zone, "zone");
       Objects.requireNonNull(sort, "sort");
       Objects.requireNonNull(direction, "direction");
       Objects.requireNonNull(page, "page");
     }
 
-    /** The caller's own list with every default: all, by position ascending, first page of 20. */
+    /** Every list of the caller with every default: all, by position, first page of 20. */
     public static ListTodosQuery firstPageOf(Caller caller) {
       return new ListTodosQuery(
           caller,
+          Optional.empty(),
           Optional.empty(),
           StatusFilter.ALL,
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
+          Optional.empty(),
+          ZoneOffset.UTC,
           TodoSort.POSITION,
           SortDirection.ASC,
           new PageRequest(1, PageRequest.DEFAULT_SIZE));
     }
   }
 
-  record TodoStatsQuery(Caller caller, Optional<String> owner) {
+  /** The lists as in {@link ListTodosQuery}; "today" is the date in {@code zone}. */
+  record TodoStatsQuery(
+      Caller caller, Optional<String> listId, Optional<String> owner, ZoneId zone) {
     public TodoStatsQuery {
       Objects.requireNonNull(caller, "caller");
+      Objects.requireNonNull(listId, "listId");
       Objects.requireNonNull(owner, "owner");
+      Objects.requireNonNull(zone, "zone");
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.todo.domain.port.out;
 
+import dev.todo.domain.list.ListId;
 import dev.todo.domain.todo.PageRequest;
 import dev.todo.domain.todo.SortDirection;
 import dev.todo.domain.todo.StatusFilter;
@@ -14,44 +15,47 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The stored to-dos. Called inside a transaction of {@link Transactions}; keeps its derived data
- * (search index, per-owner counters) exact in that same transaction.
+ * The stored to-dos, each in one list. Called inside a transaction of {@link Transactions}; keeps
+ * its derived data (search index, the lists' counters, due counts) exact in that same transaction.
+ * Queries name the lists they cover; which lists a caller may read is decided before.
  */
 public interface TodoRepository {
 
   Optional<Todo> findById(TodoId id);
 
-  /** Stores a new to-do; its owner must have been registered. */
+  /** Stores a new to-do in its list, which must exist. */
   void insert(Todo todo);
 
   /**
-   * Stores {@code after} in place of {@code before}, the same to-do as read in this transaction;
-   * throws {@link IllegalStateException} when the stored version is not {@code before}'s.
+   * Stores {@code after} in place of {@code before}, the same to-do as read in this transaction
+   * (possibly in another list: a move, with its attachments); throws {@link IllegalStateException}
+   * when the stored version is not {@code before}'s.
    */
   void update(Todo before, Todo after);
 
   void delete(Todo todo);
 
   /**
-   * One past the highest position in the owner's list (1 when empty), but never beyond {@link
+   * One past the highest position in the list (1 when empty), but never beyond {@link
    * dev.todo.domain.todo.TodoEdit#MAX_POSITION}: once a to-do sits there, a new one shares that
    * position and sorts after it by its later creation time.
    */
-  long nextPosition(String owner);
+  long nextPosition(ListId list);
 
   List<Todo> find(TodoFilter filter, TodoSort sort, SortDirection direction, PageRequest page);
 
   long count(TodoFilter filter);
 
-  /** Counts of the owner's to-dos; "today" decides overdue (before it) and due today. */
-  TodoStats stats(String owner, LocalDate today);
+  /** Counts of the lists' to-dos; "today" decides overdue (before it) and due today. */
+  TodoStats stats(List<ListId> lists, LocalDate today);
 
   /**
-   * Sets {@code completed} on the owner's to-dos that match {@code status} and differ from it, each
-   * one version higher; returns how many changed.
+   * Sets {@code completed} on the lists' to-dos that match {@code status} and differ from it, each
+   * one version higher, completed by {@code by}; returns how many changed.
    */
-  long setCompleted(String owner, StatusFilter status, boolean completed, Instant now);
+  long setCompleted(
+      List<ListId> lists, StatusFilter status, boolean completed, Instant now, String by);
 
-  /** Deletes the owner's to-dos that match {@code status}; returns how many. */
-  long deleteAll(String owner, StatusFilter status);
+  /** Deletes the lists' to-dos that match {@code status}; returns how many. */
+  long deleteAll(List<ListId> lists, StatusFilter status);
 }
