@@ -39,10 +39,25 @@ variable "backend_image" {
   type        = string
 }
 
-variable "kong_image" {
-  description = "Kong Gateway (open-source) image. An exact version; a digest is better. Cloud Run pulls public Docker Hub images directly; an Artifact Registry remote repository works as well."
+variable "kong_version" {
+  description = "Kong Gateway (open-source) 3.9.x release, pulled as Docker Hub's kong/kong:<this> through the Artifact Registry remote repository. 3.9.5 is the newest 3.9 release on GitHub (Kong/kong, November 2025)."
   type        = string
-  default     = "docker.io/library/kong:3.9.1"
+  default     = "3.9.5"
+
+  validation {
+    condition     = can(regex("^3\\.9\\.[0-9]+$", var.kong_version))
+    error_message = "kong_version: a 3.9.x release such as 3.9.5."
+  }
+}
+
+variable "kong_image_digest" {
+  description = "Digest of kong/kong:<kong_version> (sha256:<64 hex>), so that every revision runs exactly the bytes reviewed. Not guessed: read it from the registry (infra/README.md, step 4)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^sha256:[0-9a-f]{64}$", var.kong_image_digest))
+    error_message = "kong_image_digest: sha256: followed by 64 lowercase hex digits."
+  }
 }
 
 variable "backend_cpu" {

@@ -20,8 +20,8 @@ const OSS_PLUGINS = new Set([
   'tcp-log', 'udp-log', 'zipkin',
 ]);
 
-// The contract's public routes (api.md) and the browser app; open only for reading.
-const PUBLIC_PATHS = new Set(['/api/v1/health', '/api/v1/config', '/api/v1/openapi.yml', '/docs', '/']);
+// The contract's public routes (api.md), the browser app and Kong's own probe route; open only for reading.
+const PUBLIC_PATHS = new Set(['/_gateway/health', '/api/v1/health', '/api/v1/config', '/api/v1/openapi.yml', '/docs', '/']);
 const READ_METHODS = new Set(['GET', 'HEAD']);
 const CLOUD_RUN_REQUEST_LIMIT = 32 * 1024 * 1024;
 const ATTACHMENT_LIMIT = 10 * 1024 * 1024;

@@ -10,6 +10,7 @@ import {
   loadTerraform, resource, resourcesOfType, block, blocks, refersTo, variablesIn,
   variableDefault, literalOrDefault, envOf,
 } from '../lib/terraform.mjs';
+import { renderedKong } from '../lib/kong.mjs';
 import { terraformDir } from '../lib/paths.mjs';
 
 let tf;
@@ -168,9 +169,48 @@ test('Kong: ingress from the load balancer only, DB-less, configuration rendered
   assert.equal(env.KONG_ADMIN_LISTEN, 'off', 'no Admin API in production');
   assert.equal(env.KONG_DECLARATIVE_CONFIG_STRING, '${local.kong_config}');
   assert.match(tf.locals.kong_config, /^\$\{templatefile\("\$\{path\.module\}\/\.\.\/kong\/kong\.yml"/);
-  const kongImage = variableDefault(tf, 'kong_image');
-  assert.match(kongImage, /(:\d+\.\d+\.\d+$)|(@sha256:[0-9a-f]{64}$)/, 'the Kong image is an exact version');
-  for (const probe of ['startup_probe', 'liveness_probe']) assert.ok(block(c, probe), `Kong has a ${probe}`);
+  assert.equal(c.image, '${local.kong_image}');
+  assert.match(tf.locals.kong_image, /^\$\{google_artifact_registry_repository\.dockerhub\.location\}-docker\.pkg\.dev\/.*\/kong\/kong:\$\{var\.kong_version\}@\$\{var\.kong_image_digest\}$/,
+    'Kong comes through the Docker Hub remote repository, by tag and digest');
+  assert.match(variableDefault(tf, 'kong_version'), /^3\.9\.\d+$/);
+  assert.ok(!('default' in tf.variable.kong_image_digest), 'the digest is required: never a guessed default');
+  const digestRule = block(tf.variable.kong_image_digest, 'validation').condition;
+  assert.ok(digestRule.includes('^sha256:[0-9a-f]{64}$'), 'the digest is validated by regex');
+  const remote = resource(tf, 'google_artifact_registry_repository', 'dockerhub');
+  assert.equal(remote.mode, 'REMOTE_REPOSITORY');
+  assert.equal(block(block(remote, 'remote_repository_config'), 'docker_repository').public_repository, 'DOCKER_HUB');
+
+  const port = block(c, 'ports').container_port;
+  assert.equal(port, '${local.kong_port}');
+  assert.equal(env.KONG_PROXY_LISTEN, '0.0.0.0:${local.kong_port}');
+  assert.equal(env.KONG_STATUS_LISTEN, undefined, 'no second listener that probes cannot reach');
+  for (const probe of ['startup_probe', 'liveness_probe']) {
+    const get = block(block(c, probe), 'http_get');
+    assert.equal(get.port, port, `Kong's ${probe} targets the serving port`);
+    assert.equal(get.path, '${local.kong_health_path}');
+  }
+});
+
+test('Kong: X-Forwarded-For trusted only from Google\'s load-balancer ranges, recursively; backend TLS verified; JSON logs', async () => {
+  const env = envOf(block(block(kong(), 'template'), 'containers'));
+  assert.deepEqual(tf.locals.google_lb_ranges, ['130.211.0.0/22', '35.191.0.0/16']);
+  assert.equal(env.KONG_TRUSTED_IPS, '${join(",", concat(local.google_lb_ranges, [google_compute_global_address.lb.address]))}');
+  assert.doesNotMatch(Object.values(tf.files).join('\n'), /0\.0\.0\.0\/0/, 'nothing trusts every address');
+  assert.equal(env.KONG_REAL_IP_HEADER, 'X-Forwarded-For');
+  assert.equal(env.KONG_REAL_IP_RECURSIVE, 'on');
+  assert.equal(env.KONG_NGINX_PROXY_PROXY_SSL_TRUSTED_CERTIFICATE, '/etc/ssl/certs/ca-certificates.crt');
+  assert.equal(env.KONG_PROXY_ACCESS_LOG, 'off', 'the file-log plugin writes the JSON request log');
+  const { config } = await renderedKong();
+  const service = config.services.find((s) => s.name === 'todo-backend');
+  assert.equal(service.tls_verify, true);
+  const health = config.routes.find((r) => r.paths.includes(tf.locals.kong_health_path));
+  assert.ok(health, 'a route answers the probe path');
+  assert.equal(health.plugins.find((p) => p.name === 'request-termination').config.status_code, 200);
+  assert.equal(health.service, undefined, 'Kong answers it itself: the backend is not probed');
+  const log = config.plugins.find((p) => p.name === 'file-log');
+  assert.equal(log.config.path, '/dev/stdout');
+  assert.match(log.config.custom_fields_by_lua.severity, /'ERROR'/);
+  assert.equal(log.config.custom_fields_by_lua['request.headers.authorization'], 'return nil', 'tokens are not logged');
 });
 
 test('load balancer chain: forwarding rule → HTTPS proxy (managed cert) → URL map → backend service (Cloud Armor) → serverless NEG → Kong', () => {
