@@ -235,7 +235,10 @@ test('load balancer chain: forwarding rule → HTTPS proxy (managed cert) → UR
   const proxy = resource(tf, 'google_compute_target_https_proxy', 'lb');
   assert.ok(refersTo(proxy.url_map, 'google_compute_url_map.https'));
   assert.ok(proxy.ssl_certificates.some((c) => refersTo(c, 'google_compute_managed_ssl_certificate.lb')));
-  assert.ok(block(resource(tf, 'google_compute_managed_ssl_certificate', 'lb'), 'managed'), 'Google-managed certificate');
+  const cert = resource(tf, 'google_compute_managed_ssl_certificate', 'lb');
+  assert.ok(block(cert, 'managed'), 'Google-managed certificate');
+  assert.equal(block(cert, 'lifecycle').create_before_destroy, true, 'replaced without a gap');
+  assert.match(cert.name, /sha256\(var\.domain\)/, 'the name changes with the domains, so the new one can exist beside the old');
 
   const https = resource(tf, 'google_compute_global_forwarding_rule', 'https');
   assert.equal(https.port_range, '443');
