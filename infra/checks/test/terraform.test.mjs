@@ -273,8 +273,11 @@ test('Cloud Armor: OWASP SQLi, XSS, LFI and RCE rules (preview switchable, previ
     const expr = block(block(r, 'match'), 'expr')?.expression;
     if (expr?.includes('evaluatePreconfiguredWaf')) wafRules.push({ expression: expr, preview: r.preview });
   }
-  for (const family of ['sqli', 'xss', 'lfi', 'rce']) {
-    const rule = wafRules.find((r) => new RegExp(`evaluatePreconfiguredWaf\\('${family}-v\\d+-stable'`).test(r.expression));
+  const priorities = Object.values(tf.locals.waf_rules ?? {}).map((r) => r.priority);
+  assert.equal(new Set(priorities).size, priorities.length, 'each WAF rule has its own priority');
+  for (const family of ['sqli', 'xss', 'lfi', 'rce', 'protocolattack', 'scannerdetection', 'methodenforcement', 'cve-canary']) {
+    const name = family === 'cve-canary' ? family : `${family}-v\\d+-stable`;
+    const rule = wafRules.find((r) => new RegExp(`evaluatePreconfiguredWaf\\('${name}'`).test(r.expression));
     assert.ok(rule, `a preconfigured ${family} rule exists`);
     assert.equal(rule.preview, '${var.waf_preview}', `${family} preview is switched by var.waf_preview`);
   }
@@ -291,6 +294,24 @@ test('Cloud Armor: OWASP SQLi, XSS, LFI and RCE rules (preview switchable, previ
 
   const fallback = staticRules.find((r) => r.priority === 2147483647);
   assert.ok(fallback, 'the default rule is explicit');
+});
+
+test('Cloud Armor: uploads are exempt from the rules that inspect bodies; the API\'s methods from methodenforcement', () => {
+  const dynamic = blocks(block(resource(tf, 'google_compute_security_policy', 'edge'), 'dynamic'), 'rule')[0];
+  assert.equal(block(block(block(dynamic, 'content'), 'match'), 'expr').expression,
+    '${rule.value.skip == null ? rule.value.expression : "${rule.value.expression} && !(${rule.value.skip})"}');
+  const upload = tf.locals.upload_request;
+  const uploadPath = upload.match(/request\.path\.matches\('([^']+)'\)/)[1];
+  assert.match('/api/v1/todos/0b9c8f3e/attachments', new RegExp(uploadPath));
+  assert.doesNotMatch('/api/v1/todos/0b9c8f3e/attachments/1/content', new RegExp(uploadPath), 'downloads stay inspected');
+  assert.doesNotMatch('/api/v1/todos', new RegExp(uploadPath));
+  assert.match(upload, /request\.method == 'POST'/);
+  const rules = tf.locals.waf_rules;
+  for (const body of ['sqli', 'xss', 'lfi', 'rce', 'protocolattack', 'cve']) {
+    assert.equal(rules[body].skip, '${local.upload_request}', `${body} skips uploads`);
+  }
+  assert.equal(rules.scannerdetection.skip, null, 'scanner detection reads headers: nothing skipped');
+  assert.equal(rules.methodenforcement.skip, "request.path.startsWith('/api/')", 'PUT, PATCH and DELETE on the API pass');
 });
 
 test('buckets: uniform access, public access prevention enforced, versioning or soft delete', () => {
