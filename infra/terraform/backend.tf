@@ -36,6 +36,16 @@ resource "google_cloud_run_v2_service" "backend" {
       max_instance_count = 1
     }
 
+    # Direct VPC egress for all traffic, like Kong: Cloud Storage is reached through Private Google
+    # Access, and nothing else is reachable (no Cloud NAT).
+    vpc_access {
+      egress = "ALL_TRAFFIC"
+      network_interfaces {
+        network    = google_compute_network.vpc.id
+        subnetwork = google_compute_subnetwork.run.id
+      }
+    }
+
     containers {
       name  = "backend"
       image = var.backend_image

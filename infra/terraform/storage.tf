@@ -65,6 +65,33 @@ resource "google_artifact_registry_repository" "images" {
     immutable_tags = true
   }
 
+  # KEEP wins over DELETE: the newest images stay, so the running revision and the ones to roll
+  # back to keep their image; older ones go after image_retention_days, untagged leftovers after a week.
+  cleanup_policy_dry_run = false
+  cleanup_policies {
+    id     = "keep-newest"
+    action = "KEEP"
+    most_recent_versions {
+      keep_count = var.images_kept
+    }
+  }
+  cleanup_policies {
+    id     = "delete-old"
+    action = "DELETE"
+    condition {
+      tag_state  = "ANY"
+      older_than = "${var.image_retention_days * 86400}s"
+    }
+  }
+  cleanup_policies {
+    id     = "delete-untagged"
+    action = "DELETE"
+    condition {
+      tag_state  = "UNTAGGED"
+      older_than = "604800s"
+    }
+  }
+
   depends_on = [google_project_service.apis]
 }
 

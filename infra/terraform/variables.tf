@@ -60,6 +60,18 @@ variable "kong_image_digest" {
   }
 }
 
+variable "images_kept" {
+  description = "Newest image versions in the image repository that the cleanup policy never deletes (the running revision and those to roll back to)."
+  type        = number
+  default     = 10
+}
+
+variable "image_retention_days" {
+  description = "Image versions older than this are deleted by the repository's cleanup policy, except the images_kept newest."
+  type        = number
+  default     = 90
+}
+
 variable "backend_cpu" {
   description = "vCPUs of the backend container. CPU is always allocated (the lease renewal and Litestream run between requests)."
   type        = string

@@ -70,6 +70,28 @@ test('the subnet has Private Google Access and Kong leaves through it for all tr
   assert.ok(refersTo(nic.subnetwork, 'google_compute_subnetwork.run'));
 });
 
+test('backend: Direct VPC egress for all traffic through the same subnet', () => {
+  const vpc = block(block(backend(), 'template'), 'vpc_access');
+  assert.ok(vpc, 'the backend has vpc_access');
+  assert.equal(vpc.egress, 'ALL_TRAFFIC');
+  assert.equal(vpc.connector, undefined, 'Direct VPC egress, not a connector');
+  const nic = block(vpc, 'network_interfaces');
+  assert.ok(refersTo(nic.subnetwork, 'google_compute_subnetwork.run'));
+  assert.deepEqual(Object.keys(tf.resource.google_compute_router_nat ?? {}), [], 'no Cloud NAT: the VPC reaches Google APIs only');
+});
+
+test('Artifact Registry: the image repository has a cleanup policy that keeps the newest images', () => {
+  const repo = resource(tf, 'google_artifact_registry_repository', 'images');
+  assert.equal(repo.cleanup_policy_dry_run, false, 'the policy acts, not only reports');
+  const policies = blocks(repo, 'cleanup_policies');
+  const keep = policies.find((p) => p.action === 'KEEP');
+  assert.ok(keep && literalOrDefault(tf, block(keep, 'most_recent_versions').keep_count) >= 5, 'the newest images are kept');
+  const deletes = policies.filter((p) => p.action === 'DELETE');
+  assert.ok(deletes.length > 0, 'old images are deleted');
+  for (const d of deletes) assert.match(block(d, 'condition').older_than, /s\}?$/, `${d.id}: an age in seconds`);
+  assert.ok(deletes.some((d) => block(d, 'condition').tag_state === 'UNTAGGED'));
+});
+
 test('backend: internal ingress, gen2, exactly one instance at service and revision level, CPU always on', () => {
   const b = backend();
   assert.equal(b.ingress, 'INGRESS_TRAFFIC_INTERNAL_ONLY');
