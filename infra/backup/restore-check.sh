@@ -4,7 +4,7 @@
 # (infra/README.md, "Backups and restore") both run it; infra/checks runs it on a local fake replica.
 # Usage: restore-check.sh <fresh database file> [<snapshot file>]
 #   with a snapshot (a daily copy from the backup bucket, or any SQLite file): copied with sqlite3's
-#   online .backup; without: `litestream restore` from the replica named in $LITESTREAM_CONFIG.
+#   online .backup; without: `litestream restore` from the replica named in $TODO_LITESTREAM_CONFIG.
 set -eu
 out=$1
 snapshot=${2:-}
@@ -14,7 +14,7 @@ if [ -n "$snapshot" ]; then
   [ -f "$snapshot" ] || { echo "restore-check: no snapshot at $snapshot" >&2; exit 2; }
   sqlite3 -bail "file:$snapshot?mode=ro" ".backup '$out'"
 else
-  litestream restore -config "${LITESTREAM_CONFIG:-/etc/litestream.yml}" -o "$out" "${TODO_DATABASE_FILE:?}"
+  litestream restore -config "${TODO_LITESTREAM_CONFIG:-/etc/litestream.yml}" -o "$out" "${TODO_DATABASE_FILE:?}"
 fi
 
 result=$(sqlite3 -bail "$out" 'pragma integrity_check;')

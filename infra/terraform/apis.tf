@@ -2,6 +2,7 @@
 locals {
   services = toset([
     "artifactregistry.googleapis.com",
+    "cloudscheduler.googleapis.com",
     "compute.googleapis.com",
     "iam.googleapis.com",
     "run.googleapis.com",

@@ -171,6 +171,40 @@ variable "replica_bucket_name" {
   type        = string
 }
 
+variable "backup_bucket_name" {
+  description = "Globally unique name of the bucket holding the daily, checked copies of the database (retention-locked; the backend has no access to it)."
+  type        = string
+}
+
+variable "backup_retention_days" {
+  description = "Days every daily copy is kept: nobody can delete or replace it sooner, and it is deleted a day after."
+  type        = number
+  default     = 30
+}
+
+variable "backup_retention_locked" {
+  description = "Lock the backup bucket's retention policy. Irreversible: the period can then only be raised, and the bucket deleted only once every object has expired."
+  type        = bool
+  default     = true
+}
+
+variable "backup_schedule" {
+  description = "When the backup job runs (cron, UTC)."
+  type        = string
+  default     = "30 3 * * *"
+}
+
+variable "jwks_check_schedule" {
+  description = "When the JWKS check compares the provider's published keys with Kong's (cron, UTC)."
+  type        = string
+  default     = "17 * * * *"
+}
+
+variable "ops_image" {
+  description = "Image of the scheduled jobs, built from infra/docker/ops.Dockerfile and pushed by the CI (cloudbuild.yaml) to the image repository, by digest (…/todo-ops@sha256:…)."
+  type        = string
+}
+
 variable "bucket_location" {
   description = "Location of both buckets. The region of the services keeps traffic local; a dual-region (e.g. EUR4) survives a regional outage at a higher price."
   type        = string

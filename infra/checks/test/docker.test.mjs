@@ -35,8 +35,16 @@ function stages(ast) {
 
 const PINNED = /^[a-z0-9.\-/]+(:[\w.\-]+)?(@sha256:[0-9a-f]{64})?$/;
 
-test('both images exist: JVM and native', () => {
-  assert.deepEqual(dockerfiles.map((d) => d.name).sort(), ['jvm.Dockerfile', 'native.Dockerfile']);
+test('the images exist: the backend on the JVM and native, and the scheduled jobs\' image', () => {
+  assert.deepEqual(dockerfiles.map((d) => d.name).sort(), ['jvm.Dockerfile', 'native.Dockerfile', 'ops.Dockerfile']);
+});
+
+test('ops image: sqlite3, Litestream and the backup and JWKS scripts, with the backend\'s Litestream settings', () => {
+  const { text } = dockerfiles.find((d) => d.name === 'ops.Dockerfile');
+  assert.match(text, /apk add --no-cache sqlite/);
+  assert.match(text, /COPY infra\/backup\/ \/opt\/todo\/backup\//);
+  assert.match(text, /COPY infra\/jwks\/ \/opt\/todo\/jwks\//);
+  assert.match(text, /ENTRYPOINT \["\/opt\/todo\/backup\/backup\.sh"\]/);
 });
 
 test('every base image is pinned to an exact version or a digest (earlier stages excepted)', () => {
@@ -130,7 +138,7 @@ test('Litestream replicates the database file the backend uses to the replica bu
   for (const { name, text } of dockerfiles) {
     assert.match(text, /COPY infra\/litestream\/litestream\.yml \/etc\/litestream\.yml/, `${name} ships this config`);
     assert.match(text, /COPY --from=litestream \/usr\/local\/bin\/litestream \/usr\/local\/bin\/litestream/, `${name} ships the binary`);
-    assert.match(text, /TODO_LITESTREAM_CONFIG=\/etc\/litestream\.yml/, `${name}: the service runs Litestream with this config`);
+    assert.match(text, /TODO_LITESTREAM_CONFIG=\/etc\/litestream\.yml/, `${name}: Litestream runs with this config`);
     assert.match(text, /TODO_DATABASE_FILE=\/data\/todo\.db/, `${name}: same default path as Terraform's volume`);
   }
 });

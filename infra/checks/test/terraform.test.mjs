@@ -154,10 +154,59 @@ test('each service runs as its own service account; the backend account gets buc
   assert.ok(refersTo(block(kong(), 'template').service_account, 'google_service_account.kong'));
   assert.deepEqual(Object.keys(tf.resource.google_project_iam_member ?? {}), [], 'no project-wide role grants');
   assert.deepEqual(Object.keys(tf.resource.google_project_iam_binding ?? {}), []);
-  for (const [name, m] of resourcesOfType(tf, 'google_storage_bucket_iam_member')) {
-    assert.ok(refersTo(m.member, 'google_service_account.backend'), `${name}: only the backend reads and writes objects`);
-    assert.ok(['roles/storage.objectUser', 'roles/storage.objectViewer'].includes(m.role), `${name}: object-level role, not admin`);
+  const grants = resourcesOfType(tf, 'google_storage_bucket_iam_member').map(([name, m]) => ({ name, ...m }));
+  for (const m of grants) {
+    assert.ok(['roles/storage.objectUser', 'roles/storage.objectViewer', 'roles/storage.objectCreator'].includes(m.role), `${m.name}: object-level role, not admin`);
+    const backendOrBackup = refersTo(m.member, 'google_service_account.backend') || refersTo(m.member, 'google_service_account.backup');
+    assert.ok(backendOrBackup, `${m.name}: only the backend and the backup job touch objects`);
   }
+  const onBackup = grants.filter((m) => refersTo(m.bucket, 'google_storage_bucket.backup'));
+  assert.ok(onBackup.length > 0);
+  for (const m of onBackup) {
+    assert.ok(refersTo(m.member, 'google_service_account.backup'), `${m.name}: the backend has nothing on the backup bucket`);
+    assert.notEqual(m.role, 'roles/storage.objectUser', `${m.name}: the backup job cannot delete backups`);
+  }
+  for (const m of grants.filter((g) => refersTo(g.member, 'google_service_account.backup'))) {
+    if (refersTo(m.bucket, 'google_storage_bucket.replica')) assert.equal(m.role, 'roles/storage.objectViewer', 'the backup job only reads the replica');
+  }
+});
+
+test('backups: a retention-locked bucket, filled daily by a Cloud Run job under its own account, started by Cloud Scheduler', () => {
+  const bucket = resource(tf, 'google_storage_bucket', 'backup');
+  const retention = block(bucket, 'retention_policy');
+  assert.equal(retention.is_locked, '${var.backup_retention_locked}');
+  assert.equal(variableDefault(tf, 'backup_retention_locked'), true, 'locked unless an operator decides otherwise');
+  assert.equal(retention.retention_period, '${var.backup_retention_days * 86400}');
+  assert.ok(variableDefault(tf, 'backup_retention_days') >= 7);
+  assert.equal(bucket.force_destroy, false);
+
+  const jobs = tf.locals.jobs;
+  assert.deepEqual(jobs.backup.command, ['/opt/todo/backup/backup.sh']);
+  assert.equal(jobs.backup.service_account, '${google_service_account.backup.email}');
+  assert.ok(refersTo(jobs.backup.env.TODO_REPLICA_BUCKET, 'google_storage_bucket.replica'), 'Litestream restores from the replica');
+  const job = resource(tf, 'google_cloud_run_v2_job', 'ops');
+  assert.equal(job.for_each, '${local.jobs}');
+  const task = block(block(job, 'template'), 'template');
+  assert.equal(task.service_account, '${each.value.service_account}');
+  const mount = block(block(block(block(task, 'containers'), 'dynamic'), 'volume_mounts'), 'content');
+  assert.equal(mount.mount_path, jobs.backup.env.BACKUP_DIR, 'backup.sh writes into the mounted bucket');
+  const volume = blocks(task.dynamic, 'volumes')[0].content[0];
+  assert.ok(refersTo(block(volume, 'gcs').bucket, 'google_storage_bucket.backup'));
+
+  const scheduler = resource(tf, 'google_cloud_scheduler_job', 'ops');
+  assert.match(block(scheduler, 'http_target').uri, /run\.googleapis\.com\/v2\/projects\/.*\/jobs\/\$\{each\.value\.name\}:run$/);
+  assert.ok(refersTo(block(block(scheduler, 'http_target'), 'oauth_token').service_account_email, 'google_service_account.scheduler'));
+  const invoker = resource(tf, 'google_cloud_run_v2_job_iam_member', 'scheduler_runs');
+  assert.equal(invoker.role, 'roles/run.invoker');
+  assert.ok(refersTo(invoker.member, 'google_service_account.scheduler'));
+});
+
+test('JWKS check: an hourly job compares the provider\'s keys with exactly the keys Kong is given', () => {
+  const jwks = tf.locals.jobs['jwks-check'];
+  assert.deepEqual(jwks.command, ['node', '/opt/todo/jwks/check-jwks.mjs']);
+  assert.equal(jwks.env.OIDC_ISSUER, '${var.oidc_issuer}');
+  assert.match(jwks.env.DEPLOYED_KEYS_JSON, /for k in var\.jwt_signing_keys/);
+  assert.match(variableDefault(tf, 'jwks_check_schedule'), /^\S+ \* \* \* \*$/, 'at least hourly');
 });
 
 test('nothing is granted to allUsers or allAuthenticatedUsers on the backend; Kong is its only invoker', () => {
@@ -338,11 +387,14 @@ test('Cloud Armor: uploads are exempt from the rules that inspect bodies; the AP
 
 test('buckets: uniform access, public access prevention enforced, versioning or soft delete', () => {
   const buckets = resourcesOfType(tf, 'google_storage_bucket');
-  assert.deepEqual(buckets.map(([n]) => n).sort(), ['attachments', 'replica']);
+  assert.deepEqual(buckets.map(([n]) => n).sort(), ['attachments', 'backup', 'replica']);
   for (const [name, b] of buckets) {
+    if (name === 'backup') {
+      assert.ok(block(b, 'retention_policy'), 'backup: objects cannot be deleted before their retention ends');
+    }
     assert.equal(b.uniform_bucket_level_access, true, `${name}: uniform bucket-level access`);
     assert.equal(b.public_access_prevention, 'enforced', `${name}: public access prevention`);
-    const versioned = block(b, 'versioning')?.enabled === true;
+    const versioned = block(b, 'versioning')?.enabled === true || name === 'backup';
     const softDelete = block(b, 'soft_delete_policy');
     const softDeleteDays = softDelete ? variableDefault(tf, 'soft_delete_days') : 0;
     assert.ok(versioned || softDeleteDays >= 7, `${name}: versioning or at least 7 days of soft delete`);
