@@ -55,6 +55,19 @@ resource "google_compute_security_policy" "edge" {
   }
 
   rule {
+    priority    = 900
+    description = "The backend's internal routes (metrics) are never served through the load balancer"
+    action      = "deny(404)"
+    preview     = false
+
+    match {
+      expr {
+        expression = "request.path.lower().matches('/internal(/|$)')"
+      }
+    }
+  }
+
+  rule {
     priority    = 2000
     description = "Per client IP: 429 above armor_rate_limit_per_minute, ban above armor_ban_threshold_per_minute"
     action      = "rate_based_ban"

@@ -234,3 +234,42 @@ variable "log_level" {
   type        = string
   default     = "INFO"
 }
+
+variable "metrics_path" {
+  description = "Path of the backend's Prometheus metrics on its port 8080, scraped by the metrics sidecar inside the instance. Under /internal/, which Kong answers 404 and Cloud Armor denies."
+  type        = string
+  default     = "/internal/metrics"
+
+  validation {
+    condition     = startswith(var.metrics_path, "/internal/")
+    error_message = "metrics_path: under /internal/ (the prefix Kong and Cloud Armor keep from the internet)."
+  }
+}
+
+variable "prometheus_sidecar_image" {
+  description = "Google's Managed Service for Prometheus sidecar for Cloud Run (collector of the backend's metrics); an exact version."
+  type        = string
+  default     = "us-docker.pkg.dev/cloud-ops-agents-artifacts/cloud-run-gmp-sidecar/cloud-run-gmp-sidecar:1.3.0"
+}
+
+variable "alert_email" {
+  description = "Email address that receives every alert and the budget notifications."
+  type        = string
+}
+
+variable "billing_account" {
+  description = "Billing account id (XXXXXX-XXXXXX-XXXXXX) of the project, for the budget alert."
+  type        = string
+}
+
+variable "budget_amount" {
+  description = "Monthly budget in budget_currency: notifications at 50 % and 90 % of actual spend, and when the forecast passes 100 %."
+  type        = number
+  default     = 100
+}
+
+variable "budget_currency" {
+  description = "Currency of budget_amount; must be the billing account's currency."
+  type        = string
+  default     = "EUR"
+}

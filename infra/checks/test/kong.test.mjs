@@ -90,7 +90,9 @@ test('every route that is not public requires a JWT', () => {
   const routes = allRoutes(config);
   assert.ok(routes.length >= 4);
   for (const { route, service } of routes) {
-    const hasJwt = effectivePlugins(config, route, service).has('jwt');
+    const plugins = effectivePlugins(config, route, service);
+    const hasJwt = plugins.has('jwt');
+    if (!service && plugins.get('request-termination')?.config.status_code >= 400) continue; // refused by Kong itself
     if (isPublicRoute(route)) {
       assert.equal(hasJwt, false, `public route ${route.name} stays open`);
     } else {
@@ -180,6 +182,17 @@ test('routing slips: whether Kong matches the raw or the normalised path, no unv
         assert.ok(normalised && effectivePlugins(config, normalised.route, normalised.service).has('jwt'),
           `${method} ${raw} read as ${normalizePath(raw)} requires a JWT`);
       }
+    }
+  }
+});
+
+test('the backend\'s internal routes (metrics) are answered 404 by Kong itself, raw or normalised', () => {
+  for (const path of ['/internal/metrics', '/internal', '/internal/metrics?x=1', '//internal/metrics', '/docs/../internal/metrics', '/%69nternal/metrics']) {
+    for (const method of ['GET', 'HEAD', 'POST']) {
+      const m = matchRoute(config, method, normalizePath(path.split('?')[0]));
+      assert.ok(m, `${method} ${path} matches a route`);
+      const termination = effectivePlugins(config, m.route, m.service).get('request-termination');
+      assert.equal(termination?.config.status_code, 404, `${method} ${path} → ${m.route.name} never reaches the backend`);
     }
   }
 });

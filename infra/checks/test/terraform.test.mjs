@@ -105,7 +105,8 @@ test('backend: internal ingress, gen2, exactly one instance at service and revis
   assert.equal(revisionScaling.min_instance_count, 1);
   assert.equal(revisionScaling.max_instance_count, 1);
   const containers = blocks(t, 'containers');
-  assert.equal(containers.length, 1, 'one container: Litestream runs inside it as the entrypoint');
+  assert.deepEqual(containers.map((c) => c.name), ['backend', 'metrics'], 'the service (which runs Litestream itself) and the metrics sidecar');
+  assert.equal(containers.filter((c) => c.ports).length, 1, 'only the service receives requests');
   assert.equal(block(containers[0], 'resources').cpu_idle, false, 'CPU always allocated');
 });
 
@@ -152,7 +153,9 @@ test('backend: configuration comes from variables and resources, database on an 
 test('each service runs as its own service account; the backend account gets bucket-scoped roles only', () => {
   assert.ok(refersTo(block(backend(), 'template').service_account, 'google_service_account.backend'));
   assert.ok(refersTo(block(kong(), 'template').service_account, 'google_service_account.kong'));
-  assert.deepEqual(Object.keys(tf.resource.google_project_iam_member ?? {}), [], 'no project-wide role grants');
+  const projectRoles = Object.values(tf.resource.google_project_iam_member ?? {}).map((m) => [m.role, m.member]);
+  assert.deepEqual(projectRoles, [['roles/monitoring.metricWriter', '${google_service_account.backend.member}']],
+    'the one project-wide grant: writing metrics (time series are project-level)');
   assert.deepEqual(Object.keys(tf.resource.google_project_iam_binding ?? {}), []);
   const grants = resourcesOfType(tf, 'google_storage_bucket_iam_member').map(([name, m]) => ({ name, ...m }));
   for (const m of grants) {
@@ -401,6 +404,85 @@ test('buckets: uniform access, public access prevention enforced, versioning or 
   }
   assert.deepEqual(Object.keys(tf.resource.google_storage_default_object_acl ?? {}), [], 'no object ACLs');
   assert.deepEqual(Object.keys(tf.resource.google_storage_object_acl ?? {}), []);
+});
+
+test('metrics: the Managed Service for Prometheus sidecar scrapes var.metrics_path on the backend\'s port', () => {
+  const t = block(backend(), 'template');
+  const [service, sidecar] = blocks(t, 'containers');
+  assert.equal(sidecar.image, '${var.prometheus_sidecar_image}');
+  assert.match(variableDefault(tf, 'prometheus_sidecar_image'), /cloud-run-gmp-sidecar:\d+\.\d+\.\d+$/);
+  assert.deepEqual(sidecar.depends_on, [service.name], 'it starts once the service is up');
+  const mount = block(sidecar, 'volume_mounts');
+  assert.equal(mount.mount_path, '/etc/rungmp', 'where the sidecar reads config.yaml');
+  const volume = blocks(t, 'volumes').find((v) => v.name === mount.name);
+  assert.ok(refersTo(block(volume, 'secret').secret, 'google_secret_manager_secret.run_monitoring'));
+  assert.equal(block(block(volume, 'secret'), 'items').path, 'config.yaml');
+  const doc = resource(tf, 'google_secret_manager_secret_version', 'run_monitoring').secret_data;
+  assert.match(doc, /kind\s*=\s*"RunMonitoring"/);
+  assert.match(doc, /port\s*=\s*8080/);
+  assert.equal(block(service, 'ports').container_port, 8080, 'the port scraped is the service\'s');
+  assert.match(doc, /path\s*=\s*var\.metrics_path/);
+  assert.equal(variableDefault(tf, 'metrics_path'), '/internal/metrics');
+  const armor = blocks(resource(tf, 'google_compute_security_policy', 'edge'), 'rule')
+    .find((r) => /\/internal/.test(block(block(r, 'match'), 'expr')?.expression ?? ''));
+  assert.ok(armor && armor.action === 'deny(404)' && armor.preview === false, 'Cloud Armor keeps /internal/ from the internet');
+});
+
+test('metric names are named once (local.metrics) and every alert and dashboard query uses them', () => {
+  const names = Object.values(tf.locals.metrics);
+  assert.deepEqual(names.sort(), ['hikaricp_connections_pending', 'http_server_requests_seconds', 'todo_lease_renewal_failures_total',
+    'todo_replication_last_sync_age_seconds', 'todo_sqlite_write_queue_depth']);
+  const text = Object.values(tf.files).join('\n');
+  for (const name of names) {
+    assert.equal(text.split(name).length - 1, 1, `${name} is written once, in local.metrics`);
+  }
+  for (const q of Object.values(tf.locals.promql_alerts)) assert.match(q.query, /\$\{local\.metrics\.\w+\}/);
+});
+
+test('alerts: error rate, p95, pool, lease, replication, 5xx, Cloud Armor, instances, memory, jobs, JWKS, uptime; all notify', () => {
+  const promql = tf.locals.promql_alerts;
+  assert.match(promql['error-rate'].query, /status=~\\?"5\.\.\\?"/);
+  assert.match(promql['error-rate'].query, /> 0\.01$/);
+  assert.equal(promql['error-rate'].duration, '300s');
+  assert.match(promql['latency-p95'].query, /^histogram_quantile\(0\.95, .*_bucket.*\) > 0\.5$/);
+  assert.equal(promql['latency-p95'].duration, '600s');
+  for (const [name, metric] of [['db-pool-exhausted', 'db_pool_pending'], ['lease-renewal', 'lease_failures'], ['replication-lag', 'replication_age'], ['write-queue', 'write_queue_depth']]) {
+    assert.ok(promql[name].query.includes(`\${local.metrics.${metric}}`), `${name} reads ${metric}`);
+  }
+  const threshold = tf.locals.threshold_alerts;
+  assert.match(threshold['lb-5xx'].filter, /loadbalancing\.googleapis\.com\/https\/request_count.*response_code_class = 500/);
+  assert.match(threshold['armor-denials'].filter, /google_logging_metric\.armor_denied/);
+  assert.match(resource(tf, 'google_logging_metric', 'armor_denied').filter, /enforcedSecurityPolicy\.outcome="DENY"/);
+  assert.match(threshold.instances.filter, /container\/instance_count/);
+  assert.equal(threshold.instances.threshold, 1);
+  assert.ok(parseInt(threshold.instances.duration, 10) >= 600, 'longer than a rollout');
+  assert.match(threshold['database-volume'].filter, /memory\/utilizations/);
+  assert.equal(threshold['database-volume'].threshold, 0.8);
+  assert.match(threshold['job-failed'].filter, /result = \\?"failed\\?"/);
+  assert.match(resource(tf, 'google_logging_metric', 'jwks_drift').filter, /jsonPayload\.check="jwks" AND severity>=ERROR/);
+
+  const uptime = resource(tf, 'google_monitoring_uptime_check_config', 'health');
+  assert.equal(block(uptime, 'http_check').path, HEALTH);
+  assert.equal(block(uptime, 'http_check').use_ssl, true);
+  assert.equal(block(uptime, 'monitored_resource').labels.host, '${var.domain}');
+  assert.match(block(block(resource(tf, 'google_monitoring_alert_policy', 'uptime'), 'conditions'), 'condition_threshold').filter, /uptime_check\/check_passed/);
+
+  for (const [name, policy] of resourcesOfType(tf, 'google_monitoring_alert_policy')) {
+    assert.ok(policy.notification_channels.some((c) => refersTo(c, 'google_monitoring_notification_channel.email')), `${name} notifies`);
+  }
+  const promqlPolicy = block(block(resource(tf, 'google_monitoring_alert_policy', 'promql'), 'conditions'), 'condition_prometheus_query_language');
+  assert.equal(promqlPolicy.query, '${each.value.query}');
+});
+
+test('a dashboard and a budget that notifies the same channel', () => {
+  const dashboard = resource(tf, 'google_monitoring_dashboard', 'service').dashboard_json;
+  for (const key of ['http_requests', 'write_queue_depth', 'db_pool_pending', 'lease_failures', 'replication_age']) {
+    assert.ok(dashboard.includes(`local.metrics.${key}`), `the dashboard shows ${key}`);
+  }
+  const budget = resource(tf, 'google_billing_budget', 'monthly');
+  assert.equal(budget.billing_account, '${var.billing_account}');
+  assert.ok(blocks(budget, 'threshold_rules').length >= 2);
+  assert.ok(refersTo(block(budget, 'all_updates_rule').monitoring_notification_channels[0], 'google_monitoring_notification_channel.email'));
 });
 
 test('terraform fmt finds nothing to change (when the terraform CLI is installed)', (t) => {
