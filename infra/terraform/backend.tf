@@ -197,6 +197,11 @@ resource "google_cloud_run_v2_service" "backend" {
     percent = 100
   }
 
+  # Releases deploy a new image by digest (infra/cloudbuild.yaml); var.backend_image is the first one.
+  lifecycle {
+    ignore_changes = [template[0].containers[0].image]
+  }
+
   depends_on = [
     google_project_service.apis,
     google_storage_bucket_iam_member.backend_attachments,

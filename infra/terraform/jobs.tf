@@ -156,6 +156,11 @@ resource "google_cloud_run_v2_job" "ops" {
     }
   }
 
+  # Releases update the image by digest (infra/cloudbuild.yaml); var.ops_image is the first one.
+  lifecycle {
+    ignore_changes = [template[0].template[0].containers[0].image]
+  }
+
   depends_on = [
     google_project_service.apis,
     google_storage_bucket_iam_member.backup_reads_replica,
