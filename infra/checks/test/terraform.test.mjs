@@ -55,28 +55,21 @@ test('terraform.tfvars.example sets every required variable and only declared on
   }
 });
 
-test('the subnet has Private Google Access and Kong leaves through it for all traffic', () => {
+test('the subnet has Private Google Access; Kong and the backend leave through it for all traffic (Direct VPC egress)', () => {
   const subnet = resource(tf, 'google_compute_subnetwork', 'run');
   assert.equal(subnet.private_ip_google_access, true);
   assert.ok(refersTo(subnet.network, 'google_compute_network.vpc'));
   assert.equal(resource(tf, 'google_compute_network', 'vpc').auto_create_subnetworks, false);
 
-  const vpc = block(block(kong(), 'template'), 'vpc_access');
-  assert.ok(vpc, 'Kong has vpc_access');
-  assert.equal(vpc.egress, 'ALL_TRAFFIC');
-  assert.equal(vpc.connector, undefined, 'Direct VPC egress, not a Serverless VPC Access connector');
-  const nic = block(vpc, 'network_interfaces');
-  assert.ok(refersTo(nic.network, 'google_compute_network.vpc'));
-  assert.ok(refersTo(nic.subnetwork, 'google_compute_subnetwork.run'));
-});
-
-test('backend: Direct VPC egress for all traffic through the same subnet', () => {
-  const vpc = block(block(backend(), 'template'), 'vpc_access');
-  assert.ok(vpc, 'the backend has vpc_access');
-  assert.equal(vpc.egress, 'ALL_TRAFFIC');
-  assert.equal(vpc.connector, undefined, 'Direct VPC egress, not a connector');
-  const nic = block(vpc, 'network_interfaces');
-  assert.ok(refersTo(nic.subnetwork, 'google_compute_subnetwork.run'));
+  for (const [name, service] of [['Kong', kong()], ['the backend', backend()]]) {
+    const vpc = block(block(service, 'template'), 'vpc_access');
+    assert.ok(vpc, `${name} has vpc_access`);
+    assert.equal(vpc.egress, 'ALL_TRAFFIC');
+    assert.equal(vpc.connector, undefined, `${name}: Direct VPC egress, not a Serverless VPC Access connector`);
+    const nic = block(vpc, 'network_interfaces');
+    assert.ok(refersTo(nic.network, 'google_compute_network.vpc'));
+    assert.ok(refersTo(nic.subnetwork, 'google_compute_subnetwork.run'));
+  }
   assert.deepEqual(Object.keys(tf.resource.google_compute_router_nat ?? {}), [], 'no Cloud NAT: the VPC reaches Google APIs only');
 });
 
