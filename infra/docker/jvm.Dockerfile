@@ -25,6 +25,8 @@ RUN addgroup -S -g 10001 todo \
 
 # --- 3. train the AOT cache on the jar at its final path ---
 FROM runtime-base AS train
+# curl drives the training requests; this stage is discarded, the runtime image stays without it.
+RUN apk add --no-cache curl
 COPY --from=build /tmp/todo.jar /app/todo.jar
 COPY infra/docker/train-aot.sh /app/train-aot.sh
 RUN sh /app/train-aot.sh /app/todo.jar /app/todo.aot /app/jvm.options

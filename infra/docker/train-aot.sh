@@ -6,7 +6,9 @@
 # The cache is valid only for this exact jar, this JVM build and compatible options: the Dockerfile
 # runs this script in the runtime image, on the jar's final path, with the runtime's options file
 # (bin/jvm.options). bin/train-aot does the same for a local run (it needs bash, curl and a JDK).
+# Needs curl (the Dockerfile installs it in the training stage only).
 set -eu
+command -v curl >/dev/null 2>&1 || { echo "train-aot: curl is required" >&2; exit 1; }
 jar=$1
 cache=$2
 options=${3:-}
@@ -14,13 +16,14 @@ port=${TRAIN_PORT:-18080}
 work=$(mktemp -d)
 
 fetch() {
-  # fetch METHOD PATH [BODY]; failures are fine: only the code paths matter.
-  if command -v curl >/dev/null 2>&1; then
-    curl -s -o /dev/null -X "$1" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-      ${3:+--data "$3"} "http://127.0.0.1:$port$2" || true
-  else
-    wget -q -O /dev/null --method="$1" --header="Authorization: Bearer $token" \
-      --header='Content-Type: application/json' ${3:+--body-data="$3"} "http://127.0.0.1:$port$2" || true
+  # fetch METHOD PATH EXPECTED [BODY]: any other status (or no answer) stops the training, so that a
+  # cache trained on nothing never ships silently.
+  code=$(curl -sS -o /dev/null -w '%{http_code}' -X "$1" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' ${4:+--data "$4"} "http://127.0.0.1:$port$2") || code=000
+  if [ "$code" != "$3" ]; then
+    echo "train-aot: $1 $2 answered $code, expected $3" >&2
+    kill "$pid" 2>/dev/null
+    exit 1
   fi
 }
 
@@ -34,8 +37,7 @@ pid=$!
 
 up=""
 for _ in $(seq 1 120); do
-  if (command -v curl >/dev/null 2>&1 && curl -sf -o /dev/null "http://127.0.0.1:$port/api/v1/health") ||
-    (! command -v curl >/dev/null 2>&1 && wget -q -O /dev/null "http://127.0.0.1:$port/api/v1/health"); then
+  if curl -sf -o /dev/null "http://127.0.0.1:$port/api/v1/health"; then
     up=yes
     break
   fi
@@ -44,21 +46,21 @@ done
 [ -n "$up" ] || { echo "train-aot: the service did not become healthy" >&2; kill "$pid"; exit 1; }
 
 for _ in $(seq 1 30); do
-  fetch GET /api/v1/health
-  fetch GET /api/v1/config
-  fetch GET /api/v1/openapi.yml
-  fetch GET /
-  fetch POST /api/v1/todos '{"title":"train the AOT cache","priority":"high","due_date":"2026-01-20"}'
-  fetch GET '/api/v1/todos?status=active&sort=due_date&page_size=50'
-  fetch GET /api/v1/todos/stats
-  fetch GET /api/v1/me
-  fetch PATCH /api/v1/todos '{"completed":true}'
-  fetch DELETE '/api/v1/todos?status=completed'
-  fetch GET /api/v1/does-not-exist
+  fetch GET /api/v1/health 200
+  fetch GET /api/v1/config 200
+  fetch GET /api/v1/openapi.yml 200
+  fetch GET / 200
+  fetch POST /api/v1/todos 201 '{"title":"train the AOT cache","priority":"high","due_date":"2026-01-20"}'
+  fetch GET '/api/v1/todos?status=active&sort=due_date&page_size=50' 200
+  fetch GET /api/v1/todos/stats 200
+  fetch GET /api/v1/me 200
+  fetch PATCH /api/v1/todos 200 '{"completed":true}'
+  fetch DELETE '/api/v1/todos?status=completed' 200
+  fetch GET /api/v1/does-not-exist 404
 done
 
-kill -TERM "$pid" 2>/dev/null || echo "train-aot: the service had already exited" >&2
-wait "$pid" || true
+kill -TERM "$pid" 2>/dev/null || { echo "train-aot: the service had already exited" >&2; exit 1; }
+wait "$pid" || true # the exit status after SIGTERM is 143; the cache check below decides
 rm -rf "$work"
 [ -s "$cache" ] || { echo "train-aot: no AOT cache was written to $cache" >&2; exit 1; }
 echo "train-aot: wrote $cache ($(wc -c <"$cache") bytes)"

@@ -1,13 +1,23 @@
-# Cloud Armor policy on the load balancer's backend service: OWASP CRS rules (preview first),
+# Cloud Armor policy on the load balancer's backend service: preconfigured WAF rules (preview first),
 # a per-client-IP rate limit with a ban, adaptive protection, and JSON-aware request parsing.
 
 locals {
-  # Preconfigured WAF rules (ModSecurity CRS 3.3). Sensitivity 1 is the least false-positive-prone level.
+  # Uploads carry arbitrary file bytes: the rules that inspect bodies would block legitimate files.
+  upload_request = "request.method == 'POST' && request.path.matches('^/api/v1/todos/[^/]+/attachments$')"
+
+  # Preconfigured WAF rules (ModSecurity CRS 3.3; cve-canary is Google's, unversioned). Sensitivity 1
+  # is the least false-positive-prone level. `skip`: requests the rule does not look at.
   waf_rules = {
-    sqli = { priority = 1000, expression = "evaluatePreconfiguredWaf('sqli-v33-stable', {'sensitivity': 1})" }
-    xss  = { priority = 1001, expression = "evaluatePreconfiguredWaf('xss-v33-stable', {'sensitivity': 1})" }
-    lfi  = { priority = 1002, expression = "evaluatePreconfiguredWaf('lfi-v33-stable', {'sensitivity': 1})" }
-    rce  = { priority = 1003, expression = "evaluatePreconfiguredWaf('rce-v33-stable', {'sensitivity': 1})" }
+    sqli             = { priority = 1000, expression = "evaluatePreconfiguredWaf('sqli-v33-stable', {'sensitivity': 1})", skip = local.upload_request }
+    xss              = { priority = 1001, expression = "evaluatePreconfiguredWaf('xss-v33-stable', {'sensitivity': 1})", skip = local.upload_request }
+    lfi              = { priority = 1002, expression = "evaluatePreconfiguredWaf('lfi-v33-stable', {'sensitivity': 1})", skip = local.upload_request }
+    rce              = { priority = 1003, expression = "evaluatePreconfiguredWaf('rce-v33-stable', {'sensitivity': 1})", skip = local.upload_request }
+    protocolattack   = { priority = 1004, expression = "evaluatePreconfiguredWaf('protocolattack-v33-stable', {'sensitivity': 1})", skip = local.upload_request }
+    scannerdetection = { priority = 1005, expression = "evaluatePreconfiguredWaf('scannerdetection-v33-stable', {'sensitivity': 1})", skip = null }
+    # CRS allows GET, HEAD, POST and OPTIONS only; the API's PUT, PATCH and DELETE are Kong's to
+    # restrict (every route lists its methods), so the rule watches everything but /api/.
+    methodenforcement = { priority = 1006, expression = "evaluatePreconfiguredWaf('methodenforcement-v33-stable', {'sensitivity': 1})", skip = "request.path.startsWith('/api/')" }
+    cve               = { priority = 1007, expression = "evaluatePreconfiguredWaf('cve-canary', {'sensitivity': 1})", skip = local.upload_request }
   }
 }
 
@@ -38,8 +48,21 @@ resource "google_compute_security_policy" "edge" {
 
       match {
         expr {
-          expression = rule.value.expression
+          expression = rule.value.skip == null ? rule.value.expression : "${rule.value.expression} && !(${rule.value.skip})"
         }
+      }
+    }
+  }
+
+  rule {
+    priority    = 900
+    description = "The backend's internal routes (metrics) are never served through the load balancer"
+    action      = "deny(404)"
+    preview     = false
+
+    match {
+      expr {
+        expression = "request.path.lower().matches('/internal(/|$)')"
       }
     }
   }

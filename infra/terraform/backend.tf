@@ -36,6 +36,16 @@ resource "google_cloud_run_v2_service" "backend" {
       max_instance_count = 1
     }
 
+    # Direct VPC egress for all traffic, like Kong: Cloud Storage is reached through Private Google
+    # Access, and nothing else is reachable (no Cloud NAT).
+    vpc_access {
+      egress = "ALL_TRAFFIC"
+      network_interfaces {
+        network    = google_compute_network.vpc.id
+        subnetwork = google_compute_subnetwork.run.id
+      }
+    }
+
     containers {
       name  = "backend"
       image = var.backend_image
@@ -141,6 +151,38 @@ resource "google_cloud_run_v2_service" "backend" {
       }
     }
 
+    # Managed Service for Prometheus: scrapes var.metrics_path on the backend's port inside the
+    # instance (the RunMonitoring document in monitoring.tf) and writes to Cloud Monitoring.
+    containers {
+      name       = "metrics"
+      image      = var.prometheus_sidecar_image
+      depends_on = ["backend"]
+
+      resources {
+        limits = {
+          cpu    = "1"
+          memory = "512Mi"
+        }
+        cpu_idle = false
+      }
+
+      volume_mounts {
+        name       = "metrics-config"
+        mount_path = "/etc/rungmp"
+      }
+    }
+
+    volumes {
+      name = "metrics-config"
+      secret {
+        secret = google_secret_manager_secret.run_monitoring.secret_id
+        items {
+          version = google_secret_manager_secret_version.run_monitoring.version
+          path    = "config.yaml"
+        }
+      }
+    }
+
     volumes {
       name = "database"
       empty_dir {
@@ -155,9 +197,15 @@ resource "google_cloud_run_v2_service" "backend" {
     percent = 100
   }
 
+  # Releases deploy a new image by digest (infra/cloudbuild.yaml); var.backend_image is the first one.
+  lifecycle {
+    ignore_changes = [template[0].containers[0].image]
+  }
+
   depends_on = [
     google_project_service.apis,
     google_storage_bucket_iam_member.backend_attachments,
     google_storage_bucket_iam_member.backend_replica,
+    google_secret_manager_secret_iam_member.backend_reads_run_monitoring,
   ]
 }

@@ -3,6 +3,13 @@
 # a configuration change is a new revision, rolled out and rolled back like code.
 
 locals {
+  # Cloud Run probes only the serving port; Kong answers this route itself (kong.yml, gateway-health).
+  kong_port        = 8000
+  kong_health_path = "/_gateway/health"
+
+  # Docker Hub's kong/kong through the Artifact Registry remote repository, by digest (infra/README.md).
+  kong_image = "${google_artifact_registry_repository.dockerhub.location}-docker.pkg.dev/${var.project_id}/${google_artifact_registry_repository.dockerhub.repository_id}/kong/kong:${var.kong_version}@${var.kong_image_digest}"
+
   # Sent by Kong unless the backend sets its own. The browser talks to this origin and to the
   # identity provider (discovery, token endpoint) only.
   content_security_policy = join("; ", [
@@ -74,11 +81,11 @@ resource "google_cloud_run_v2_service" "kong" {
 
     containers {
       name  = "kong"
-      image = var.kong_image
+      image = local.kong_image
 
       ports {
         name           = "http1"
-        container_port = 8000
+        container_port = local.kong_port
       }
 
       resources {
@@ -100,11 +107,7 @@ resource "google_cloud_run_v2_service" "kong" {
       }
       env {
         name  = "KONG_PROXY_LISTEN"
-        value = "0.0.0.0:8000"
-      }
-      env {
-        name  = "KONG_STATUS_LISTEN"
-        value = "0.0.0.0:8100"
+        value = "0.0.0.0:${local.kong_port}"
       }
       env {
         name  = "KONG_ADMIN_LISTEN"
@@ -129,18 +132,28 @@ resource "google_cloud_run_v2_service" "kong" {
         value = "off"
       }
       env {
-        # The Google front end and load balancer append to X-Forwarded-For; the client's address is
-        # what the LB saw. Rate limits in Kong are per service, not per IP, so this only feeds logs.
+        # Only the load balancer's proxies and its own address may name the client: X-Forwarded-For
+        # arrives as "<client>, <load balancer address>", read from the right past trusted hops.
         name  = "KONG_TRUSTED_IPS"
-        value = "0.0.0.0/0,::/0"
+        value = join(",", concat(local.google_lb_ranges, [google_compute_global_address.lb.address]))
       }
       env {
         name  = "KONG_REAL_IP_HEADER"
         value = "X-Forwarded-For"
       }
       env {
+        name  = "KONG_REAL_IP_RECURSIVE"
+        value = "on"
+      }
+      env {
+        # The CA bundle nginx checks the backend's certificate against (tls_verify in kong.yml).
+        name  = "KONG_NGINX_PROXY_PROXY_SSL_TRUSTED_CERTIFICATE"
+        value = "/etc/ssl/certs/ca-certificates.crt"
+      }
+      env {
+        # Requests are logged as JSON by the file-log plugin (kong.yml); this text log would repeat them.
         name  = "KONG_PROXY_ACCESS_LOG"
-        value = "/dev/stdout"
+        value = "off"
       }
       env {
         name  = "KONG_PROXY_ERROR_LOG"
@@ -154,8 +167,8 @@ resource "google_cloud_run_v2_service" "kong" {
         failure_threshold     = 30
 
         http_get {
-          path = "/status/ready"
-          port = 8100
+          path = local.kong_health_path
+          port = local.kong_port
         }
       }
 
@@ -166,8 +179,8 @@ resource "google_cloud_run_v2_service" "kong" {
         failure_threshold     = 3
 
         http_get {
-          path = "/status"
-          port = 8100
+          path = local.kong_health_path
+          port = local.kong_port
         }
       }
     }

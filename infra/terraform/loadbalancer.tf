@@ -44,11 +44,18 @@ resource "google_compute_url_map" "https" {
   default_service = google_compute_backend_service.kong.id
 }
 
+# A certificate cannot be changed in place, and its name is taken while the proxy uses it: the name
+# carries a hash of the domains, so a new domain makes a new certificate, the proxy switches to it,
+# and only then is the old one deleted.
 resource "google_compute_managed_ssl_certificate" "lb" {
-  name = "${var.name_prefix}-cert"
+  name = "${var.name_prefix}-cert-${substr(sha256(var.domain), 0, 8)}"
 
   managed {
     domains = [var.domain]
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 
   depends_on = [google_project_service.apis]

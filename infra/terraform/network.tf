@@ -3,6 +3,12 @@
 # nothing else. Private Google Access lets instances without external addresses reach Google APIs
 # (run.app, storage.googleapis.com, the metadata server is link-local anyway).
 
+locals {
+  # The source ranges of Google's external load balancers and health checks (Google's documentation,
+  # "Firewall rules" of Cloud Load Balancing): Kong trusts X-Forwarded-For only from these.
+  google_lb_ranges = ["130.211.0.0/22", "35.191.0.0/16"]
+}
+
 resource "google_compute_network" "vpc" {
   name                    = "${var.name_prefix}-vpc"
   auto_create_subnetworks = false

@@ -54,7 +54,7 @@ resource "google_storage_bucket" "replica" {
   depends_on = [google_project_service.apis]
 }
 
-# Images of the backend (and, if wanted, a mirrored Kong image).
+# Images of the backend.
 resource "google_artifact_registry_repository" "images" {
   location      = var.region
   repository_id = "${var.name_prefix}-images"
@@ -63,6 +63,52 @@ resource "google_artifact_registry_repository" "images" {
 
   docker_config {
     immutable_tags = true
+  }
+
+  # KEEP wins over DELETE: the newest images stay, so the running revision and the ones to roll
+  # back to keep their image; older ones go after image_retention_days, untagged leftovers after a week.
+  cleanup_policy_dry_run = false
+  cleanup_policies {
+    id     = "keep-newest"
+    action = "KEEP"
+    most_recent_versions {
+      keep_count = var.images_kept
+    }
+  }
+  cleanup_policies {
+    id     = "delete-old"
+    action = "DELETE"
+    condition {
+      tag_state  = "ANY"
+      older_than = "${var.image_retention_days * 86400}s"
+    }
+  }
+  cleanup_policies {
+    id     = "delete-untagged"
+    action = "DELETE"
+    condition {
+      tag_state  = "UNTAGGED"
+      older_than = "604800s"
+    }
+  }
+
+  depends_on = [google_project_service.apis]
+}
+
+# Docker Hub through Artifact Registry: Cloud Run pulls Kong from here, so a pull does not depend on
+# Docker Hub's rate limits and the image is cached in the project.
+resource "google_artifact_registry_repository" "dockerhub" {
+  location      = var.region
+  repository_id = "${var.name_prefix}-dockerhub"
+  format        = "DOCKER"
+  mode          = "REMOTE_REPOSITORY"
+  description   = "Remote repository of Docker Hub (Kong's image)."
+
+  remote_repository_config {
+    description = "Docker Hub"
+    docker_repository {
+      public_repository = "DOCKER_HUB"
+    }
   }
 
   depends_on = [google_project_service.apis]

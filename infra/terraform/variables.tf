@@ -39,10 +39,37 @@ variable "backend_image" {
   type        = string
 }
 
-variable "kong_image" {
-  description = "Kong Gateway (open-source) image. An exact version; a digest is better. Cloud Run pulls public Docker Hub images directly; an Artifact Registry remote repository works as well."
+variable "kong_version" {
+  description = "Kong Gateway (open-source) 3.9.x release, pulled as Docker Hub's kong/kong:<this> through the Artifact Registry remote repository. 3.9.5 is the newest 3.9 release on GitHub (Kong/kong, November 2025)."
   type        = string
-  default     = "docker.io/library/kong:3.9.1"
+  default     = "3.9.5"
+
+  validation {
+    condition     = can(regex("^3\\.9\\.[0-9]+$", var.kong_version))
+    error_message = "kong_version: a 3.9.x release such as 3.9.5."
+  }
+}
+
+variable "kong_image_digest" {
+  description = "Digest of kong/kong:<kong_version> (sha256:<64 hex>), so that every revision runs exactly the bytes reviewed. Not guessed: read it from the registry (infra/README.md, step 4)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^sha256:[0-9a-f]{64}$", var.kong_image_digest))
+    error_message = "kong_image_digest: sha256: followed by 64 lowercase hex digits."
+  }
+}
+
+variable "images_kept" {
+  description = "Newest image versions in the image repository that the cleanup policy never deletes (the running revision and those to roll back to)."
+  type        = number
+  default     = 10
+}
+
+variable "image_retention_days" {
+  description = "Image versions older than this are deleted by the repository's cleanup policy, except the images_kept newest."
+  type        = number
+  default     = 90
 }
 
 variable "backend_cpu" {
@@ -144,6 +171,40 @@ variable "replica_bucket_name" {
   type        = string
 }
 
+variable "backup_bucket_name" {
+  description = "Globally unique name of the bucket holding the daily, checked copies of the database (retention-locked; the backend has no access to it)."
+  type        = string
+}
+
+variable "backup_retention_days" {
+  description = "Days every daily copy is kept: nobody can delete or replace it sooner, and it is deleted a day after."
+  type        = number
+  default     = 30
+}
+
+variable "backup_retention_locked" {
+  description = "Lock the backup bucket's retention policy. Irreversible: the period can then only be raised, and the bucket deleted only once every object has expired."
+  type        = bool
+  default     = true
+}
+
+variable "backup_schedule" {
+  description = "When the backup job runs (cron, UTC)."
+  type        = string
+  default     = "30 3 * * *"
+}
+
+variable "jwks_check_schedule" {
+  description = "When the JWKS check compares the provider's published keys with Kong's (cron, UTC)."
+  type        = string
+  default     = "17 * * * *"
+}
+
+variable "ops_image" {
+  description = "Image of the scheduled jobs, built from infra/docker/ops.Dockerfile and pushed by the CI (cloudbuild.yaml) to the image repository, by digest (…/todo-ops@sha256:…)."
+  type        = string
+}
+
 variable "bucket_location" {
   description = "Location of both buckets. The region of the services keeps traffic local; a dual-region (e.g. EUR4) survives a regional outage at a higher price."
   type        = string
@@ -172,4 +233,43 @@ variable "log_level" {
   description = "TODO_LOG_LEVEL of the backend (root log level)."
   type        = string
   default     = "INFO"
+}
+
+variable "metrics_path" {
+  description = "Path of the backend's Prometheus metrics on its port 8080, scraped by the metrics sidecar inside the instance. Under /internal/, which Kong answers 404 and Cloud Armor denies."
+  type        = string
+  default     = "/internal/metrics"
+
+  validation {
+    condition     = startswith(var.metrics_path, "/internal/")
+    error_message = "metrics_path: under /internal/ (the prefix Kong and Cloud Armor keep from the internet)."
+  }
+}
+
+variable "prometheus_sidecar_image" {
+  description = "Google's Managed Service for Prometheus sidecar for Cloud Run (collector of the backend's metrics); an exact version."
+  type        = string
+  default     = "us-docker.pkg.dev/cloud-ops-agents-artifacts/cloud-run-gmp-sidecar/cloud-run-gmp-sidecar:1.3.0"
+}
+
+variable "alert_email" {
+  description = "Email address that receives every alert and the budget notifications."
+  type        = string
+}
+
+variable "billing_account" {
+  description = "Billing account id (XXXXXX-XXXXXX-XXXXXX) of the project, for the budget alert."
+  type        = string
+}
+
+variable "budget_amount" {
+  description = "Monthly budget in budget_currency: notifications at 50 % and 90 % of actual spend, and when the forecast passes 100 %."
+  type        = number
+  default     = 100
+}
+
+variable "budget_currency" {
+  description = "Currency of budget_amount; must be the billing account's currency."
+  type        = string
+  default     = "EUR"
 }

@@ -87,6 +87,26 @@ export function effectivePlugins(config, route, service) {
 }
 
 /**
+ * A request path as Kong 3's router normalises it before matching (RFC 3986 section 6: percent-encoded
+ * unreserved characters decoded, dot segments removed) with repeated slashes merged. An escaped
+ * slash (%2F) stays escaped: it is data, not a separator.
+ */
+export function normalizePath(path) {
+  const decoded = path.replace(/%([0-9A-Fa-f]{2})/g, (escape, hex) => {
+    const c = String.fromCharCode(parseInt(hex, 16));
+    return /[A-Za-z0-9\-._~]/.test(c) ? c : escape.toUpperCase();
+  });
+  const out = [];
+  for (const segment of decoded.replace(/\/{2,}/g, '/').split('/').slice(1)) {
+    if (segment === '.') continue;
+    if (segment === '..') out.pop();
+    else out.push(segment);
+  }
+  const last = decoded.split('/').at(-1);
+  return '/' + out.join('/') + (last === '.' || last === '..' ? '/' : '');
+}
+
+/**
  * Which route Kong's router picks for a method and path, following its documented priorities for
  * prefix paths: a route that defines more kinds of matching rules (paths, methods, hosts, headers)
  * wins over one with fewer, then the longest matching path prefix wins.

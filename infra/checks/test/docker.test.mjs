@@ -35,8 +35,16 @@ function stages(ast) {
 
 const PINNED = /^[a-z0-9.\-/]+(:[\w.\-]+)?(@sha256:[0-9a-f]{64})?$/;
 
-test('both images exist: JVM and native', () => {
-  assert.deepEqual(dockerfiles.map((d) => d.name).sort(), ['jvm.Dockerfile', 'native.Dockerfile']);
+test('the images exist: the backend on the JVM and native, and the scheduled jobs\' image', () => {
+  assert.deepEqual(dockerfiles.map((d) => d.name).sort(), ['jvm.Dockerfile', 'native.Dockerfile', 'ops.Dockerfile']);
+});
+
+test('ops image: sqlite3, Litestream and the backup and JWKS scripts, with the backend\'s Litestream settings', () => {
+  const { text } = dockerfiles.find((d) => d.name === 'ops.Dockerfile');
+  assert.match(text, /apk add --no-cache sqlite/);
+  assert.match(text, /COPY infra\/backup\/ \/opt\/todo\/backup\//);
+  assert.match(text, /COPY infra\/jwks\/ \/opt\/todo\/jwks\//);
+  assert.match(text, /ENTRYPOINT \["\/opt\/todo\/backup\/backup\.sh"\]/);
 });
 
 test('every base image is pinned to an exact version or a digest (earlier stages excepted)', () => {
@@ -93,6 +101,45 @@ test('JVM image: trains the AOT cache on the exact jar and runs with it and nati
   assert.match(text, /"-jar", "\/app\/todo\.jar"/, 'runs the jar at the path it was trained on');
 });
 
+test('AOT training fails loudly: curl in the training stage, every request\'s status checked, no silent skips', async () => {
+  const { ast } = dockerfiles.find((d) => d.name === 'jvm.Dockerfile');
+  const train = stages(ast).find((st) => st.name === 'train');
+  assert.ok(train.instructions.some((i) => i.getKeyword() === 'RUN' && /apk add --no-cache curl/.test(i.getTextContent())), 'curl is installed for the training');
+  assert.ok(!stages(ast).at(-1).instructions.some((i) => /curl/.test(i.getTextContent())), 'the runtime image has no curl');
+  const script = await readFile(path.join(dockerDir, 'train-aot.sh'), 'utf8');
+  assert.match(script, /command -v curl >\/dev\/null 2>&1 \|\| \{ echo "train-aot: curl is required"/);
+  assert.doesNotMatch(script, /wget/);
+  const calls = [...script.matchAll(/^\s*fetch (\S+) (\S+) (\d{3})/gm)];
+  assert.ok(calls.length >= 10, 'every training request names the status it expects');
+  assert.equal(script.split('|| true').length - 1, 1, 'only the final wait tolerates a status (143 after SIGTERM)');
+  assert.match(script, /\|\| true # the exit status after SIGTERM/);
+});
+
+test('delivery: Cloud Build builds both images, pushes them and deploys by digest, without Terraform', async () => {
+  const build = loadYaml(await readFile(path.join(repoRoot, 'infra', 'cloudbuild.yaml'), 'utf8'));
+  const byId = Object.fromEntries(build.steps.map((st) => [st.id, st]));
+  assert.deepEqual(byId['backend-image'].args.slice(0, 3), ['build', '-f', 'infra/docker/jvm.Dockerfile']);
+  assert.deepEqual(byId['ops-image'].args.slice(0, 3), ['build', '-f', 'infra/docker/ops.Dockerfile']);
+  const push = byId.push.args.at(-1);
+  assert.match(push, /RepoDigests/);
+  assert.match(push, /@sha256:\[0-9a-f\]\{64\}\$\$'/, 'a push without a digest fails the build');
+  assert.equal(build.options.dynamicSubstitutions, true, '_REPO expands _REGION and _PREFIX');
+  for (const st of build.steps) {
+    const script = st.args.join(' ');
+    const bare = [...script.matchAll(/(?<!\$)\$(?!\$|\{|\()([a-z]\w*)/g)].map((m) => m[1]);
+    assert.deepEqual(bare, [], `${st.id}: shell variables are written $$name (Cloud Build substitutes $name)`);
+  }
+  const deploy = byId.deploy.args.at(-1);
+  assert.match(deploy, /gcloud run deploy "\$\{_PREFIX\}-backend" .*--container=backend --image="\$\$\(cat \/workspace\/todo\.digest\)"/);
+  assert.match(deploy, /gcloud run jobs update .*--image="\$\$\(cat \/workspace\/todo-ops\.digest\)"/);
+  assert.doesNotMatch(JSON.stringify(build), /terraform/, 'a revision without a whole-stack apply');
+  const tf = await loadTerraform();
+  const ignored = tf.resource.google_cloud_run_v2_service.backend.lifecycle[0].ignore_changes;
+  assert.ok(ignored.some((e) => /template\[0\]\.containers\[0\]\.image/.test(e)), 'Terraform leaves the deployed image alone');
+  const jobIgnored = tf.resource.google_cloud_run_v2_job.ops.lifecycle[0].ignore_changes;
+  assert.ok(jobIgnored.some((e) => /template\[0\]\.template\[0\]\.containers\[0\]\.image/.test(e)));
+});
+
 test('native image: mostly static, with our configuration directory', () => {
   const { text } = dockerfiles.find((d) => d.name === 'native.Dockerfile');
   assert.match(text, /--static-nolibc|-H:\+StaticExecutableWithDynamicLibC/);
@@ -130,7 +177,7 @@ test('Litestream replicates the database file the backend uses to the replica bu
   for (const { name, text } of dockerfiles) {
     assert.match(text, /COPY infra\/litestream\/litestream\.yml \/etc\/litestream\.yml/, `${name} ships this config`);
     assert.match(text, /COPY --from=litestream \/usr\/local\/bin\/litestream \/usr\/local\/bin\/litestream/, `${name} ships the binary`);
-    assert.match(text, /TODO_LITESTREAM_CONFIG=\/etc\/litestream\.yml/, `${name}: the service runs Litestream with this config`);
+    assert.match(text, /TODO_LITESTREAM_CONFIG=\/etc\/litestream\.yml/, `${name}: Litestream runs with this config`);
     assert.match(text, /TODO_DATABASE_FILE=\/data\/todo\.db/, `${name}: same default path as Terraform's volume`);
   }
 });

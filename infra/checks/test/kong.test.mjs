@@ -6,7 +6,7 @@ import { readFile, access } from 'node:fs/promises';
 import Ajv from 'ajv-draft-04';
 import { loadTerraform, templatefileKeys } from '../lib/terraform.mjs';
 import {
-  kongTemplate, placeholders, renderedKong, allPlugins, allRoutes, effectivePlugins, matchRoute,
+  kongTemplate, placeholders, renderedKong, allPlugins, allRoutes, effectivePlugins, matchRoute, normalizePath,
 } from '../lib/kong.mjs';
 import { vendoredKongSchema, sharedKongSchema } from '../lib/paths.mjs';
 
@@ -20,8 +20,8 @@ const OSS_PLUGINS = new Set([
   'tcp-log', 'udp-log', 'zipkin',
 ]);
 
-// The contract's public routes (api.md) and the browser app; open only for reading.
-const PUBLIC_PATHS = new Set(['/api/v1/health', '/api/v1/config', '/api/v1/openapi.yml', '/docs', '/']);
+// The contract's public routes (api.md), the browser app and Kong's own probe route; open only for reading.
+const PUBLIC_PATHS = new Set(['/_gateway/health', '/api/v1/health', '/api/v1/config', '/api/v1/openapi.yml', '/docs', '/']);
 const READ_METHODS = new Set(['GET', 'HEAD']);
 const CLOUD_RUN_REQUEST_LIMIT = 32 * 1024 * 1024;
 const ATTACHMENT_LIMIT = 10 * 1024 * 1024;
@@ -90,7 +90,9 @@ test('every route that is not public requires a JWT', () => {
   const routes = allRoutes(config);
   assert.ok(routes.length >= 4);
   for (const { route, service } of routes) {
-    const hasJwt = effectivePlugins(config, route, service).has('jwt');
+    const plugins = effectivePlugins(config, route, service);
+    const hasJwt = plugins.has('jwt');
+    if (!service && plugins.get('request-termination')?.config.status_code >= 400) continue; // refused by Kong itself
     if (isPublicRoute(route)) {
       assert.equal(hasJwt, false, `public route ${route.name} stays open`);
     } else {
@@ -136,12 +138,72 @@ test('routing: API requests land on a JWT route, public ones on open routes', ()
   assert.equal(matchRoute(config, 'POST', '/index.html'), null, 'no open route accepts writes outside the API');
 });
 
+const removesAuthorization = (plugins) =>
+  (plugins.get('request-transformer')?.config.remove?.headers ?? []).some((h) => h.toLowerCase() === 'authorization');
+
+test('every route without the jwt plugin removes Authorization; jwt routes keep it', () => {
+  for (const { route, service } of allRoutes(config)) {
+    const plugins = effectivePlugins(config, route, service);
+    if (plugins.has('jwt')) {
+      assert.equal(removesAuthorization(plugins), false, `${route.name}: the verified token reaches the backend`);
+    } else {
+      assert.ok(removesAuthorization(plugins) || plugins.has('request-termination'),
+        `${route.name}: an unverified Authorization never reaches the backend`);
+    }
+  }
+});
+
+// Routing slips: paths the backend may read as /api/v1/... but that do not start with it literally.
+const SLIPS = [
+  '//api/v1/todos', '/api//v1/todos', '///api/v1/todos/0b9c8f3e', '/./api/v1/todos', '/api/v1/../v1/todos',
+  '/docs/../api/v1/todos', '/api/v1/health/../todos', '/%61pi/v1/todos', '/api/%761/me', '/api/v1/%2e%2e/v1/todos',
+  '/index.html/../api/v1/todos/stats', '/api/v1/config/..//todos',
+];
+
+test('normalisation replays RFC 3986 dot segments, unreserved escapes and merged slashes', () => {
+  assert.equal(normalizePath('//api/v1/todos'), '/api/v1/todos');
+  assert.equal(normalizePath('/docs/../api/v1/todos'), '/api/v1/todos');
+  assert.equal(normalizePath('/%61pi/v1/%2e%2e/v1/me'), '/api/v1/me');
+  assert.equal(normalizePath('/api/v1/%2Ftodos'), '/api/v1/%2Ftodos', 'an escaped slash is not a separator');
+});
+
+test('routing slips: whether Kong matches the raw or the normalised path, no unverified token reaches the backend', () => {
+  for (const raw of SLIPS) {
+    for (const method of ['GET', 'HEAD', 'POST', 'DELETE']) {
+      for (const path of [raw, normalizePath(raw)]) {
+        const m = matchRoute(config, method, path);
+        if (!m) continue; // no route: Kong answers 404 itself
+        const plugins = effectivePlugins(config, m.route, m.service);
+        assert.ok(plugins.has('jwt') || removesAuthorization(plugins),
+          `${method} ${raw} (matched as ${path}) → ${m.route.name}: verified or anonymous`);
+      }
+      const normalised = matchRoute(config, method, normalizePath(raw));
+      if (normalizePath(raw).startsWith('/api/v1/') && !/^\/api\/v1\/(health|config|openapi\.yml)/.test(normalizePath(raw))) {
+        assert.ok(normalised && effectivePlugins(config, normalised.route, normalised.service).has('jwt'),
+          `${method} ${raw} read as ${normalizePath(raw)} requires a JWT`);
+      }
+    }
+  }
+});
+
+test('the backend\'s internal routes (metrics) are answered 404 by Kong itself, raw or normalised', () => {
+  for (const path of ['/internal/metrics', '/internal', '/internal/metrics?x=1', '//internal/metrics', '/docs/../internal/metrics', '/%69nternal/metrics']) {
+    for (const method of ['GET', 'HEAD', 'POST']) {
+      const m = matchRoute(config, method, normalizePath(path.split('?')[0]));
+      assert.ok(m, `${method} ${path} matches a route`);
+      const termination = effectivePlugins(config, m.route, m.service).get('request-termination');
+      assert.equal(termination?.config.status_code, 404, `${method} ${path} → ${m.route.name} never reaches the backend`);
+    }
+  }
+});
+
 test('jwt: RS256 keys from variables looked up by kid, exp verified, tokens only in the Authorization header', () => {
   const jwts = allPlugins(config).filter(({ plugin }) => plugin.name === 'jwt');
   assert.ok(jwts.length > 0);
   for (const { plugin, scope } of jwts) {
     const c = plugin.config;
-    assert.ok(c.claims_to_verify.includes('exp'), `${scope}: exp verified`);
+    // A listed claim the token lacks fails it: nbf would make every Auth0/Cognito/Okta/Keycloak token 401.
+    assert.deepEqual(c.claims_to_verify, ['exp'], `${scope}: exp verified, and only exp`);
     assert.equal(c.key_claim_name, 'kid', `${scope}: one credential per signing key`);
     assert.deepEqual(c.uri_param_names, [], `${scope}: no tokens in query strings`);
     assert.deepEqual(c.cookie_names, [], `${scope}: no tokens in cookies`);

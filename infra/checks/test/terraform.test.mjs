@@ -10,6 +10,7 @@ import {
   loadTerraform, resource, resourcesOfType, block, blocks, refersTo, variablesIn,
   variableDefault, literalOrDefault, envOf,
 } from '../lib/terraform.mjs';
+import { renderedKong } from '../lib/kong.mjs';
 import { terraformDir } from '../lib/paths.mjs';
 
 let tf;
@@ -54,19 +55,34 @@ test('terraform.tfvars.example sets every required variable and only declared on
   }
 });
 
-test('the subnet has Private Google Access and Kong leaves through it for all traffic', () => {
+test('the subnet has Private Google Access; Kong and the backend leave through it for all traffic (Direct VPC egress)', () => {
   const subnet = resource(tf, 'google_compute_subnetwork', 'run');
   assert.equal(subnet.private_ip_google_access, true);
   assert.ok(refersTo(subnet.network, 'google_compute_network.vpc'));
   assert.equal(resource(tf, 'google_compute_network', 'vpc').auto_create_subnetworks, false);
 
-  const vpc = block(block(kong(), 'template'), 'vpc_access');
-  assert.ok(vpc, 'Kong has vpc_access');
-  assert.equal(vpc.egress, 'ALL_TRAFFIC');
-  assert.equal(vpc.connector, undefined, 'Direct VPC egress, not a Serverless VPC Access connector');
-  const nic = block(vpc, 'network_interfaces');
-  assert.ok(refersTo(nic.network, 'google_compute_network.vpc'));
-  assert.ok(refersTo(nic.subnetwork, 'google_compute_subnetwork.run'));
+  for (const [name, service] of [['Kong', kong()], ['the backend', backend()]]) {
+    const vpc = block(block(service, 'template'), 'vpc_access');
+    assert.ok(vpc, `${name} has vpc_access`);
+    assert.equal(vpc.egress, 'ALL_TRAFFIC');
+    assert.equal(vpc.connector, undefined, `${name}: Direct VPC egress, not a Serverless VPC Access connector`);
+    const nic = block(vpc, 'network_interfaces');
+    assert.ok(refersTo(nic.network, 'google_compute_network.vpc'));
+    assert.ok(refersTo(nic.subnetwork, 'google_compute_subnetwork.run'));
+  }
+  assert.deepEqual(Object.keys(tf.resource.google_compute_router_nat ?? {}), [], 'no Cloud NAT: the VPC reaches Google APIs only');
+});
+
+test('Artifact Registry: the image repository has a cleanup policy that keeps the newest images', () => {
+  const repo = resource(tf, 'google_artifact_registry_repository', 'images');
+  assert.equal(repo.cleanup_policy_dry_run, false, 'the policy acts, not only reports');
+  const policies = blocks(repo, 'cleanup_policies');
+  const keep = policies.find((p) => p.action === 'KEEP');
+  assert.ok(keep && literalOrDefault(tf, block(keep, 'most_recent_versions').keep_count) >= 5, 'the newest images are kept');
+  const deletes = policies.filter((p) => p.action === 'DELETE');
+  assert.ok(deletes.length > 0, 'old images are deleted');
+  for (const d of deletes) assert.match(block(d, 'condition').older_than, /s\}?$/, `${d.id}: an age in seconds`);
+  assert.ok(deletes.some((d) => block(d, 'condition').tag_state === 'UNTAGGED'));
 });
 
 test('backend: internal ingress, gen2, exactly one instance at service and revision level, CPU always on', () => {
@@ -82,7 +98,8 @@ test('backend: internal ingress, gen2, exactly one instance at service and revis
   assert.equal(revisionScaling.min_instance_count, 1);
   assert.equal(revisionScaling.max_instance_count, 1);
   const containers = blocks(t, 'containers');
-  assert.equal(containers.length, 1, 'one container: Litestream runs inside it as the entrypoint');
+  assert.deepEqual(containers.map((c) => c.name), ['backend', 'metrics'], 'the service (which runs Litestream itself) and the metrics sidecar');
+  assert.equal(containers.filter((c) => c.ports).length, 1, 'only the service receives requests');
   assert.equal(block(containers[0], 'resources').cpu_idle, false, 'CPU always allocated');
 });
 
@@ -129,12 +146,63 @@ test('backend: configuration comes from variables and resources, database on an 
 test('each service runs as its own service account; the backend account gets bucket-scoped roles only', () => {
   assert.ok(refersTo(block(backend(), 'template').service_account, 'google_service_account.backend'));
   assert.ok(refersTo(block(kong(), 'template').service_account, 'google_service_account.kong'));
-  assert.deepEqual(Object.keys(tf.resource.google_project_iam_member ?? {}), [], 'no project-wide role grants');
+  const projectRoles = Object.values(tf.resource.google_project_iam_member ?? {}).map((m) => [m.role, m.member]);
+  assert.deepEqual(projectRoles, [['roles/monitoring.metricWriter', '${google_service_account.backend.member}']],
+    'the one project-wide grant: writing metrics (time series are project-level)');
   assert.deepEqual(Object.keys(tf.resource.google_project_iam_binding ?? {}), []);
-  for (const [name, m] of resourcesOfType(tf, 'google_storage_bucket_iam_member')) {
-    assert.ok(refersTo(m.member, 'google_service_account.backend'), `${name}: only the backend reads and writes objects`);
-    assert.ok(['roles/storage.objectUser', 'roles/storage.objectViewer'].includes(m.role), `${name}: object-level role, not admin`);
+  const grants = resourcesOfType(tf, 'google_storage_bucket_iam_member').map(([name, m]) => ({ name, ...m }));
+  for (const m of grants) {
+    assert.ok(['roles/storage.objectUser', 'roles/storage.objectViewer', 'roles/storage.objectCreator'].includes(m.role), `${m.name}: object-level role, not admin`);
+    const backendOrBackup = refersTo(m.member, 'google_service_account.backend') || refersTo(m.member, 'google_service_account.backup');
+    assert.ok(backendOrBackup, `${m.name}: only the backend and the backup job touch objects`);
   }
+  const onBackup = grants.filter((m) => refersTo(m.bucket, 'google_storage_bucket.backup'));
+  assert.ok(onBackup.length > 0);
+  for (const m of onBackup) {
+    assert.ok(refersTo(m.member, 'google_service_account.backup'), `${m.name}: the backend has nothing on the backup bucket`);
+    assert.notEqual(m.role, 'roles/storage.objectUser', `${m.name}: the backup job cannot delete backups`);
+  }
+  for (const m of grants.filter((g) => refersTo(g.member, 'google_service_account.backup'))) {
+    if (refersTo(m.bucket, 'google_storage_bucket.replica')) assert.equal(m.role, 'roles/storage.objectViewer', 'the backup job only reads the replica');
+  }
+});
+
+test('backups: a retention-locked bucket, filled daily by a Cloud Run job under its own account, started by Cloud Scheduler', () => {
+  const bucket = resource(tf, 'google_storage_bucket', 'backup');
+  const retention = block(bucket, 'retention_policy');
+  assert.equal(retention.is_locked, '${var.backup_retention_locked}');
+  assert.equal(variableDefault(tf, 'backup_retention_locked'), true, 'locked unless an operator decides otherwise');
+  assert.equal(retention.retention_period, '${var.backup_retention_days * 86400}');
+  assert.ok(variableDefault(tf, 'backup_retention_days') >= 7);
+  assert.equal(bucket.force_destroy, false);
+
+  const jobs = tf.locals.jobs;
+  assert.deepEqual(jobs.backup.command, ['/opt/todo/backup/backup.sh']);
+  assert.equal(jobs.backup.service_account, '${google_service_account.backup.email}');
+  assert.ok(refersTo(jobs.backup.env.TODO_REPLICA_BUCKET, 'google_storage_bucket.replica'), 'Litestream restores from the replica');
+  const job = resource(tf, 'google_cloud_run_v2_job', 'ops');
+  assert.equal(job.for_each, '${local.jobs}');
+  const task = block(block(job, 'template'), 'template');
+  assert.equal(task.service_account, '${each.value.service_account}');
+  const mount = block(block(block(block(task, 'containers'), 'dynamic'), 'volume_mounts'), 'content');
+  assert.equal(mount.mount_path, jobs.backup.env.BACKUP_DIR, 'backup.sh writes into the mounted bucket');
+  const volume = blocks(task.dynamic, 'volumes')[0].content[0];
+  assert.ok(refersTo(block(volume, 'gcs').bucket, 'google_storage_bucket.backup'));
+
+  const scheduler = resource(tf, 'google_cloud_scheduler_job', 'ops');
+  assert.match(block(scheduler, 'http_target').uri, /run\.googleapis\.com\/v2\/projects\/.*\/jobs\/\$\{each\.value\.name\}:run$/);
+  assert.ok(refersTo(block(block(scheduler, 'http_target'), 'oauth_token').service_account_email, 'google_service_account.scheduler'));
+  const invoker = resource(tf, 'google_cloud_run_v2_job_iam_member', 'scheduler_runs');
+  assert.equal(invoker.role, 'roles/run.invoker');
+  assert.ok(refersTo(invoker.member, 'google_service_account.scheduler'));
+});
+
+test('JWKS check: an hourly job compares the provider\'s keys with exactly the keys Kong is given', () => {
+  const jwks = tf.locals.jobs['jwks-check'];
+  assert.deepEqual(jwks.command, ['node', '/opt/todo/jwks/check-jwks.mjs']);
+  assert.equal(jwks.env.OIDC_ISSUER, '${var.oidc_issuer}');
+  assert.match(jwks.env.DEPLOYED_KEYS_JSON, /for k in var\.jwt_signing_keys/);
+  assert.match(variableDefault(tf, 'jwks_check_schedule'), /^\S+ \* \* \* \*$/, 'at least hourly');
 });
 
 test('nothing is granted to allUsers or allAuthenticatedUsers on the backend; Kong is its only invoker', () => {
@@ -168,9 +236,48 @@ test('Kong: ingress from the load balancer only, DB-less, configuration rendered
   assert.equal(env.KONG_ADMIN_LISTEN, 'off', 'no Admin API in production');
   assert.equal(env.KONG_DECLARATIVE_CONFIG_STRING, '${local.kong_config}');
   assert.match(tf.locals.kong_config, /^\$\{templatefile\("\$\{path\.module\}\/\.\.\/kong\/kong\.yml"/);
-  const kongImage = variableDefault(tf, 'kong_image');
-  assert.match(kongImage, /(:\d+\.\d+\.\d+$)|(@sha256:[0-9a-f]{64}$)/, 'the Kong image is an exact version');
-  for (const probe of ['startup_probe', 'liveness_probe']) assert.ok(block(c, probe), `Kong has a ${probe}`);
+  assert.equal(c.image, '${local.kong_image}');
+  assert.match(tf.locals.kong_image, /^\$\{google_artifact_registry_repository\.dockerhub\.location\}-docker\.pkg\.dev\/.*\/kong\/kong:\$\{var\.kong_version\}@\$\{var\.kong_image_digest\}$/,
+    'Kong comes through the Docker Hub remote repository, by tag and digest');
+  assert.match(variableDefault(tf, 'kong_version'), /^3\.9\.\d+$/);
+  assert.ok(!('default' in tf.variable.kong_image_digest), 'the digest is required: never a guessed default');
+  const digestRule = block(tf.variable.kong_image_digest, 'validation').condition;
+  assert.ok(digestRule.includes('^sha256:[0-9a-f]{64}$'), 'the digest is validated by regex');
+  const remote = resource(tf, 'google_artifact_registry_repository', 'dockerhub');
+  assert.equal(remote.mode, 'REMOTE_REPOSITORY');
+  assert.equal(block(block(remote, 'remote_repository_config'), 'docker_repository').public_repository, 'DOCKER_HUB');
+
+  const port = block(c, 'ports').container_port;
+  assert.equal(port, '${local.kong_port}');
+  assert.equal(env.KONG_PROXY_LISTEN, '0.0.0.0:${local.kong_port}');
+  assert.equal(env.KONG_STATUS_LISTEN, undefined, 'no second listener that probes cannot reach');
+  for (const probe of ['startup_probe', 'liveness_probe']) {
+    const get = block(block(c, probe), 'http_get');
+    assert.equal(get.port, port, `Kong's ${probe} targets the serving port`);
+    assert.equal(get.path, '${local.kong_health_path}');
+  }
+});
+
+test('Kong: X-Forwarded-For trusted only from Google\'s load-balancer ranges, recursively; backend TLS verified; JSON logs', async () => {
+  const env = envOf(block(block(kong(), 'template'), 'containers'));
+  assert.deepEqual(tf.locals.google_lb_ranges, ['130.211.0.0/22', '35.191.0.0/16']);
+  assert.equal(env.KONG_TRUSTED_IPS, '${join(",", concat(local.google_lb_ranges, [google_compute_global_address.lb.address]))}');
+  assert.doesNotMatch(Object.values(tf.files).join('\n'), /0\.0\.0\.0\/0/, 'nothing trusts every address');
+  assert.equal(env.KONG_REAL_IP_HEADER, 'X-Forwarded-For');
+  assert.equal(env.KONG_REAL_IP_RECURSIVE, 'on');
+  assert.equal(env.KONG_NGINX_PROXY_PROXY_SSL_TRUSTED_CERTIFICATE, '/etc/ssl/certs/ca-certificates.crt');
+  assert.equal(env.KONG_PROXY_ACCESS_LOG, 'off', 'the file-log plugin writes the JSON request log');
+  const { config } = await renderedKong();
+  const service = config.services.find((s) => s.name === 'todo-backend');
+  assert.equal(service.tls_verify, true);
+  const health = config.routes.find((r) => r.paths.includes(tf.locals.kong_health_path));
+  assert.ok(health, 'a route answers the probe path');
+  assert.equal(health.plugins.find((p) => p.name === 'request-termination').config.status_code, 200);
+  assert.equal(health.service, undefined, 'Kong answers it itself: the backend is not probed');
+  const log = config.plugins.find((p) => p.name === 'file-log');
+  assert.equal(log.config.path, '/dev/stdout');
+  assert.match(log.config.custom_fields_by_lua.severity, /'ERROR'/);
+  assert.equal(log.config.custom_fields_by_lua['request.headers.authorization'], 'return nil', 'tokens are not logged');
 });
 
 test('load balancer chain: forwarding rule → HTTPS proxy (managed cert) → URL map → backend service (Cloud Armor) → serverless NEG → Kong', () => {
@@ -195,7 +302,10 @@ test('load balancer chain: forwarding rule → HTTPS proxy (managed cert) → UR
   const proxy = resource(tf, 'google_compute_target_https_proxy', 'lb');
   assert.ok(refersTo(proxy.url_map, 'google_compute_url_map.https'));
   assert.ok(proxy.ssl_certificates.some((c) => refersTo(c, 'google_compute_managed_ssl_certificate.lb')));
-  assert.ok(block(resource(tf, 'google_compute_managed_ssl_certificate', 'lb'), 'managed'), 'Google-managed certificate');
+  const cert = resource(tf, 'google_compute_managed_ssl_certificate', 'lb');
+  assert.ok(block(cert, 'managed'), 'Google-managed certificate');
+  assert.equal(block(cert, 'lifecycle').create_before_destroy, true, 'replaced without a gap');
+  assert.match(cert.name, /sha256\(var\.domain\)/, 'the name changes with the domains, so the new one can exist beside the old');
 
   const https = resource(tf, 'google_compute_global_forwarding_rule', 'https');
   assert.equal(https.port_range, '443');
@@ -230,8 +340,11 @@ test('Cloud Armor: OWASP SQLi, XSS, LFI and RCE rules (preview switchable, previ
     const expr = block(block(r, 'match'), 'expr')?.expression;
     if (expr?.includes('evaluatePreconfiguredWaf')) wafRules.push({ expression: expr, preview: r.preview });
   }
-  for (const family of ['sqli', 'xss', 'lfi', 'rce']) {
-    const rule = wafRules.find((r) => new RegExp(`evaluatePreconfiguredWaf\\('${family}-v\\d+-stable'`).test(r.expression));
+  const priorities = Object.values(tf.locals.waf_rules ?? {}).map((r) => r.priority);
+  assert.equal(new Set(priorities).size, priorities.length, 'each WAF rule has its own priority');
+  for (const family of ['sqli', 'xss', 'lfi', 'rce', 'protocolattack', 'scannerdetection', 'methodenforcement', 'cve-canary']) {
+    const name = family === 'cve-canary' ? family : `${family}-v\\d+-stable`;
+    const rule = wafRules.find((r) => new RegExp(`evaluatePreconfiguredWaf\\('${name}'`).test(r.expression));
     assert.ok(rule, `a preconfigured ${family} rule exists`);
     assert.equal(rule.preview, '${var.waf_preview}', `${family} preview is switched by var.waf_preview`);
   }
@@ -250,19 +363,119 @@ test('Cloud Armor: OWASP SQLi, XSS, LFI and RCE rules (preview switchable, previ
   assert.ok(fallback, 'the default rule is explicit');
 });
 
+test('Cloud Armor: uploads are exempt from the rules that inspect bodies; the API\'s methods from methodenforcement', () => {
+  const dynamic = blocks(block(resource(tf, 'google_compute_security_policy', 'edge'), 'dynamic'), 'rule')[0];
+  assert.equal(block(block(block(dynamic, 'content'), 'match'), 'expr').expression,
+    '${rule.value.skip == null ? rule.value.expression : "${rule.value.expression} && !(${rule.value.skip})"}');
+  const upload = tf.locals.upload_request;
+  const uploadPath = upload.match(/request\.path\.matches\('([^']+)'\)/)[1];
+  assert.match('/api/v1/todos/0b9c8f3e/attachments', new RegExp(uploadPath));
+  assert.doesNotMatch('/api/v1/todos/0b9c8f3e/attachments/1/content', new RegExp(uploadPath), 'downloads stay inspected');
+  assert.doesNotMatch('/api/v1/todos', new RegExp(uploadPath));
+  assert.match(upload, /request\.method == 'POST'/);
+  const rules = tf.locals.waf_rules;
+  for (const body of ['sqli', 'xss', 'lfi', 'rce', 'protocolattack', 'cve']) {
+    assert.equal(rules[body].skip, '${local.upload_request}', `${body} skips uploads`);
+  }
+  assert.equal(rules.scannerdetection.skip, null, 'scanner detection reads headers: nothing skipped');
+  assert.equal(rules.methodenforcement.skip, "request.path.startsWith('/api/')", 'PUT, PATCH and DELETE on the API pass');
+});
+
 test('buckets: uniform access, public access prevention enforced, versioning or soft delete', () => {
   const buckets = resourcesOfType(tf, 'google_storage_bucket');
-  assert.deepEqual(buckets.map(([n]) => n).sort(), ['attachments', 'replica']);
+  assert.deepEqual(buckets.map(([n]) => n).sort(), ['attachments', 'backup', 'replica']);
   for (const [name, b] of buckets) {
+    if (name === 'backup') {
+      assert.ok(block(b, 'retention_policy'), 'backup: objects cannot be deleted before their retention ends');
+    }
     assert.equal(b.uniform_bucket_level_access, true, `${name}: uniform bucket-level access`);
     assert.equal(b.public_access_prevention, 'enforced', `${name}: public access prevention`);
-    const versioned = block(b, 'versioning')?.enabled === true;
+    const versioned = block(b, 'versioning')?.enabled === true || name === 'backup';
     const softDelete = block(b, 'soft_delete_policy');
     const softDeleteDays = softDelete ? variableDefault(tf, 'soft_delete_days') : 0;
     assert.ok(versioned || softDeleteDays >= 7, `${name}: versioning or at least 7 days of soft delete`);
   }
   assert.deepEqual(Object.keys(tf.resource.google_storage_default_object_acl ?? {}), [], 'no object ACLs');
   assert.deepEqual(Object.keys(tf.resource.google_storage_object_acl ?? {}), []);
+});
+
+test('metrics: the Managed Service for Prometheus sidecar scrapes var.metrics_path on the backend\'s port', () => {
+  const t = block(backend(), 'template');
+  const [service, sidecar] = blocks(t, 'containers');
+  assert.equal(sidecar.image, '${var.prometheus_sidecar_image}');
+  assert.match(variableDefault(tf, 'prometheus_sidecar_image'), /cloud-run-gmp-sidecar:\d+\.\d+\.\d+$/);
+  assert.deepEqual(sidecar.depends_on, [service.name], 'it starts once the service is up');
+  const mount = block(sidecar, 'volume_mounts');
+  assert.equal(mount.mount_path, '/etc/rungmp', 'where the sidecar reads config.yaml');
+  const volume = blocks(t, 'volumes').find((v) => v.name === mount.name);
+  assert.ok(refersTo(block(volume, 'secret').secret, 'google_secret_manager_secret.run_monitoring'));
+  assert.equal(block(block(volume, 'secret'), 'items').path, 'config.yaml');
+  const doc = resource(tf, 'google_secret_manager_secret_version', 'run_monitoring').secret_data;
+  assert.match(doc, /kind\s*=\s*"RunMonitoring"/);
+  assert.match(doc, /port\s*=\s*8080/);
+  assert.equal(block(service, 'ports').container_port, 8080, 'the port scraped is the service\'s');
+  assert.match(doc, /path\s*=\s*var\.metrics_path/);
+  assert.equal(variableDefault(tf, 'metrics_path'), '/internal/metrics');
+  const armor = blocks(resource(tf, 'google_compute_security_policy', 'edge'), 'rule')
+    .find((r) => /\/internal/.test(block(block(r, 'match'), 'expr')?.expression ?? ''));
+  assert.ok(armor && armor.action === 'deny(404)' && armor.preview === false, 'Cloud Armor keeps /internal/ from the internet');
+});
+
+test('metric names are named once (local.metrics) and every alert and dashboard query uses them', () => {
+  const names = Object.values(tf.locals.metrics);
+  assert.deepEqual(names.sort(), ['hikaricp_connections_pending', 'http_server_requests_seconds', 'todo_lease_renewal_failures_total',
+    'todo_replication_last_sync_age_seconds', 'todo_sqlite_write_queue_depth']);
+  const text = Object.values(tf.files).join('\n');
+  for (const name of names) {
+    assert.equal(text.split(name).length - 1, 1, `${name} is written once, in local.metrics`);
+  }
+  for (const q of Object.values(tf.locals.promql_alerts)) assert.match(q.query, /\$\{local\.metrics\.\w+\}/);
+});
+
+test('alerts: error rate, p95, pool, lease, replication, 5xx, Cloud Armor, instances, memory, jobs, JWKS, uptime; all notify', () => {
+  const promql = tf.locals.promql_alerts;
+  assert.match(promql['error-rate'].query, /status=~\\?"5\.\.\\?"/);
+  assert.match(promql['error-rate'].query, /> 0\.01$/);
+  assert.equal(promql['error-rate'].duration, '300s');
+  assert.match(promql['latency-p95'].query, /^histogram_quantile\(0\.95, .*_bucket.*\) > 0\.5$/);
+  assert.equal(promql['latency-p95'].duration, '600s');
+  for (const [name, metric] of [['db-pool-exhausted', 'db_pool_pending'], ['lease-renewal', 'lease_failures'], ['replication-lag', 'replication_age'], ['write-queue', 'write_queue_depth']]) {
+    assert.ok(promql[name].query.includes(`\${local.metrics.${metric}}`), `${name} reads ${metric}`);
+  }
+  const threshold = tf.locals.threshold_alerts;
+  assert.match(threshold['lb-5xx'].filter, /loadbalancing\.googleapis\.com\/https\/request_count.*response_code_class = 500/);
+  assert.match(threshold['armor-denials'].filter, /google_logging_metric\.armor_denied/);
+  assert.match(resource(tf, 'google_logging_metric', 'armor_denied').filter, /enforcedSecurityPolicy\.outcome="DENY"/);
+  assert.match(threshold.instances.filter, /container\/instance_count/);
+  assert.equal(threshold.instances.threshold, 1);
+  assert.ok(parseInt(threshold.instances.duration, 10) >= 600, 'longer than a rollout');
+  assert.match(threshold['database-volume'].filter, /memory\/utilizations/);
+  assert.equal(threshold['database-volume'].threshold, 0.8);
+  assert.match(threshold['job-failed'].filter, /result = \\?"failed\\?"/);
+  assert.match(resource(tf, 'google_logging_metric', 'jwks_drift').filter, /jsonPayload\.check="jwks" AND severity>=ERROR/);
+
+  const uptime = resource(tf, 'google_monitoring_uptime_check_config', 'health');
+  assert.equal(block(uptime, 'http_check').path, HEALTH);
+  assert.equal(block(uptime, 'http_check').use_ssl, true);
+  assert.equal(block(uptime, 'monitored_resource').labels.host, '${var.domain}');
+  assert.match(block(block(resource(tf, 'google_monitoring_alert_policy', 'uptime'), 'conditions'), 'condition_threshold').filter, /uptime_check\/check_passed/);
+
+  for (const [name, policy] of resourcesOfType(tf, 'google_monitoring_alert_policy')) {
+    assert.ok(policy.notification_channels.some((c) => refersTo(c, 'google_monitoring_notification_channel.email')), `${name} notifies`);
+  }
+  const promqlPolicy = block(block(resource(tf, 'google_monitoring_alert_policy', 'promql'), 'conditions'), 'condition_prometheus_query_language');
+  assert.equal(promqlPolicy.query, '${each.value.query}');
+});
+
+test('a dashboard and a budget that notifies the same channel', () => {
+  const dashboard = resource(tf, 'google_monitoring_dashboard', 'service').dashboard_json;
+  for (const key of ['http_requests', 'write_queue_depth', 'db_pool_pending', 'lease_failures', 'replication_age']) {
+    assert.ok(dashboard.includes(`local.metrics.${key}`), `the dashboard shows ${key}`);
+  }
+  const budget = resource(tf, 'google_billing_budget', 'monthly');
+  assert.equal(budget.billing_account, '${var.billing_account}');
+  assert.ok(blocks(budget, 'threshold_rules').length >= 2);
+  assert.ok(refersTo(block(budget, 'all_updates_rule').monitoring_notification_channels[0], 'google_monitoring_notification_channel.email'));
 });
 
 test('terraform fmt finds nothing to change (when the terraform CLI is installed)', (t) => {
