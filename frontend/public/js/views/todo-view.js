@@ -2,7 +2,7 @@
 // completed. DOM only: it renders what it is given and reports what the user does. User text is
 // only ever set with textContent.
 
-import { dueState, formatDue, itemsLeftWord, todayUtc } from '../format.js';
+import { dueState, formatDue, itemsLeftWord, todayIn } from '../format.js';
 
 const ENTER_KEY = 'Enter';
 const ESCAPE_KEY = 'Escape';
@@ -74,7 +74,7 @@ export class TodoView {
 
 	/** Keyed update: existing <li>s are updated in place, so an item being edited keeps its input. */
 	renderItems(todos) {
-		const today = todayUtc();
+		const today = todayIn();
 		const wanted = new Set(todos.map((todo) => todo.id));
 		for (const [id, li] of this.items) {
 			if (!wanted.has(id)) {
