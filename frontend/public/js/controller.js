@@ -78,7 +78,7 @@ export class Controller {
 		if (draft) todo.newTodoText = draft;
 		shell.showPage('list');
 		todo.focusNewTodo();
-		startRouter(this.window, (filter) => this.store.setFilter(filter));
+		startRouter(this.window, (route) => this.store.setFilter(route.filter));
 		this.render();
 		await Promise.all([this.store.load(), this.showWhoAmI()]);
 	}
