@@ -81,7 +81,7 @@ export function describeError(error) {
 		case 'PAYLOAD_TOO_LARGE':
 			return 'The file is larger than the server accepts.';
 		case 'FORBIDDEN':
-			return 'You may not change this (your account is read-only).';
+			return 'You may not change this (your account, or your role in this list, is read-only).';
 		case 'SERVICE_UNAVAILABLE':
 			return 'The service is busy or partly down. Retry in a moment.';
 		case 'INTERNAL_ERROR':

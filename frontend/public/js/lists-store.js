@@ -161,10 +161,3 @@ function groupOf(lists, listId) {
 	if (!list) return [];
 	return lists.filter((each) => (each.role === 'owner') === (list.role === 'owner'));
 }
-
-/** What people are called in a shared list: their name, else e-mail, else id; the caller is "you". */
-export function personName(user, myId) {
-	if (!user) return null;
-	if (user.id === myId) return 'you';
-	return user.name || user.email || user.id;
-}
