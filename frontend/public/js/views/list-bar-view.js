@@ -32,7 +32,7 @@ export class ListBarView {
 		this.$delete.hidden = !manageable;
 		this.$leave.hidden = !list || owned || list.role === 'admin';
 		for (const button of [this.$rename, this.$share, this.$delete, this.$leave]) {
-			button.setAttribute('aria-label', `${button.textContent.replace(' list', '')} “${this.listName}”`);
+			button.setAttribute('aria-label', `${button.textContent} “${this.listName}”`);
 		}
 		if (!manageable) this.stopRenaming();
 	}
