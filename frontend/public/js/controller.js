@@ -97,11 +97,14 @@ export class Controller {
 		await Promise.all([this.lists.start(), this.showWhoAmI()]);
 	}
 
-	/** The store changed: re-render; new stats mean a write was saved, so the lists' counts moved too. */
+	/**
+	 * The store changed: re-render. Stats replacing earlier ones of the same list mean a write was
+	 * saved, so the lists' counts moved too (a list's first stats come with the lists just read).
+	 */
 	changed() {
 		this.render();
 		const { stats } = this.store.state;
-		if (stats && stats !== this.shownStats) this.lists.loadLists();
+		if (stats && this.shownStats && stats !== this.shownStats) this.lists.loadLists();
 		this.shownStats = stats;
 	}
 

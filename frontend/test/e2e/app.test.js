@@ -3,23 +3,13 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
-import { APP_JAR, ATTACHMENT_LIMIT_BYTES, javaBinary, screenshotPath, signInAtProvider, startStack } from './harness.js';
-import { add, axeViolations, closeAll, item, labels, newUser, noProblems, openAs, serverTodos, settled } from './page-helpers.js';
+import { APP_JAR, ATTACHMENT_LIMIT_BYTES, javaBinary, screenshotPath, signInAtProvider } from './harness.js';
+import { add, axeViolations, stackForFile, item, labels, newUser, noProblems, openAs, serverTodos, settled } from './page-helpers.js';
 
-let stack;
-const pages = [];
-
-before(async () => {
-	stack = await startStack();
-});
-
-after(async () => {
-	await closeAll(pages);
-	if (stack) await stack.stop();
-});
+const { stack, pages } = stackForFile();
 
 const open = (name, options) => openAs(stack, pages, name, options);
 const countText = (page) => page.locator('.todo-count').textContent();

@@ -5,21 +5,11 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { FRONTEND, signedInPage, signInAtProvider, startStack } from './harness.js';
-import { add, axeViolations, closeAll, item, labels, newUser, noProblems, settled } from './page-helpers.js';
+import { describe, it } from 'node:test';
+import { FRONTEND, signedInPage, signInAtProvider } from './harness.js';
+import { add, axeViolations, stackForFile, item, labels, newUser, noProblems, settled } from './page-helpers.js';
 
-let stack;
-const pages = [];
-
-before(async () => {
-	stack = await startStack();
-});
-
-after(async () => {
-	await closeAll(pages);
-	if (stack) await stack.stop();
-});
+const { stack, pages } = stackForFile();
 
 /** A new user whose token carries an e-mail and a name, so that others can add them by e-mail. */
 async function person(name, options = {}) {

@@ -5,7 +5,25 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { signedInPage } from './harness.js';
+import { after, before } from 'node:test';
+import { signedInPage, startStack } from './harness.js';
+
+/**
+ * The stack of a test file, started before its tests and stopped after them with every page
+ * opened into `pages`; `stack` is filled in once started.
+ */
+export function stackForFile() {
+	const stack = {};
+	const pages = [];
+	before(async () => {
+		Object.assign(stack, await startStack());
+	});
+	after(async () => {
+		await closeAll(pages);
+		if (stack.stop) await stack.stop();
+	});
+	return { stack, pages };
+}
 
 export const newUser = (name) => `${name}-${randomUUID().slice(0, 8)}`;
 
