@@ -1,7 +1,11 @@
 // The API client: one function per route of the contract (docs: shared api.md), no DOM access.
 // Every request carries the id token as a Bearer token and its own X-Request-ID; an error answer
 // (the contract's {"error": {...}} envelope) becomes an ApiError that keeps the request id, so a
-// user can quote it to support.
+// user can quote it to support. Every read of to-dos or stats names the browser's time zone (tz=),
+// so that "today" is the user's date. The routes of lists and sharing are in api-lists.js.
+
+import { listRoutes } from './api-lists.js';
+import { browserTimeZone } from './format.js';
 
 const JSON_TYPE = 'application/json';
 const MERGE_PATCH_TYPE = 'application/merge-patch+json';
@@ -91,6 +95,7 @@ export function queryString(params = {}) {
  * @param {Function} [options.fetch] the fetch implementation (a stub in tests)
  * @param {() => string|null} [options.getToken] the current id token
  * @param {() => object} [options.createXhr] XMLHttpRequest factory, for uploads with progress
+ * @param {string} [options.timeZone] the IANA zone sent as tz= (default: the browser's)
  */
 export function createApiClient({
 	baseUrl = '',
@@ -99,6 +104,7 @@ export function createApiClient({
 	createXhr = () => new XMLHttpRequest(),
 	crypto = globalThis.crypto,
 	onActivity = () => {},
+	timeZone = browserTimeZone(),
 } = {}) {
 	// how many requests are under way: the page shows it as aria-busy (and tests wait for 0)
 	let inFlight = 0;
@@ -155,6 +161,8 @@ export function createApiClient({
 	const attachmentsPath = (todoId) => `${todoPath(todoId)}/attachments`;
 
 	return {
+		...listRoutes(send),
+
 		/** Public: what the browser needs to sign in (and optionally attachment limits). */
 		async config() {
 			return (await send('GET', '/api/v1/config')).data;
@@ -164,9 +172,9 @@ export function createApiClient({
 			return (await send('GET', '/api/v1/me')).data;
 		},
 
-		/** One page: {data, meta}. */
+		/** One page: {data, meta}; params such as list_id, due, q, sort. */
 		async listTodos(params = {}) {
-			return (await send('GET', `/api/v1/todos${queryString(params)}`)).data;
+			return (await send('GET', `/api/v1/todos${queryString({ ...params, tz: timeZone })}`)).data;
 		},
 
 		/** Every page of a query, page_size 100, in order. */
@@ -196,17 +204,18 @@ export function createApiClient({
 			await send('DELETE', todoPath(id), { ifMatch: version });
 		},
 
-		/** Marks every to-do of the caller completed (or active): {updated}. */
-		async setAllCompleted(completed) {
-			return (await send('PATCH', '/api/v1/todos', { body: { completed } })).data;
+		/** Marks every to-do of a list (without one: of the caller's own lists) completed or active: {updated}. */
+		async setAllCompleted(completed, listId = null) {
+			return (await send('PATCH', `/api/v1/todos${queryString({ list_id: listId })}`, { body: { completed } })).data;
 		},
 
-		async clearCompleted() {
-			return (await send('DELETE', '/api/v1/todos?status=completed')).data;
+		async clearCompleted(listId = null) {
+			return (await send('DELETE', `/api/v1/todos${queryString({ status: 'completed', list_id: listId })}`)).data;
 		},
 
-		async stats() {
-			return (await send('GET', '/api/v1/todos/stats')).data;
+		/** Counters of one list (list_id) or of every readable list. */
+		async stats(params = {}) {
+			return (await send('GET', `/api/v1/todos/stats${queryString({ ...params, tz: timeZone })}`)).data;
 		},
 
 		async listAttachments(todoId) {

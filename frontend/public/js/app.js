@@ -1,15 +1,23 @@
-// Composition root: builds the API client, auth, store and its writes, views and controller, and
-// decides which page to show (the list, the sign-in callback, the signed-out page).
+// Composition root: builds the API client, auth, stores and writes, views and controllers, and
+// decides which page to show (the list, the sign-in callback, the signed-out page, an invite).
 
 import { createApiClient } from './api.js';
 import { createAuth } from './auth.js';
 import { Controller } from './controller.js';
 import { describeError } from './format.js';
+import { showInvitePage } from './invite-page.js';
+import { ListsStore } from './lists-store.js';
 import { OptimisticWrites } from './optimistic-writes.js';
-import { pageFromPath } from './router.js';
+import { inviteTokenFromPath, pageFromPath } from './router.js';
+import { ShareController } from './share-controller.js';
 import { TodoStore } from './store.js';
+import { ConfirmView } from './views/confirm-view.js';
 import { DetailsView } from './views/details-view.js';
+import { InviteView } from './views/invite-view.js';
+import { ListBarView } from './views/list-bar-view.js';
+import { ListsView } from './views/lists-view.js';
 import { PanelsView } from './views/panels-view.js';
+import { ShareView } from './views/share-view.js';
 import { ShellView } from './views/shell-view.js';
 import { TodoView } from './views/todo-view.js';
 import { WriteQueue } from './write-queue.js';
@@ -24,10 +32,11 @@ async function main() {
 		onActivity: (count) => {
 			document.body.dataset.requests = String(count);
 			document.querySelector('.todoapp').setAttribute('aria-busy', String(count > 0));
+			document.querySelector('.sidebar').setAttribute('aria-busy', String(count > 0));
 		},
 	});
 	const shell = new ShellView(document);
-	const page = pageFromPath(window.location.pathname);
+	let page = pageFromPath(window.location.pathname);
 
 	if (page === 'signed-out') {
 		shell.showPage('signed-out');
@@ -46,7 +55,8 @@ async function main() {
 
 	const session = {
 		async signIn() {
-			const returnTo = page === 'list' ? window.location.pathname + window.location.hash : '/';
+			// the list (with its hash) or the invite page is where the user comes back to
+			const returnTo = page === 'list' || page === 'invite' ? window.location.pathname + window.location.hash : '/';
 			auth.forget();
 			try {
 				window.location.assign(await auth.authorizationUrl({ ...oidc, returnTo }));
@@ -73,6 +83,7 @@ async function main() {
 			const returnTo = await auth.completeSignIn(window.location.href);
 			// drop code and state from the address bar and history
 			window.history.replaceState(null, '', returnTo.startsWith('/') ? returnTo : '/');
+			page = pageFromPath(window.location.pathname);
 		} catch (error) {
 			shell.showAuthProblem(error.message);
 			return;
@@ -83,6 +94,20 @@ async function main() {
 		return;
 	}
 
+	if (page === 'invite') {
+		shell.showPage('invite');
+		shell.bind({ onSignOut: () => session.signOut(), onRetry: (retry) => retry() });
+		api.me().then((me) => shell.showUser(me.name || me.email || me.id), () => {});
+		await showInvitePage({
+			api,
+			view: new InviteView(document),
+			token: inviteTokenFromPath(window.location.pathname),
+			navigate: (url) => window.location.assign(url),
+			onUnauthorized: () => session.signIn(),
+		});
+		return;
+	}
+
 	const writeQueue = new WriteQueue();
 	const store = new TodoStore({ api, writeQueue });
 	const writes = new OptimisticWrites({ store, api, writeQueue });
@@ -90,9 +115,15 @@ async function main() {
 		todo: new TodoView(document),
 		details: new DetailsView(document),
 		panels: new PanelsView(document),
+		lists: new ListsView(document),
+		listBar: new ListBarView(document),
+		confirm: new ConfirmView(document),
 		shell,
 	};
-	const controller = new Controller({ store, writes, api, views, session, config, window });
+	const lists = new ListsStore({ api });
+	const share = new ShareController({ api, lists, view: new ShareView(document), origin: window.location.origin, clipboard: window.navigator.clipboard });
+	share.bind();
+	const controller = new Controller({ store, writes, api, views, session, config, window, lists, share });
 	await controller.start();
 }
 

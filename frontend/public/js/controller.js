@@ -2,7 +2,7 @@
 // calls, and the store's state and events into view updates. No direct DOM access of its own.
 
 import { describeError, formatBytes } from './format.js';
-import { startRouter } from './router.js';
+import { ListsController } from './lists-controller.js';
 
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_MAX_ATTACHMENTS_PER_TODO = 20;
@@ -12,12 +12,14 @@ export class Controller {
 	 * @param deps.store TodoStore
 	 * @param deps.writes OptimisticWrites, the user's changes to the store's to-dos
 	 * @param deps.api the API client
-	 * @param deps.views {todo, details, panels, shell}
+	 * @param deps.views {todo, details, panels, shell, lists, listBar, confirm}
 	 * @param deps.session {saveDraft(text), takeDraft(), signIn(), signOut()}
 	 * @param deps.config GET /api/v1/config
 	 * @param deps.window where hash changes happen
+	 * @param deps.lists ListsStore, the caller's lists
+	 * @param deps.share ShareController, the owner's share dialog
 	 */
-	constructor({ store, writes, api, views, session, config, window }) {
+	constructor({ store, writes, api, views, session, config, window, lists, share }) {
 		this.store = store;
 		this.writes = writes;
 		this.api = api;
@@ -31,12 +33,22 @@ export class Controller {
 		this.attachments = [];
 		this.upload = null;
 		this.signingIn = false;
+		this.shownStats = null;
+		this.lists = new ListsController({
+			lists,
+			store,
+			views,
+			share,
+			window,
+			onChange: () => this.render(),
+			onFailure: (message, error, retry, explanation) => this.showFailure(message, error, retry, explanation),
+		});
 	}
 
 	async start() {
 		const { todo, details, panels, shell } = this.views;
 		todo.bind({
-			onAdd: (title) => this.writes.add(title),
+			onAdd: (title) => this.writes.add(title, this.lists.newTodoFields()),
 			onToggle: (id, completed) => this.writes.toggle(id, completed),
 			onRename: (id, title) => this.writes.rename(id, title),
 			onRemove: (id) => this.writes.remove(id),
@@ -65,8 +77,11 @@ export class Controller {
 		});
 
 		const on = (type, listener) => this.store.addEventListener(type, (event) => listener(event.detail));
-		on('change', () => this.render());
-		on('failure', ({ error, message, retry }) => this.showFailure(message, error, retry));
+		on('change', () => this.changed());
+		on('failure', ({ error, message, retry }) => {
+			if (error && error.code === 'LIST_NOT_FOUND') this.lists.listGone();
+			else this.showFailure(message, error, retry);
+		});
 		on('conflict', ({ todo: latest, message }) => {
 			shell.showInfo(message);
 			if (details.isOpen && details.todoId === latest.id) details.fill(latest);
@@ -78,9 +93,19 @@ export class Controller {
 		if (draft) todo.newTodoText = draft;
 		shell.showPage('list');
 		todo.focusNewTodo();
-		startRouter(this.window, (filter) => this.store.setFilter(filter));
 		this.render();
-		await Promise.all([this.store.load(), this.showWhoAmI()]);
+		await Promise.all([this.lists.start(), this.showWhoAmI()]);
+	}
+
+	/**
+	 * The store changed: re-render. Stats replacing earlier ones of the same list mean a write was
+	 * saved, so the lists' counts moved too (a list's first stats come with the lists just read).
+	 */
+	changed() {
+		this.render();
+		const { stats } = this.store.state;
+		if (stats && this.shownStats && stats !== this.shownStats) this.lists.loadLists();
+		this.shownStats = stats;
 	}
 
 	render() {
@@ -95,6 +120,7 @@ export class Controller {
 			filter: state.filter,
 			loading: state.loading,
 			loaded: state.loaded,
+			...this.lists.todoViewOptions(),
 		});
 		this.views.panels.render({
 			query: state.query,
@@ -110,17 +136,20 @@ export class Controller {
 		try {
 			const me = await this.api.me();
 			this.views.shell.showUser(me.name || me.email || me.id);
+			this.lists.setMe(me.id);
 		} catch (error) {
 			if (error.needsSignIn) this.reauthenticate();
 			// otherwise the list's own error tells the story; the name is a nicety
 		}
 	}
 
-	showFailure(message, error, retry) {
+	/** explanation: what the error means here, when describeError's general words say too little. */
+	showFailure(message, error, retry, explanation = describeError(error)) {
+		if (error && error.needsSignIn) return this.reauthenticate();
 		// the same request again cannot succeed when the account may not write or the input is refused
-		const hopeless = error && (error.code === 'FORBIDDEN' || error.status === 400 || error.status === 413);
+		const hopeless = !retry || (error && (error.code === 'FORBIDDEN' || error.status === 400 || error.status === 413));
 		this.views.shell.showError({
-			message: `${message} ${describeError(error)}`,
+			message: `${message} ${explanation}`,
 			requestId: error && error.status ? error.requestId : null,
 			retry: hopeless ? null : retry,
 		});
@@ -142,7 +171,8 @@ export class Controller {
 		const todo = this.store.find(id);
 		if (!todo || todo.pending) return;
 		this.attachments = [];
-		this.views.details.open(todo, { maxBytes: this.maxBytes, maxPerTodo: this.maxPerTodo });
+		const readOnly = !this.lists.todoViewOptions().canEdit(todo);
+		this.views.details.open(todo, { maxBytes: this.maxBytes, maxPerTodo: this.maxPerTodo, readOnly });
 		this.loadAttachments(todo.id);
 	}
 

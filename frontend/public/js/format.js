@@ -21,9 +21,26 @@ export function formatBytes(bytes) {
 	return `${rounded} ${units[unit]}`;
 }
 
-/** Today's date as the API counts it (UTC), 'YYYY-MM-DD'. */
-export function todayUtc(now = new Date()) {
-	return now.toISOString().slice(0, 10);
+/** The browser's own IANA time zone ('Europe/Berlin'); the API's "today" is taken in it (tz=). */
+export function browserTimeZone() {
+	return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** Today's date in a time zone (default: the browser's), 'YYYY-MM-DD', as the API counts it with tz=. */
+export function todayIn(timeZone = browserTimeZone(), now = new Date()) {
+	return dateIn(timeZone, now);
+}
+
+/** The calendar date `days` after today in a time zone, 'YYYY-MM-DD'. */
+export function dayAfterToday(days, timeZone = browserTimeZone(), now = new Date()) {
+	const [year, month, day] = dateIn(timeZone, now).split('-').map(Number);
+	return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+function dateIn(timeZone, instant) {
+	const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+	const part = (type) => parts.find((each) => each.type === type).value;
+	return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** 'overdue', 'today' or 'later' for an active to-do's due date; null without one. */
@@ -64,7 +81,7 @@ export function describeError(error) {
 		case 'PAYLOAD_TOO_LARGE':
 			return 'The file is larger than the server accepts.';
 		case 'FORBIDDEN':
-			return 'You may not change this (your account is read-only).';
+			return 'You may not change this (your account, or your role in this list, is read-only).';
 		case 'SERVICE_UNAVAILABLE':
 			return 'The service is busy or partly down. Retry in a moment.';
 		case 'INTERNAL_ERROR':

@@ -26,16 +26,19 @@ export class OptimisticWrites {
 		return this.queue.settled();
 	}
 
-	/** Adds a to-do with the trimmed title; a blank title is ignored (returns false). */
-	add(rawTitle) {
+	/**
+	 * Adds a to-do with the trimmed title and the given fields (list_id, due_date); a blank title is
+	 * ignored (returns false).
+	 */
+	add(rawTitle, fields = {}) {
 		const title = String(rawTitle ?? '').trim();
 		if (!title) return false;
 		const temporaryId = `pending-${++temporaryIds}`;
-		this.store.append(placeholder(temporaryId, title));
+		this.store.append({ ...placeholder(temporaryId, title), ...fields });
 		this.store.changed();
 		this.queue.enqueue(temporaryId, async () => {
 			try {
-				const created = await this.api.createTodo({ title });
+				const created = await this.api.createTodo({ title, ...fields });
 				this.queue.alias(temporaryId, created.id);
 				this.store.confirmCreated(temporaryId, created);
 				this.store.changed();
@@ -46,7 +49,7 @@ export class OptimisticWrites {
 				this.store.reportFailure({
 					error,
 					message: changeFailedMessage(title, 'add'),
-					retry: () => this.add(title),
+					retry: () => this.add(title, fields),
 					draft: title,
 				});
 			}
@@ -142,12 +145,12 @@ export class OptimisticWrites {
 		});
 	}
 
-	/** Toggle-all: every to-do of the user completed (or active). */
+	/** Toggle-all: every to-do of the list shown completed (or active). */
 	toggleAll(completed) {
 		return this.changeAll({
 			show: (todos) => todos.map((todo) => ({ ...todo, completed })),
 			send: async () => {
-				await this.api.setAllCompleted(completed);
+				await this.api.setAllCompleted(completed, this.store.state.scope.listId);
 				await this.store.load();
 			},
 			message: toggleAllFailedMessage(completed),
@@ -159,7 +162,7 @@ export class OptimisticWrites {
 		return this.changeAll({
 			show: (todos) => todos.filter((todo) => !todo.completed),
 			send: async () => {
-				await this.api.clearCompleted();
+				await this.api.clearCompleted(this.store.state.scope.listId);
 				this.store.refreshStats();
 			},
 			message: clearCompletedFailedMessage(),

@@ -1,5 +1,5 @@
-// The model: the signed-in user's to-dos as the server holds them, plus what the user is looking at
-// (filter, search, sort). No DOM access. An EventTarget; every event is a CustomEvent whose detail is
+// The model: the to-dos the user is looking at as the server holds them (the scope: one list, or
+// due-date views across every list), plus filter, search and sort. No DOM access. An EventTarget; every event is a CustomEvent whose detail is
 //   'change'       the state                   views re-render
 //   'failure'      {error, message, retry}     a load failed or a change was undone; retry() tries again
 //   'conflict'     {todo, message}             412: the latest version was reloaded
@@ -27,6 +27,8 @@ export class TodoStore extends EventTarget {
 		this.createdWhileLoading = new Set();
 		this.deletedWhileLoading = new Set();
 		this.state = {
+			// listId null: every readable list; due: the `due` values whose answers are shown together
+			scope: { listId: null, due: [] },
 			todos: [],
 			stats: null,
 			filter: 'all',
@@ -96,6 +98,23 @@ export class TodoStore extends EventTarget {
 		this.changed();
 	}
 
+	/** Another list or due-date view: the to-dos shown so far go, the new ones are loaded. */
+	async setScope({ listId = null, due = [] } = {}) {
+		const current = this.state.scope;
+		if (current.listId === listId && current.due.join() === due.join() && this.state.loaded) return;
+		this.state.scope = { listId, due: [...due] };
+		this.state.todos = this.state.todos.filter((todo) => todo.pending);
+		this.state.stats = null;
+		this.state.loaded = false;
+		await this.load();
+	}
+
+	/** The stats query of the scope: one list, or every readable list. */
+	get statsParams() {
+		const { listId } = this.state.scope;
+		return listId ? { list_id: listId } : {};
+	}
+
 	/** A new search text or sort reloads the list from the server. */
 	async setView({ query = this.state.query, sort = this.state.sort, order = this.state.order } = {}) {
 		const q = query.trim();
@@ -107,18 +126,14 @@ export class TodoStore extends EventTarget {
 
 	// --- loading ------------------------------------------------------------------------------
 
-	/** Loads every to-do matching the search, in the chosen order, and the stats. */
+	/** Loads every to-do of the scope matching the search, in the chosen order, and the stats. */
 	async load() {
 		const sequence = ++this.loadSequence;
 		this.state.loading = true;
 		this.state.loadError = null;
 		this.changed();
 		try {
-			const { query, sort, order } = this.state;
-			const [todos, stats] = await Promise.all([
-				this.api.listAllTodos({ q: query || undefined, sort, order }),
-				this.api.stats(),
-			]);
+			const [todos, stats] = await Promise.all([this.fetchTodos(), this.api.stats(this.statsParams)]);
 			if (sequence !== this.loadSequence) return; // a newer load is under way
 			Object.assign(this.state, { todos: this.reconcile(todos), stats, loaded: true });
 		} catch (error) {
@@ -134,6 +149,16 @@ export class TodoStore extends EventTarget {
 				this.changed();
 			}
 		}
+	}
+
+	/** One query per `due` value of the scope (none: one query), answers joined in that order. */
+	async fetchTodos() {
+		const { query, sort, order, scope } = this.state;
+		const params = { list_id: scope.listId || undefined, q: query || undefined, sort, order };
+		if (scope.due.length === 0) return this.api.listAllTodos(params);
+		const answers = await Promise.all(scope.due.map((due) => this.api.listAllTodos({ ...params, due })));
+		const seen = new Set();
+		return answers.flat().filter((todo) => !seen.has(todo.id) && seen.add(todo.id));
 	}
 
 	/**
@@ -160,7 +185,7 @@ export class TodoStore extends EventTarget {
 
 	async refreshStats() {
 		try {
-			this.state.stats = await this.api.stats();
+			this.state.stats = await this.api.stats(this.statsParams);
 			this.changed();
 		} catch (error) {
 			this.reportedUnauthorized(error);

@@ -2,66 +2,17 @@
 // Chromium. Every test signs in as its own new user, so each starts from an empty list.
 
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
-import { APP_JAR, ATTACHMENT_LIMIT_BYTES, javaBinary, screenshotPath, signInAtProvider, signedInPage, startStack } from './harness.js';
+import { APP_JAR, ATTACHMENT_LIMIT_BYTES, javaBinary, screenshotPath, signInAtProvider } from './harness.js';
+import { add, axeViolations, stackForFile, item, labels, newUser, noProblems, openAs, serverTodos, settled } from './page-helpers.js';
 
-let stack;
-const pages = [];
+const { stack, pages } = stackForFile();
 
-before(async () => {
-	stack = await startStack();
-});
-
-after(async () => {
-	for (const page of pages) await page.context().close().catch(() => {});
-	if (stack) await stack.stop();
-});
-
-const newUser = (name) => `${name}-${randomUUID().slice(0, 8)}`;
-
-async function open(name, options) {
-	const page = await signedInPage(stack, newUser(name), options);
-	pages.push(page);
-	return page;
-}
-
-async function add(page, ...titles) {
-	for (const title of titles) {
-		await page.fill('.new-todo', title);
-		await page.press('.new-todo', 'Enter');
-	}
-	await settled(page);
-}
-
-/** Waits until no API request is under way (the app counts them on <body>) twice in a row. */
-async function settled(page) {
-	const idle = () => page.waitForFunction(() => document.body.dataset.requests === '0' && !document.querySelector('.todo-list li.pending'));
-	await idle();
-	await page.waitForTimeout(150);
-	await idle();
-}
-
-const labels = (page) => page.locator('.todo-list li label').allTextContents();
-const item = (page, title) => page.locator('.todo-list li').filter({ has: page.locator('label', { hasText: title }) });
+const open = (name, options) => openAs(stack, pages, name, options);
 const countText = (page) => page.locator('.todo-count').textContent();
-
-/** What the server holds for the signed-in user of `page`. */
-async function serverTodos(page) {
-	return page.evaluate(async () => {
-		const token = sessionStorage.getItem('todo.auth.idToken');
-		const response = await fetch('/api/v1/todos?page_size=100', { headers: { Authorization: `Bearer ${token}` } });
-		return (await response.json()).data;
-	});
-}
-
-function noProblems(page) {
-	assert.deepEqual(page.problems, [], 'no script errors, CSP violations or dialogs');
-}
 
 describe('sign-in', () => {
 	it('sends a visitor to the provider and back to the list, input focused, user shown', async () => {
@@ -520,16 +471,6 @@ describe('attachments', () => {
 });
 
 describe('accessibility', () => {
-	const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-	async function violations(page) {
-		await page.evaluate(axeSource);
-		return page.evaluate(async () => {
-			const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-			return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-		});
-	}
-
 	for (const colorScheme of ['light', 'dark']) {
 		it(`has no WCAG 2.1 AA violations found by axe-core (${colorScheme})`, async () => {
 			// bypassCSP only so that the test can inject axe; the app itself runs unchanged
@@ -537,11 +478,11 @@ describe('accessibility', () => {
 			await add(page, 'Read a book', 'Water plants');
 			await item(page, 'Water plants').locator('.toggle').check();
 			await settled(page);
-			assert.deepEqual(await violations(page), []);
+			assert.deepEqual(await axeViolations(page), []);
 
 			await item(page, 'Read a book').locator('.details-open').click();
 			await page.locator('.attachments-status').filter({ hasText: /files|No files/ }).waitFor();
-			assert.deepEqual(await violations(page), []);
+			assert.deepEqual(await axeViolations(page), []);
 		});
 	}
 

@@ -162,9 +162,13 @@ export async function startStack() {
 	}
 }
 
-/** A fresh browser context (own sessionStorage) signed in as `username` through the provider's form. */
-export async function signedInPage(stack, username, contextOptions = {}) {
-	const context = await stack.browser.newContext({ acceptDownloads: true, ...contextOptions });
+/**
+ * A fresh browser context (own sessionStorage) signed in as `username` through the provider's form;
+ * `claims` (e.g. {email, name}) go into the id token.
+ */
+export async function signedInPage(stack, username, contextOptions = {}, claims = null) {
+	const { startPath, ...browserOptions } = contextOptions;
+	const context = await stack.browser.newContext({ acceptDownloads: true, ...browserOptions });
 	const page = await context.newPage();
 	page.problems = [];
 	page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
@@ -178,17 +182,18 @@ export async function signedInPage(stack, username, contextOptions = {}) {
 		page.problems.push(`unexpected dialog: ${dialog.message()}`);
 		dialog.dismiss();
 	});
-	await page.goto(stack.baseUrl + '/');
-	await signInAtProvider(page, stack, username);
+	await page.goto(stack.baseUrl + (startPath ?? '/'));
+	await signInAtProvider(page, stack, username, claims);
 	return page;
 }
 
-/** On the provider's login page: type the username, submit, wait to be back on the list. */
-export async function signInAtProvider(page, stack, username) {
+/** On the provider's login page: type the username (and claims), submit, wait to be back on the app. */
+export async function signInAtProvider(page, stack, username, claims = null) {
 	await page.waitForURL((url) => url.href.startsWith(stack.issuer), { timeout: 20_000 });
 	await page.fill('input[name="username"]', username);
+	if (claims) await page.fill('textarea[name="claims"]', JSON.stringify(claims));
 	await Promise.all([page.waitForURL((url) => url.href.startsWith(stack.baseUrl)), page.click('input[type="submit"], button[type="submit"]')]);
-	await page.locator('.whoami-name').filter({ hasText: username }).waitFor({ timeout: 20_000 });
+	await page.locator('.whoami-name').filter({ hasText: claims?.name ?? username }).waitFor({ timeout: 20_000 });
 }
 
 export function screenshotPath(name) {

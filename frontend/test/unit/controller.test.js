@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ApiError } from '../../public/js/api.js';
 import { Controller, DEFAULT_MAX_ATTACHMENT_BYTES } from '../../public/js/controller.js';
+import { ListsStore } from '../../public/js/lists-store.js';
 import { OptimisticWrites } from '../../public/js/optimistic-writes.js';
 import { TodoStore } from '../../public/js/store.js';
 import { WriteQueue } from '../../public/js/write-queue.js';
@@ -24,18 +25,30 @@ function recordingViews() {
 				},
 			},
 		);
-	return { calls, views: { todo: recorder('todo'), details: recorder('details'), panels: recorder('panels'), shell: recorder('shell') } };
+	const names = ['todo', 'details', 'panels', 'shell', 'lists', 'listBar', 'confirm'];
+	return { calls, views: Object.fromEntries(names.map((name) => [name, recorder(name)])) };
 }
 
 function setup({ config = {}, api = {} } = {}) {
 	const { calls, views } = recordingViews();
 	const session = { drafts: [], signIns: 0, saveDraft(text) { this.drafts.push(text); }, takeDraft: () => null, signIn() { this.signIns++; }, signOut() {} };
-	const fullApi = { uploads: [], uploadAttachment(id, file) { this.uploads.push(file); return { promise: Promise.resolve({}), abort() {} }; }, ...api };
+	const inbox = { id: 'inbox', name: 'Inbox', is_default: true, role: 'owner', position: 1, member_count: 1 };
+	const fullApi = {
+		uploads: [],
+		uploadAttachment(id, file) {
+			this.uploads.push(file);
+			return { promise: Promise.resolve({}), abort() {} };
+		},
+		lists: async () => [inbox],
+		...api,
+	};
 	const writeQueue = new WriteQueue();
 	const store = new TodoStore({ api: fullApi, writeQueue });
 	const writes = new OptimisticWrites({ store, api: fullApi, writeQueue });
 	store.state.todos = [todo({ id: 't1' })];
-	const controller = new Controller({ store, writes, api: fullApi, views, session, config, window: Object.assign(new EventTarget(), { location: { hash: '#/' } }) });
+	const lists = new ListsStore({ api: fullApi });
+	const window = Object.assign(new EventTarget(), { location: { hash: '#/' } });
+	const controller = new Controller({ store, writes, api: fullApi, views, session, config, window, lists, share: { open() {} } });
 	return { controller, calls, views, session, api: fullApi, store, writes };
 }
 
@@ -130,7 +143,7 @@ describe('controller', () => {
 		detailsHandlers.onSave('t1', { notes: 'semi-skimmed' });
 
 		assert.deepEqual(sent, [
-			['add', 'Call mum'],
+			['add', 'Call mum', { list_id: 'inbox' }],
 			['toggle', 't1', true],
 			['rename', 't1', 'Buy oat milk'],
 			['remove', 't1'],

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { ApiError } from '../../public/js/api.js';
 import {
@@ -13,7 +14,8 @@ import {
 	itemsLeftWord,
 	loadFailedMessage,
 	quoted,
-	todayUtc,
+	dayAfterToday,
+	todayIn,
 	todoGoneMessage,
 	toggleAllFailedMessage,
 } from '../../public/js/format.js';
@@ -32,8 +34,32 @@ describe('format', () => {
 		assert.equal(formatBytes(10 * 1024 * 1024), '10 MiB');
 	});
 
-	it('tells overdue, today and later apart for active to-dos only, in UTC', () => {
-		const today = todayUtc(new Date('2026-01-15T23:30:00Z'));
+	it('takes today in the given time zone, not in UTC', () => {
+		const lateEveningUtc = new Date('2026-01-15T23:30:00Z');
+		assert.equal(todayIn('UTC', lateEveningUtc), '2026-01-15');
+		assert.equal(todayIn('Pacific/Kiritimati', lateEveningUtc), '2026-01-16', 'UTC+14 is already tomorrow');
+		assert.equal(todayIn('Pacific/Pago_Pago', new Date('2026-01-15T05:00:00Z')), '2026-01-14', 'UTC-11 is still yesterday');
+		assert.equal(dayAfterToday(1, 'Pacific/Kiritimati', lateEveningUtc), '2026-01-17');
+		assert.equal(dayAfterToday(1, 'UTC', new Date('2026-12-31T12:00:00Z')), '2027-01-01');
+	});
+
+	it('takes the browser\'s own zone by default (TZ set for a child process)', () => {
+		const script = `import('${new URL('../../public/js/format.js', import.meta.url)}').then((f) =>
+			process.stdout.write(f.browserTimeZone() + ' ' + f.todayIn(undefined, new Date('2026-01-15T23:30:00Z'))))`;
+		const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TZ: 'Pacific/Kiritimati' } });
+		assert.equal(output.toString(), 'Pacific/Kiritimati 2026-01-16');
+	});
+
+	it('shows a to-do due yesterday as overdue in UTC+14, where the UTC date would call it due today', () => {
+		const now = new Date('2026-01-15T12:00:00Z'); // 2026-01-16 02:00 in Kiritimati
+		const dueYesterdayThere = { due_date: '2026-01-15', completed: false };
+		assert.equal(dueState(dueYesterdayThere, todayIn('Pacific/Kiritimati', now)), 'overdue');
+		assert.equal(formatDue('2026-01-15', dueState(dueYesterdayThere, todayIn('Pacific/Kiritimati', now))), 'Overdue: 15 Jan 2026');
+		assert.equal(dueState(dueYesterdayThere, todayIn('UTC', now)), 'today');
+	});
+
+	it('tells overdue, today and later apart for active to-dos only', () => {
+		const today = todayIn('UTC', new Date('2026-01-15T23:30:00Z'));
 		assert.equal(today, '2026-01-15');
 		assert.equal(dueState({ due_date: '2026-01-14', completed: false }, today), 'overdue');
 		assert.equal(dueState({ due_date: '2026-01-15', completed: false }, today), 'today');

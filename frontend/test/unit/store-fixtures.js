@@ -32,9 +32,12 @@ export class FakeApi {
 	}
 	listAllTodos(params) {
 		this.lastListParams = params;
-		return this.call('listAllTodos', () => this.todos.map((t) => ({ ...t })));
+		(this.listParams ??= []).push(params);
+		const answer = this.answerFor ? this.answerFor(params) : this.todos;
+		return this.call('listAllTodos', () => answer.map((t) => ({ ...t })));
 	}
-	stats() {
+	stats(params) {
+		(this.statsParams ??= []).push(params);
 		return this.call('stats', () => {
 			const completed = this.todos.filter((t) => t.completed).length;
 			return { total: this.todos.length, active: this.todos.length - completed, completed, overdue: 0, due_today: 0, completion_rate: this.todos.length ? completed / this.todos.length : 0 };
@@ -69,7 +72,8 @@ export class FakeApi {
 			this.todos = this.todos.filter((t) => t !== current);
 		});
 	}
-	setAllCompleted(completed) {
+	setAllCompleted(completed, listId) {
+		this.bulkListId = listId;
 		return this.call('setAllCompleted', () => {
 			let updated = 0;
 			for (const t of this.todos) {
@@ -82,7 +86,8 @@ export class FakeApi {
 			return { updated };
 		});
 	}
-	clearCompleted() {
+	clearCompleted(listId) {
+		this.bulkListId = listId;
 		return this.call('clearCompleted', () => {
 			const before = this.todos.length;
 			this.todos = this.todos.filter((t) => !t.completed);

@@ -44,7 +44,7 @@ describe('TodoStore', () => {
 
 	it('passes search and sort to the server and reloads', async () => {
 		await store.setView({ query: '  milk ', sort: 'title', order: 'desc' });
-		assert.deepEqual(api.lastListParams, { q: 'milk', sort: 'title', order: 'desc' });
+		assert.deepEqual(api.lastListParams, { list_id: undefined, q: 'milk', sort: 'title', order: 'desc' });
 		assert.equal(store.state.query, 'milk');
 	});
 

@@ -33,10 +33,18 @@ export class DetailsView {
 		return this.$dialog.open;
 	}
 
-	open(todo, { maxBytes, maxPerTodo }) {
+	/** readOnly: a viewer's look, nothing to save, upload or delete. */
+	open(todo, { maxBytes, maxPerTodo, readOnly = false }) {
 		this.todoId = todo.id;
+		this.readOnly = readOnly;
 		this.returnFocus = document.activeElement;
-		this.$title.textContent = 'Details';
+		this.$title.textContent = readOnly ? 'Details (view only)' : 'Details';
+		this.$name.readOnly = readOnly;
+		this.$notes.readOnly = readOnly;
+		this.$due.readOnly = readOnly;
+		this.$priority.disabled = readOnly;
+		this.$save.hidden = readOnly;
+		this.$uploadForm.hidden = readOnly;
 		this.fill(todo);
 		this.$limit.textContent = `(up to ${formatBytes(maxBytes)} each, ${maxPerTodo} per to-do)`;
 		this.$file.value = '';
@@ -106,6 +114,7 @@ export class DetailsView {
 			remove.className = 'attachment-delete button button-small button-secondary';
 			remove.textContent = 'Delete';
 			remove.setAttribute('aria-label', `Delete ${attachment.filename}`);
+			remove.hidden = Boolean(this.readOnly);
 			li.append(name, size, download, remove);
 			this.$attachments.append(li);
 		}
@@ -153,6 +162,7 @@ export class DetailsView {
 	bind({ onSave, onClose, onUpload, onCancelUpload, onDownload, onDeleteAttachment }) {
 		this.$form.addEventListener('submit', (event) => {
 			event.preventDefault();
+			if (this.readOnly) return;
 			if (!this.$name.value.trim()) {
 				this.showError('The title must not be blank.');
 				this.$name.focus();

@@ -7,6 +7,7 @@ export class ShellView {
 			list: root.querySelector('.page-list'),
 			'signed-out': root.querySelector('.page-signed-out'),
 			auth: root.querySelector('.page-auth'),
+			invite: root.querySelector('.page-invite'),
 		};
 		this.$whoami = root.querySelector('.whoami');
 		this.$whoamiName = root.querySelector('.whoami-name');

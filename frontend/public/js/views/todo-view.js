@@ -2,17 +2,15 @@
 // completed. DOM only: it renders what it is given and reports what the user does. User text is
 // only ever set with textContent.
 
-import { dueState, formatDue, itemsLeftWord, todayUtc } from '../format.js';
+import { dueState, formatDue, itemsLeftWord, todayIn } from '../format.js';
+import { peopleLine } from '../format-lists.js';
+import { element } from './dom.js';
 
 const ENTER_KEY = 'Enter';
 const ESCAPE_KEY = 'Escape';
+const DEFAULT_PLACEHOLDER = 'What needs to be done?';
 
-function element(tag, className, attributes = {}) {
-	const node = document.createElement(tag);
-	if (className) node.className = className;
-	for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-	return node;
-}
+const FILTER_HASHES = Object.freeze({ all: '#/', active: '#/active', completed: '#/completed' });
 
 const PRIORITY_TEXT = { low: 'Low priority', medium: 'Medium priority', high: 'High priority' };
 
@@ -24,6 +22,7 @@ export class TodoView {
 		this.$footer = root.querySelector('.footer');
 		this.$list = root.querySelector('.todo-list');
 		this.$toggleAll = root.querySelector('.toggle-all');
+		this.$toggleAllLabel = root.querySelector('label[for="toggle-all"]');
 		this.$count = root.querySelector('.todo-count');
 		this.$clearCompleted = root.querySelector('.clear-completed');
 		this.$filters = root.querySelector('.filters');
@@ -44,9 +43,22 @@ export class TodoView {
 		this.$newTodo.value = text;
 	}
 
-	/** @param view {{todos, visible, activeCount, completedCount, allCompleted, filter, loading, loaded}} */
+	/**
+	 * @param view {{todos, visible, activeCount, completedCount, allCompleted, filter, loading, loaded}}
+	 * @param view.filterHashes the hash of each filter link ({all, active, completed}) for the list shown
+	 * @param view.canAdd whether the new-to-do field shows (not for a viewer)
+	 * @param view.bulk whether toggle-all and clear completed apply (one list the caller may change)
+	 * @param view.canEdit (todo) => whether the caller may change it (false: shown read-only)
+	 * @param view.people (todo) => {createdBy, completedBy} names in a shared list, else null
+	 * @param view.placeholder the new-to-do field's hint
+	 */
 	render(view) {
 		const { todos, visible, activeCount, completedCount, allCompleted, filter, loading, loaded } = view;
+		const { filterHashes = FILTER_HASHES, canAdd = true, bulk = true, canEdit = () => true, people = () => null } = view;
+		this.$newTodo.hidden = !canAdd;
+		this.$newTodo.placeholder = view.placeholder || DEFAULT_PLACEHOLDER;
+		this.$toggleAll.hidden = !bulk;
+		this.$toggleAllLabel.hidden = !bulk;
 		this.$loading.hidden = !(loading && !loaded);
 		this.$list.setAttribute('aria-busy', String(Boolean(loading)));
 		const empty = todos.length === 0;
@@ -54,14 +66,15 @@ export class TodoView {
 		this.$footer.hidden = empty;
 		this.$toggleAll.checked = allCompleted;
 		this.renderCount(activeCount);
-		this.$clearCompleted.hidden = completedCount === 0;
+		this.$clearCompleted.hidden = !bulk || completedCount === 0;
 		for (const link of this.$filters.querySelectorAll('a')) {
-			const selected = link.getAttribute('href') === (filter === 'all' ? '#/' : `#/${filter}`);
+			link.setAttribute('href', filterHashes[link.dataset.filter]);
+			const selected = link.dataset.filter === filter;
 			link.classList.toggle('selected', selected);
 			if (selected) link.setAttribute('aria-current', 'page');
 			else link.removeAttribute('aria-current');
 		}
-		this.renderItems(visible);
+		this.renderItems(visible, { canEdit, people });
 	}
 
 	renderCount(activeCount) {
@@ -73,8 +86,8 @@ export class TodoView {
 	}
 
 	/** Keyed update: existing <li>s are updated in place, so an item being edited keeps its input. */
-	renderItems(todos) {
-		const today = todayUtc();
+	renderItems(todos, permissions) {
+		const today = todayIn();
 		const wanted = new Set(todos.map((todo) => todo.id));
 		for (const [id, li] of this.items) {
 			if (!wanted.has(id)) {
@@ -90,7 +103,7 @@ export class TodoView {
 				li = this.createItem(todo.id);
 				this.items.set(todo.id, li);
 			}
-			this.updateItem(li, todo, today);
+			this.updateItem(li, todo, today, permissions);
 			const expectedPosition = previous ? previous.nextSibling : this.$list.firstChild;
 			if (expectedPosition !== li) this.$list.insertBefore(li, expectedPosition);
 			previous = li;
@@ -115,20 +128,24 @@ export class TodoView {
 		return li;
 	}
 
-	updateItem(li, todo, today) {
+	updateItem(li, todo, today, { canEdit, people }) {
+		const readOnly = !canEdit(todo);
 		li.classList.toggle('completed', todo.completed);
 		li.classList.toggle('pending', Boolean(todo.pending));
+		li.classList.toggle('read-only', readOnly);
 		const toggle = li.querySelector('.toggle');
 		toggle.checked = todo.completed;
+		toggle.disabled = readOnly;
+		li.querySelector('.destroy').hidden = readOnly;
 		const label = li.querySelector('label');
 		if (label.textContent !== todo.title) label.textContent = todo.title;
 		li.querySelector('.details-open').setAttribute('aria-label', `Details of “${todo.title}”`);
 		li.querySelector('.destroy').setAttribute('aria-label', `Delete “${todo.title}”`);
 		li.querySelector('.details-open').disabled = Boolean(todo.pending);
-		this.renderMeta(li.querySelector('.todo-meta'), todo, today);
+		this.renderMeta(li.querySelector('.todo-meta'), todo, today, people(todo));
 	}
 
-	renderMeta(meta, todo, today) {
+	renderMeta(meta, todo, today, people) {
 		const chips = [];
 		const chip = (className, text) => {
 			const span = element('span', `chip ${className}`);
@@ -144,6 +161,8 @@ export class TodoView {
 			chip('chip-files', `${todo.attachment_count} ${todo.attachment_count === 1 ? 'file' : 'files'}`);
 		}
 		if (todo.notes) chip('chip-notes', 'Notes');
+		const who = people && peopleLine(people);
+		if (who) chip('chip-people', who);
 		meta.replaceChildren(...chips);
 		meta.hidden = chips.length === 0;
 	}
@@ -151,7 +170,7 @@ export class TodoView {
 	// --- editing (TodoMVC: double-click, Enter/blur saves, Escape cancels) ----------------------
 
 	startEditing(li) {
-		if (li.classList.contains('pending')) return;
+		if (li.classList.contains('pending') || li.classList.contains('read-only')) return;
 		const label = li.querySelector('label');
 		const input = li.querySelector('.edit');
 		this.editingId = li.dataset.id;
