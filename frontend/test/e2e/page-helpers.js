@@ -66,6 +66,18 @@ export async function serverTodos(page) {
 	});
 }
 
+/**
+ * Takes back the console error Chromium logs for a request the test made fail on purpose (one
+ * answer with `status` for a URL ending in `pathEnd`); fails if there is none.
+ */
+export function expectFailedRequest(page, status, pathEnd) {
+	const index = page.problems.findIndex(
+		(problem) => problem.includes(`status of ${status}`) && problem.endsWith(`${pathEnd})`),
+	);
+	assert.notEqual(index, -1, `a ${status} for ${pathEnd} was logged`);
+	page.problems.splice(index, 1);
+}
+
 export function noProblems(page) {
 	assert.deepEqual(page.problems, [], 'no script errors, CSP violations or dialogs');
 }
