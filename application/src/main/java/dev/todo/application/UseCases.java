@@ -8,6 +8,7 @@ import dev.todo.domain.port.in.CreateTodoUseCase;
 import dev.todo.domain.port.in.DeleteTodoUseCase;
 import dev.todo.domain.port.in.ListsUseCase;
 import dev.todo.domain.port.in.ReadTodosUseCase;
+import dev.todo.domain.port.in.RecogniseUserUseCase;
 import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
 import dev.todo.domain.port.in.SharingUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
@@ -52,6 +53,7 @@ public final class UseCases {
   private final HealthService health;
   private final ListService lists;
   private final SharingService sharing;
+  private final KnownUserService knownUsers;
 
   public UseCases(Ports ports, Settings settings) {
     var cleanup = new AttachmentCleanup(ports.attachments(), ports.blobs());
@@ -89,6 +91,7 @@ public final class UseCases {
             settings.reconcileGrace(),
             uploads);
     health = new HealthService(ports.probes());
+    knownUsers = new KnownUserService(ports.users(), ports.transactions(), ports.clock());
     lists =
         new ListService(
             ports.lists(),
@@ -140,5 +143,9 @@ public final class UseCases {
 
   public SharingUseCase sharing() {
     return sharing;
+  }
+
+  public RecogniseUserUseCase recogniseUser() {
+    return knownUsers;
   }
 }

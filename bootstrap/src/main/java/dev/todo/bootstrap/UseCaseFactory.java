@@ -9,6 +9,7 @@ import dev.todo.domain.port.in.CreateTodoUseCase;
 import dev.todo.domain.port.in.DeleteTodoUseCase;
 import dev.todo.domain.port.in.ListsUseCase;
 import dev.todo.domain.port.in.ReadTodosUseCase;
+import dev.todo.domain.port.in.RecogniseUserUseCase;
 import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
 import dev.todo.domain.port.in.SharingUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
@@ -108,5 +109,10 @@ class UseCaseFactory {
   @Singleton
   SharingUseCase sharing(UseCases useCases) {
     return useCases.sharing();
+  }
+
+  @Singleton
+  RecogniseUserUseCase recogniseUser(UseCases useCases) {
+    return useCases.recogniseUser();
   }
 }

@@ -1,5 +1,6 @@
 package dev.todo.adapters.rest;
 
+import dev.todo.domain.port.in.RecogniseUserUseCase;
 import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -16,9 +17,11 @@ import java.util.Optional;
 final class IdentityBinder implements TypedRequestArgumentBinder<Identity> {
 
   private final BearerTokens tokens;
+  private final RecogniseUserUseCase knownUsers;
 
-  IdentityBinder(BearerTokens tokens) {
+  IdentityBinder(BearerTokens tokens, RecogniseUserUseCase knownUsers) {
     this.tokens = tokens;
+    this.knownUsers = knownUsers;
   }
 
   @Override
@@ -29,7 +32,7 @@ final class IdentityBinder implements TypedRequestArgumentBinder<Identity> {
   @Override
   public BindingResult<Identity> bind(
       ArgumentConversionContext<Identity> context, HttpRequest<?> source) {
-    var identity = tokens.identify(source);
+    var identity = tokens.identify(source).recognisedBy(knownUsers);
     return () -> Optional.of(identity);
   }
 }

@@ -15,6 +15,7 @@ import dev.todo.domain.port.in.DeleteTodoUseCase;
 import dev.todo.domain.port.in.InputSource;
 import dev.todo.domain.port.in.ListsUseCase;
 import dev.todo.domain.port.in.ReadTodosUseCase;
+import dev.todo.domain.port.in.RecogniseUserUseCase;
 import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
 import dev.todo.domain.port.in.SharingUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
@@ -184,6 +185,11 @@ final class InMemoryBackend {
     @Singleton
     SharingUseCase sharing(InMemoryBackend backend) {
       return backend.useCases.sharing();
+    }
+
+    @Singleton
+    RecogniseUserUseCase recogniseUser(InMemoryBackend backend) {
+      return backend.useCases.recogniseUser();
     }
   }
 }
