@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param instanceId names this instance in the lease; absent: revision, host and a random suffix
  * @param releaseDelay on shutdown, how long to wait after replication stopped before releasing
  * @param handover whether a waiting instance asks the holder to hand the lease over
+ * @param drainTimeout on shutdown or handover, how long to wait for the writes admitted before
+ *     writes stopped, before Litestream's final sync
  */
 @ConfigurationProperties("todo.lease")
 record LeaseConfiguration(
@@ -24,7 +26,8 @@ record LeaseConfiguration(
     @Bindable(defaultValue = "2s") Duration retryInterval,
     @Bindable(defaultValue = "0s") Duration releaseDelay,
     @Bindable(defaultValue = "true") boolean handover,
-    Optional<String> instanceId) {
+    Optional<String> instanceId,
+    @Bindable(defaultValue = "3s") Duration drainTimeout) {
 
   LeaseConfiguration {
     bucket = Settings.nonBlank(bucket);

@@ -87,6 +87,16 @@ class LitestreamReplication {
     }
   }
 
+  /** Ends the replication at once, without a final sync (SIGKILL); idempotent. */
+  synchronized void kill() {
+    if (replicating == null) {
+      return;
+    }
+    replicating.destroyForcibly();
+    LOG.warn("Litestream killed without a final sync (pid {})", replicating.pid());
+    replicating = null;
+  }
+
   /** SIGTERM to the replication, then waits for its final sync; idempotent. */
   synchronized void stop() {
     if (replicating == null) {

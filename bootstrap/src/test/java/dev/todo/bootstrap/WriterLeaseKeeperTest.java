@@ -2,12 +2,11 @@ package dev.todo.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.todo.domain.port.out.PendingWrites;
 import dev.todo.domain.port.out.WriterLease;
 import dev.todo.domain.testing.InMemoryWriterLease;
 import dev.todo.domain.testing.MutableClock;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -43,14 +42,26 @@ class WriterLeaseKeeperTest {
   }
 
   private WriterLeaseKeeper keeper(WriterLease lease, LitestreamReplication replication) {
+    return keeper(lease, replication, timeout -> true);
+  }
+
+  private WriterLeaseKeeper keeper(
+      WriterLease lease, LitestreamReplication replication, PendingWrites pendingWrites) {
     return new WriterLeaseKeeper(
-        lease,
-        replication,
-        clock,
+        lease, replication, pendingWrites, clock, configuration(), stopped::incrementAndGet);
+  }
+
+  static LeaseConfiguration configuration() {
+    return new LeaseConfiguration(
+        Optional.empty(),
+        "lease/writer",
+        Optional.empty(),
+        TTL,
         Duration.ofMillis(10),
         Duration.ZERO,
         true,
-        stopped::incrementAndGet);
+        Optional.empty(),
+        Duration.ofSeconds(3));
   }
 
   @AfterEach
@@ -183,53 +194,86 @@ class WriterLeaseKeeperTest {
   @Test
   void restoresAndReplicatesOnlyInsideTheLeaseAndSyncsBeforeReleasingIt(@TempDir Path dir)
       throws Exception {
-    // A stand-in for the litestream binary that records what it is asked to do.
-    Path journal = dir.resolve("journal");
-    Path fake = dir.resolve("litestream");
-    Files.writeString(
-        fake,
-        """
-        #!/bin/sh
-        journal="%s"
-        if [ "$1" = restore ]; then echo "restore $*" >> "$journal"; exit 0; fi
-        echo "replicate $*" >> "$journal"
-        trap 'sleep 0.2; echo "final sync" >> "$journal"; exit 0' TERM
-        while true; do sleep 0.05; done
-        """
-            .formatted(journal));
-    Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
-    var replication =
-        new LitestreamReplication(
-            new ReplicationConfiguration(
-                Optional.of("/etc/litestream.yml"), fake.toString(), Duration.ofSeconds(30)),
-            new WriterLeaseFactory.DatabaseFile(Optional.of(dir.resolve("todo.db"))));
+    var litestream = StandInLitestream.in(dir);
     WriterLeaseKeeper other = keeper("instance-b");
     other.awaitLease();
-    WriterLeaseKeeper writer = keeper("instance-c", replication);
+    WriterLeaseKeeper writer = keeper("instance-c", litestream.replication());
 
     CompletableFuture<Void> waiting = CompletableFuture.runAsync(writer::awaitLease);
-    assertThat(Files.exists(journal))
+    assertThat(litestream.started())
         .as("no restore while another instance holds the lease")
         .isFalse();
     other.release();
     waiting.get(30, TimeUnit.SECONDS);
-    awaitLines(journal, 2); // the replicating child writes its line once it runs
-    assertThat(Files.readAllLines(journal))
-        .containsExactly(
+    litestream.awaitLines(3);
+    assertThat(litestream.lines())
+        .startsWith(
             "restore restore -config /etc/litestream.yml -if-db-not-exists -if-replica-exists "
-                + dir.resolve("todo.db").toAbsolutePath(),
+                + litestream.database().toAbsolutePath(),
             "replicate replicate -config /etc/litestream.yml");
 
     writer.drain();
     writer.release();
-    assertThat(Files.readAllLines(journal)).last().isEqualTo("final sync");
+    assertThat(litestream.lines()).last().isEqualTo("final sync");
     assertThat(store.currentHolder()).isNull();
   }
 
-  private static void awaitLines(Path file, int lines) throws Exception {
+  @Test
+  void aHandoverWaitsForTheAdmittedWritesThenSyncsThenReleases(@TempDir Path dir) throws Exception {
+    var litestream = StandInLitestream.in(dir);
+    var holderRef = new java.util.concurrent.atomic.AtomicReference<WriterLeaseKeeper>();
+    PendingWrites lastCommitLands =
+        timeout -> {
+          litestream.note(
+              "admitted writes finished, writes open: "
+                  + holderRef.get().mayWrite()
+                  + ", lease held by "
+                  + store.currentHolder());
+          return true;
+        };
+    var holder =
+        keeper(
+            new InMemoryWriterLease(store, "instance-h", TTL),
+            litestream.replication(),
+            lastCommitLands);
+    holderRef.set(holder);
+    holder.awaitLease();
+    litestream.awaitLines(3);
+    var successor = new InMemoryWriterLease(store, "instance-s", TTL);
+    assertThat(successor.requestHandover()).isTrue();
+
+    holder.renew();
+
+    assertThat(holder.state()).isEqualTo(WriterLeaseKeeper.State.HANDED_OVER);
+    assertThat(litestream.lines())
+        .endsWith(
+            "admitted writes finished, writes open: false, lease held by instance-h", "final sync");
+    assertThat(store.currentHolder()).isNull();
+  }
+
+  @Test
+  void aWriterThatLostItsLeaseKillsItsReplicationWithoutAFinalSync(@TempDir Path dir)
+      throws Exception {
+    var litestream = StandInLitestream.in(dir);
+    var holder = keeper("instance-l", litestream.replication());
+    holder.awaitLease();
+    litestream.awaitLines(3);
+    long pid = litestream.lastPid();
+    store.goDown();
+
+    clock.advance(TTL);
+    holder.renew();
+
+    assertThat(holder.state()).isEqualTo(WriterLeaseKeeper.State.LOST);
+    awaitEnded(pid);
+    holder.release();
+    assertThat(litestream.lines()).doesNotContain("final sync");
+  }
+
+  private static void awaitEnded(long pid) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!Files.exists(file) || Files.readAllLines(file).size() < lines) {
-      assertThat(System.nanoTime()).as("%s gets %d lines", file, lines).isLessThan(deadline);
+    while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+      assertThat(System.nanoTime()).as("process %d ends", pid).isLessThan(deadline);
       Thread.sleep(10);
     }
   }
