@@ -2,6 +2,7 @@ package dev.todo.bootstrap;
 
 import dev.todo.adapters.gcs.GcsClients;
 import dev.todo.adapters.localfs.LocalFileWriterLease;
+import dev.todo.domain.lease.HandoverRequest;
 import dev.todo.domain.port.out.WriterLease;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -154,7 +155,7 @@ class WriterLeaseFactory {
     }
 
     @Override
-    public Optional<String> handoverRequester() {
+    public Optional<HandoverRequest> handoverRequest() {
       return Optional.empty();
     }
   }

@@ -1,5 +1,6 @@
 package dev.todo.bootstrap;
 
+import dev.todo.domain.lease.HandoverRequest;
 import dev.todo.domain.port.out.PendingWrites;
 import dev.todo.domain.port.out.WriterLease;
 import io.micronaut.context.ApplicationContext;
@@ -181,7 +182,12 @@ class WriterLeaseKeeper {
     if (lease.renew()) {
       validUntil = now.plus(lease.ttl());
       if (handover && state == State.HOLDING) {
-        lease.handoverRequester().filter(this::mayHandOverTo).ifPresent(who -> handOver());
+        lease
+            .handoverRequest()
+            .filter(request -> request.standsAt(now, requestsStandFor()))
+            .map(HandoverRequest::requester)
+            .filter(this::mayHandOverTo)
+            .ifPresent(who -> handOver());
       }
     } else if (!now.isBefore(validUntil.minus(safetyMargin))) {
       state = State.LOST;
@@ -195,6 +201,14 @@ class WriterLeaseKeeper {
     } else {
       LOG.warn("Renewing the writer lease failed; retrying until {}", validUntil);
     }
+  }
+
+  /**
+   * A waiting instance asks again at every retry; one whose request is three retries old has died
+   * or given up, and a holder that yielded to it would stop for nobody.
+   */
+  private Duration requestsStandFor() {
+    return retryInterval.multipliedBy(3);
   }
 
   /**

@@ -2,10 +2,12 @@ package dev.todo.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.todo.domain.lease.HandoverRequest;
 import dev.todo.domain.port.out.PendingWrites;
 import dev.todo.domain.port.out.WriterLease;
 import dev.todo.domain.testing.InMemoryWriterLease;
 import dev.todo.domain.testing.MutableClock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The keeper over the in-memory lease fake (which passes the same contract as the adapters). */
 class WriterLeaseKeeperTest {
@@ -134,8 +138,8 @@ class WriterLeaseKeeperTest {
     }
 
     @Override
-    public Optional<String> handoverRequester() {
-      return lease.handoverRequester();
+    public Optional<HandoverRequest> handoverRequest() {
+      return lease.handoverRequest();
     }
   }
 
@@ -300,10 +304,32 @@ class WriterLeaseKeeperTest {
   private void awaitRequest() throws Exception {
     var probe = new InMemoryWriterLease(store, "instance-a", TTL);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (probe.handoverRequester().isEmpty()) {
+    while (probe.handoverRequest().isEmpty()) {
       assertThat(System.nanoTime()).as("the waiting instance asks").isLessThan(deadline);
       Thread.sleep(5);
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "holder=instance-dead\nrequested_at=2026-01-15T10:29:59.940Z\n",
+        "holder=instance-dead\n"
+      })
+  void aRequestNobodyRenewsAnyMoreIsIgnoredAndClearedByTheNextHolder(String stored) {
+    // Three retry intervals (10 ms each) old, or written before requests had a time stamp.
+    keeper.awaitLease();
+    store.plantRawHandoverRequest(stored.getBytes(StandardCharsets.UTF_8));
+
+    keeper.renew();
+
+    assertThat(keeper.state()).isEqualTo(WriterLeaseKeeper.State.HOLDING);
+    assertThat(stopped).hasValue(0);
+    keeper.release();
+    var next = keeper("instance-next");
+    next.awaitLease();
+    assertThat(new InMemoryWriterLease(store, "instance-a", TTL).handoverRequest()).isEmpty();
+    next.release();
   }
 
   @Test
