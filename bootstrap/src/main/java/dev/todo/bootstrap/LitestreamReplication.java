@@ -3,6 +3,7 @@ package dev.todo.bootstrap;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -13,28 +14,35 @@ import org.slf4j.LoggerFactory;
 /**
  * Litestream, run by the service itself so that every step happens inside the writer lease: the
  * database is restored from the replica only once this instance holds the lease (never while the
- * previous writer may still be writing), replication runs as a child process while it writes, and
- * on shutdown the child gets SIGTERM and is waited for (its final sync) before the lease is
- * released. Off unless {@code TODO_LITESTREAM_CONFIG} names a Litestream configuration file.
+ * previous writer may still be writing), replication runs as a supervised child process while it
+ * writes (restarted whenever it ends on its own; writes wait meanwhile), and on shutdown the child
+ * gets SIGTERM and is waited for (its final sync) before the lease is released. Off unless {@code
+ * TODO_LITESTREAM_CONFIG} names a Litestream configuration file.
  */
 @Singleton
 class LitestreamReplication {
 
   private static final Logger LOG = LoggerFactory.getLogger(LitestreamReplication.class);
   private static final Duration RESTORE_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration FIRST_RESTART_PAUSE = Duration.ofSeconds(1);
+  private static final Duration LONGEST_RESTART_PAUSE = Duration.ofSeconds(30);
 
   private final Optional<String> config;
   private final String binary;
   private final Duration stopTimeout;
   private final Optional<Path> database;
-  private Process replicating;
+  private final SyncEvidence evidence;
+  private volatile SupervisedProcess replicating;
 
   LitestreamReplication(
-      ReplicationConfiguration configuration, WriterLeaseFactory.DatabaseFile databaseFile) {
+      ReplicationConfiguration configuration,
+      WriterLeaseFactory.DatabaseFile databaseFile,
+      Clock clock) {
     this.config = configuration.litestreamConfig();
     this.binary = configuration.litestreamBinary();
     this.stopTimeout = configuration.stopTimeout();
     this.database = databaseFile.path();
+    this.evidence = new SyncEvidence(clock);
   }
 
   boolean enabled() {
@@ -73,48 +81,68 @@ class LitestreamReplication {
     }
   }
 
-  /** Starts continuous replication (a child process) of the database to the replica. */
+  /** Starts continuous replication (a supervised child process) of the database to the replica. */
   synchronized void start() {
     if (!enabled() || replicating != null) {
       return;
     }
-    try {
-      replicating =
-          new ProcessBuilder(binary, "replicate", "-config", config.get()).inheritIO().start();
-      LOG.info("Replicating the database with Litestream (pid {})", replicating.pid());
-    } catch (IOException e) {
-      throw new IllegalStateException("litestream replicate could not start: " + e.getMessage(), e);
-    }
+    replicating =
+        new SupervisedProcess(
+            "litestream",
+            List.of(binary, "replicate", "-config", config.get()),
+            FIRST_RESTART_PAUSE,
+            LONGEST_RESTART_PAUSE,
+            new SupervisedProcess.Events() {
+              @Override
+              public void started() {
+                evidence.started();
+              }
+
+              @Override
+              public void line(String line) {
+                evidence.line(line);
+              }
+
+              @Override
+              public void ended() {
+                evidence.ended();
+                LOG.error("Litestream is not running: writes stop until it runs again");
+              }
+            });
+    replicating.start();
+  }
+
+  /**
+   * Whether writes are being replicated now: the child runs. Always true without replication; false
+   * before {@link #start()} and after {@link #stop()}.
+   */
+  boolean isReplicating() {
+    SupervisedProcess child = replicating;
+    return !enabled() || (child != null && child.isRunning());
+  }
+
+  /** The estimated age of the last sync ({@link SyncEvidence}); empty before the first one. */
+  Optional<Duration> lastSyncAge() {
+    return evidence.lastSyncAge();
+  }
+
+  /** How often Litestream had to be started again. */
+  long restarts() {
+    SupervisedProcess child = replicating;
+    return child == null ? 0 : child.restarts();
   }
 
   /** Ends the replication at once, without a final sync (SIGKILL); idempotent. */
   synchronized void kill() {
-    if (replicating == null) {
-      return;
+    if (replicating != null) {
+      replicating.kill();
     }
-    replicating.destroyForcibly();
-    LOG.warn("Litestream killed without a final sync (pid {})", replicating.pid());
-    replicating = null;
   }
 
   /** SIGTERM to the replication, then waits for its final sync; idempotent. */
   synchronized void stop() {
-    if (replicating == null) {
-      return;
-    }
-    Process process = replicating;
-    replicating = null;
-    process.destroy();
-    try {
-      if (process.waitFor(stopTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.info("Litestream stopped after its final sync (exit {})", process.exitValue());
-      } else {
-        LOG.error("Litestream did not stop within {}; killing it", stopTimeout);
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
+    if (replicating != null) {
+      replicating.stop(stopTimeout);
     }
   }
 }

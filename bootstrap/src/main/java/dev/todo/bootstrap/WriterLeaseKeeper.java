@@ -135,14 +135,17 @@ class WriterLeaseKeeper {
 
   /**
    * Whether a write may start, and a batch of writes commit, now: the lease is held, valid beyond a
-   * safety margin, not draining. Valid until: {@link WriterLease#ttl()} after the start of the last
+   * safety margin, not draining, and Litestream (if configured) is running: a write it would not
+   * replicate is refused. Valid until: {@link WriterLease#ttl()} after the start of the last
    * successful acquire or renew (not later than the stored expiry); the margin, a fifth of the ttl,
    * covers the clocks of two instances disagreeing and the moment between this check and the
    * commit.
    */
   boolean mayWrite() {
-    // HANDED_OVER, LOST, DRAINING and WAITING all refuse.
-    return state == State.HOLDING && clock.instant().isBefore(validUntil.minus(safetyMargin));
+    // HANDED_OVER, LOST, DRAINING and WAITING all refuse; so does a replication that is down.
+    return state == State.HOLDING
+        && clock.instant().isBefore(validUntil.minus(safetyMargin))
+        && replication.isReplicating();
   }
 
   State state() {

@@ -22,7 +22,7 @@ final class StandInLitestream {
   private final Path journal;
   private final Path script;
 
-  private StandInLitestream(Path directory, String everyTick) throws IOException {
+  private StandInLitestream(Path directory, String atStart, String everyTick) throws IOException {
     this.directory = directory;
     this.journal = directory.resolve("journal");
     this.script = directory.resolve("litestream");
@@ -33,21 +33,29 @@ final class StandInLitestream {
         journal="%s"
         if [ "$1" = restore ]; then echo "restore $*" >> "$journal"; exit 0; fi
         echo "replicate $*" >> "$journal"
+        %s
         echo "pid $$" >> "$journal"
         trap 'sleep 0.2; echo "final sync" >> "$journal"; exit 0' TERM
         while true; do sleep 0.05; %s done
         """
-            .formatted(journal, everyTick));
+            .formatted(journal, atStart, everyTick));
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
   }
 
   static StandInLitestream in(Path directory) throws IOException {
-    return new StandInLitestream(directory, "");
+    return new StandInLitestream(directory, "", "");
   }
 
-  /** With {@code everyTick} (shell commands ending in {@code ;}) run every 50 ms. */
-  static StandInLitestream in(Path directory, String everyTick) throws IOException {
-    return new StandInLitestream(directory, everyTick);
+  /**
+   * With {@code atStart} run when replication starts and {@code everyTick} (shell commands ending
+   * in {@code ;}) every 50 ms while it runs.
+   */
+  static StandInLitestream in(Path directory, String atStart, String everyTick) throws IOException {
+    return new StandInLitestream(directory, atStart, everyTick);
+  }
+
+  Path script() {
+    return script;
   }
 
   Path database() {
@@ -58,7 +66,8 @@ final class StandInLitestream {
     return new LitestreamReplication(
         new ReplicationConfiguration(
             Optional.of("/etc/litestream.yml"), script.toString(), Duration.ofSeconds(30)),
-        new WriterLeaseFactory.DatabaseFile(Optional.of(database())));
+        new WriterLeaseFactory.DatabaseFile(Optional.of(database())),
+        java.time.Clock.systemUTC());
   }
 
   /** Appends a line of the test's own to the journal, between the stand-in's. */

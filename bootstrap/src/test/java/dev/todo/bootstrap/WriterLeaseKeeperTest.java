@@ -38,7 +38,8 @@ class WriterLeaseKeeperTest {
   private static LitestreamReplication noReplication() {
     return new LitestreamReplication(
         new ReplicationConfiguration(Optional.empty(), "litestream", Duration.ofSeconds(5)),
-        new WriterLeaseFactory.DatabaseFile(Optional.empty()));
+        new WriterLeaseFactory.DatabaseFile(Optional.empty()),
+        java.time.Clock.systemUTC());
   }
 
   private WriterLeaseKeeper keeper(String holder, LitestreamReplication replication) {

@@ -24,7 +24,8 @@ class HealthController {
     var report = health.check();
     var checks = new LinkedHashMap<String, String>();
     report.checks().forEach((name, up) -> checks.put(name, status(up)));
-    var body = new HealthResponse(status(report.isUp()), checks);
+    var body =
+        new HealthResponse(status(report.isUp()), checks, new LinkedHashMap<>(report.details()));
     return HttpResponse.status(report.isUp() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
         .body(body);
   }
