@@ -30,6 +30,15 @@ class HealthController {
         .body(body);
   }
 
+  /**
+   * Liveness: answers as long as the process serves HTTP, whatever its dependencies say; a storage
+   * outage must not make the platform kill the only writer (without its final sync).
+   */
+  @Get("/live")
+  HttpResponse<LivenessResponse> live() {
+    return HttpResponse.ok(new LivenessResponse("UP"));
+  }
+
   private static String status(boolean up) {
     return up ? "UP" : "DOWN";
   }

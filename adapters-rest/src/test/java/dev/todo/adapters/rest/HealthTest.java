@@ -61,4 +61,15 @@ class HealthTest {
                 Map.of()));
     assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
   }
+
+  @Test
+  void livenessAnswersUpWhileADependencyIsDown() {
+    backend.storageProbe.goDown();
+    backend.databaseProbe.goDown();
+
+    var reply = api.get("/api/v1/health/live").send();
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.map()).isEqualTo(Map.of("status", "UP"));
+  }
 }
