@@ -1,12 +1,16 @@
 package dev.todo.bootstrap;
 
+import dev.todo.domain.port.out.ReplicaMarker;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +20,10 @@ import org.slf4j.LoggerFactory;
  * database is restored from the replica only once this instance holds the lease (never while the
  * previous writer may still be writing), replication runs as a supervised child process while it
  * writes (restarted whenever it ends on its own; writes wait meanwhile), and on shutdown the child
- * gets SIGTERM and is waited for (its final sync) before the lease is released. Off unless {@code
- * TODO_LITESTREAM_CONFIG} names a Litestream configuration file.
+ * gets SIGTERM and is waited for (its final sync) before the lease is released. Once it has synced,
+ * the {@link ReplicaMarker} is set; from then on a restore that finds nothing stops the startup
+ * instead of opening an empty database that would be replicated over the lost replica. Off unless
+ * {@code TODO_LITESTREAM_CONFIG} names a Litestream configuration file.
  */
 @Singleton
 class LitestreamReplication {
@@ -32,16 +38,22 @@ class LitestreamReplication {
   private final Duration stopTimeout;
   private final Optional<Path> database;
   private final SyncEvidence evidence;
+  private final ReplicaMarker marker;
+  private final ScheduledExecutorService marking =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().name("replica-marker").daemon().factory());
   private volatile SupervisedProcess replicating;
 
   LitestreamReplication(
       ReplicationConfiguration configuration,
       WriterLeaseFactory.DatabaseFile databaseFile,
+      ReplicaMarker marker,
       Clock clock) {
     this.config = configuration.litestreamConfig();
     this.binary = configuration.litestreamBinary();
     this.stopTimeout = configuration.stopTimeout();
     this.database = databaseFile.path();
+    this.marker = marker;
     this.evidence = new SyncEvidence(clock);
   }
 
@@ -49,11 +61,26 @@ class LitestreamReplication {
     return config.isPresent() && database.isPresent();
   }
 
-  /** Restores the database from the replica when the file does not exist and a replica does. */
+  /**
+   * Restores the database from the replica when the file does not exist and a replica does; stops
+   * the startup when the replica should exist (the marker is set) but the restore found nothing.
+   */
   void restore() {
     if (!enabled()) {
       return;
     }
+    boolean hadDatabase = Files.exists(database.get());
+    runRestore();
+    if (!hadDatabase && !Files.exists(database.get()) && marker.isSet()) {
+      throw new IllegalStateException(
+          "The restore found no replica, but this database was replicated before (the replica"
+              + " marker is set): refusing to start on an empty database, which would be"
+              + " replicated over the lost one. Restore the replica, or remove the marker to"
+              + " start afresh.");
+    }
+  }
+
+  private void runRestore() {
     List<String> command =
         List.of(
             binary,
@@ -110,6 +137,18 @@ class LitestreamReplication {
               }
             });
     replicating.start();
+    marking.scheduleWithFixedDelay(
+        this::markOnceSynced,
+        SyncEvidence.SYNC_INTERVAL.toMillis(),
+        SyncEvidence.SYNC_INTERVAL.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  private void markOnceSynced() {
+    if (evidence.lastSyncAge().isPresent() && marker.set()) {
+      LOG.info("The replica is initialised: a restore that finds nothing now stops the startup");
+      marking.shutdown();
+    }
   }
 
   /**
@@ -134,6 +173,7 @@ class LitestreamReplication {
 
   /** Ends the replication at once, without a final sync (SIGKILL); idempotent. */
   synchronized void kill() {
+    marking.shutdownNow();
     if (replicating != null) {
       replicating.kill();
     }
@@ -141,6 +181,7 @@ class LitestreamReplication {
 
   /** SIGTERM to the replication, then waits for its final sync; idempotent. */
   synchronized void stop() {
+    marking.shutdownNow();
     if (replicating != null) {
       replicating.stop(stopTimeout);
     }

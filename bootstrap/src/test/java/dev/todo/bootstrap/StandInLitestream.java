@@ -31,14 +31,19 @@ final class StandInLitestream {
         """
         #!/bin/sh
         journal="%s"
-        if [ "$1" = restore ]; then echo "restore $*" >> "$journal"; exit 0; fi
+        if [ "$1" = restore ]; then
+          echo "restore $*" >> "$journal"
+          for database; do :; done
+          if [ -f "%s" ]; then cp "%s" "$database"; fi
+          exit 0
+        fi
         echo "replicate $*" >> "$journal"
         %s
         echo "pid $$" >> "$journal"
         trap 'sleep 0.2; echo "final sync" >> "$journal"; exit 0' TERM
         while true; do sleep 0.05; %s done
         """
-            .formatted(journal, atStart, everyTick));
+            .formatted(journal, replica(), replica(), atStart, everyTick));
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
   }
 
@@ -58,15 +63,27 @@ final class StandInLitestream {
     return script;
   }
 
+  /** What a restore copies to the database, when it exists. */
+  Path replica() {
+    return directory.resolve("replica");
+  }
+
   Path database() {
     return directory.resolve("todo.db");
   }
 
   LitestreamReplication replication() {
+    return replication(
+        new dev.todo.domain.testing.InMemoryReplicaMarker(
+            new java.util.concurrent.atomic.AtomicBoolean(), true));
+  }
+
+  LitestreamReplication replication(dev.todo.domain.port.out.ReplicaMarker marker) {
     return new LitestreamReplication(
         new ReplicationConfiguration(
             Optional.of("/etc/litestream.yml"), script.toString(), Duration.ofSeconds(30)),
         new WriterLeaseFactory.DatabaseFile(Optional.of(database())),
+        marker,
         java.time.Clock.systemUTC());
   }
 

@@ -39,6 +39,8 @@ class WriterLeaseKeeperTest {
     return new LitestreamReplication(
         new ReplicationConfiguration(Optional.empty(), "litestream", Duration.ofSeconds(5)),
         new WriterLeaseFactory.DatabaseFile(Optional.empty()),
+        new dev.todo.domain.testing.InMemoryReplicaMarker(
+            new java.util.concurrent.atomic.AtomicBoolean(), true),
         java.time.Clock.systemUTC());
   }
 
