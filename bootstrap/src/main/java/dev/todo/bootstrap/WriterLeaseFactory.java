@@ -79,7 +79,11 @@ class WriterLeaseFactory {
               .path()
               .map(
                   file -> {
-                    Path leaseFile = file.resolveSibling(file.getFileName() + ".lease");
+                    Path leaseFile =
+                        configuration
+                            .file()
+                            .map(Path::of)
+                            .orElse(file.resolveSibling(file.getFileName() + ".lease"));
                     return new LeaseStore(
                         new LocalFileWriterLease(leaseFile, holder, ttl, clock),
                         new LocalFileReplicaMarker(

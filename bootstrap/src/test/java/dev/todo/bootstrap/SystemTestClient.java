@@ -13,10 +13,11 @@ final class SystemTestClient {
 
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-  private final EmbeddedServer server;
+  private final String base;
 
+  /** For {@code server} as it runs now (its URL is asked once, while it listens). */
   SystemTestClient(EmbeddedServer server) {
-    this.server = server;
+    this.base = server.getURL().toString();
   }
 
   HttpResponse<String> get(String path) throws Exception {
@@ -33,7 +34,8 @@ final class SystemTestClient {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(server.getURL() + path))
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(java.time.Duration.ofSeconds(30))
         .header("Authorization", "Bearer " + bearer());
   }
 

@@ -68,6 +68,7 @@ class WriterLeaseKeeperTest {
         Duration.ZERO,
         true,
         Optional.empty(),
+        Optional.empty(),
         Duration.ofSeconds(3));
   }
 
