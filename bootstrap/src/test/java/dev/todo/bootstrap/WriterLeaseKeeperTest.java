@@ -3,79 +3,21 @@ package dev.todo.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.todo.domain.lease.HandoverRequest;
-import dev.todo.domain.port.out.PendingWrites;
 import dev.todo.domain.port.out.WriterLease;
 import dev.todo.domain.testing.InMemoryWriterLease;
 import dev.todo.domain.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The keeper over the in-memory lease fake (which passes the same contract as the adapters). */
-class WriterLeaseKeeperTest {
-
-  private static final Duration TTL = Duration.ofSeconds(30);
-
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T10:30:00Z"));
-  private final InMemoryWriterLease.Store store = new InMemoryWriterLease.Store(clock);
-  private final AtomicInteger stopped = new AtomicInteger();
-  private final WriterLeaseKeeper keeper = keeper("instance-a");
-
-  private WriterLeaseKeeper keeper(String holder) {
-    return keeper(holder, noReplication());
-  }
-
-  private static LitestreamReplication noReplication() {
-    return new LitestreamReplication(
-        new ReplicationConfiguration(Optional.empty(), "litestream", Duration.ofSeconds(5)),
-        new WriterLeaseFactory.DatabaseFile(Optional.empty()),
-        new dev.todo.domain.testing.InMemoryReplicaMarker(
-            new java.util.concurrent.atomic.AtomicBoolean(), true),
-        java.time.Clock.systemUTC());
-  }
-
-  private WriterLeaseKeeper keeper(String holder, LitestreamReplication replication) {
-    return keeper(new InMemoryWriterLease(store, holder, TTL), replication);
-  }
-
-  private WriterLeaseKeeper keeper(WriterLease lease, LitestreamReplication replication) {
-    return keeper(lease, replication, timeout -> true);
-  }
-
-  private WriterLeaseKeeper keeper(
-      WriterLease lease, LitestreamReplication replication, PendingWrites pendingWrites) {
-    return new WriterLeaseKeeper(
-        lease, replication, pendingWrites, clock, configuration(), stopped::incrementAndGet);
-  }
-
-  static LeaseConfiguration configuration() {
-    return new LeaseConfiguration(
-        Optional.empty(),
-        "lease/writer",
-        Optional.empty(),
-        TTL,
-        Duration.ofMillis(10),
-        Duration.ZERO,
-        true,
-        Optional.empty(),
-        Optional.empty(),
-        Duration.ofSeconds(3));
-  }
-
-  @AfterEach
-  void stop() {
-    keeper.release();
-  }
+class WriterLeaseKeeperTest extends WriterLeaseKeeperFixture {
 
   @Test
   void takesAFreeLeaseAndLetsWritesThrough() {
@@ -197,93 +139,6 @@ class WriterLeaseKeeperTest {
     waiting.get(30, TimeUnit.SECONDS);
     assertThat(keeper.mayWrite()).isTrue();
     assertThat(store.currentHolder()).isEqualTo("instance-a");
-  }
-
-  @Test
-  void restoresAndReplicatesOnlyInsideTheLeaseAndSyncsBeforeReleasingIt(@TempDir Path dir)
-      throws Exception {
-    var litestream = StandInLitestream.in(dir);
-    WriterLeaseKeeper other = keeper("instance-b");
-    other.awaitLease();
-    WriterLeaseKeeper writer = keeper("instance-c", litestream.replication());
-
-    CompletableFuture<Void> waiting = CompletableFuture.runAsync(writer::awaitLease);
-    assertThat(litestream.started())
-        .as("no restore while another instance holds the lease")
-        .isFalse();
-    other.release();
-    waiting.get(30, TimeUnit.SECONDS);
-    litestream.awaitLines(3);
-    assertThat(litestream.lines())
-        .startsWith(
-            "restore restore -config /etc/litestream.yml -if-db-not-exists -if-replica-exists "
-                + litestream.database().toAbsolutePath(),
-            "replicate replicate -config /etc/litestream.yml");
-
-    writer.drain();
-    writer.release();
-    assertThat(litestream.lines()).last().isEqualTo("final sync");
-    assertThat(store.currentHolder()).isNull();
-  }
-
-  @Test
-  void aHandoverWaitsForTheAdmittedWritesThenSyncsThenReleases(@TempDir Path dir) throws Exception {
-    var litestream = StandInLitestream.in(dir);
-    var holderRef = new java.util.concurrent.atomic.AtomicReference<WriterLeaseKeeper>();
-    PendingWrites lastCommitLands =
-        timeout -> {
-          litestream.note(
-              "admitted writes finished, writes open: "
-                  + holderRef.get().mayWrite()
-                  + ", lease held by "
-                  + store.currentHolder());
-          return true;
-        };
-    var holder =
-        keeper(
-            new InMemoryWriterLease(store, "instance-h", TTL),
-            litestream.replication(),
-            lastCommitLands);
-    holderRef.set(holder);
-    holder.awaitLease();
-    litestream.awaitLines(3);
-    var successor = new InMemoryWriterLease(store, "instance-s", TTL);
-    assertThat(successor.requestHandover()).isTrue();
-
-    holder.renew();
-
-    assertThat(holder.state()).isEqualTo(WriterLeaseKeeper.State.HANDED_OVER);
-    assertThat(litestream.lines())
-        .endsWith(
-            "admitted writes finished, writes open: false, lease held by instance-h", "final sync");
-    assertThat(store.currentHolder()).isNull();
-  }
-
-  @Test
-  void aWriterThatLostItsLeaseKillsItsReplicationWithoutAFinalSync(@TempDir Path dir)
-      throws Exception {
-    var litestream = StandInLitestream.in(dir);
-    var holder = keeper("instance-l", litestream.replication());
-    holder.awaitLease();
-    litestream.awaitLines(3);
-    long pid = litestream.lastPid();
-    store.goDown();
-
-    clock.advance(TTL);
-    holder.renew();
-
-    assertThat(holder.state()).isEqualTo(WriterLeaseKeeper.State.LOST);
-    awaitEnded(pid);
-    holder.release();
-    assertThat(litestream.lines()).doesNotContain("final sync");
-  }
-
-  private static void awaitEnded(long pid) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-      assertThat(System.nanoTime()).as("process %d ends", pid).isLessThan(deadline);
-      Thread.sleep(10);
-    }
   }
 
   @Test
