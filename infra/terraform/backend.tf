@@ -122,8 +122,9 @@ resource "google_cloud_run_v2_service" "backend" {
         mount_path = local.database_dir
       }
 
-      # Startup: the database is restored from the replica and the writer lease taken before health
-      # answers 200. A previous instance may hold the lease until it expires, so allow minutes.
+      # Startup (readiness): the writer lease taken, the database restored from the replica and its
+      # dependencies answering (/api/v1/health checks the database, storage and replication) before
+      # traffic comes. A previous instance may hold the lease until it expires, so allow minutes.
       startup_probe {
         initial_delay_seconds = 0
         period_seconds        = 5
@@ -136,16 +137,17 @@ resource "google_cloud_run_v2_service" "backend" {
         }
       }
 
-      # Liveness: generous, so that a short outage of a dependency (reported by health as 503) does
-      # not restart the only instance; a hung JVM is restarted after about two minutes.
+      # Liveness: the process only (/api/v1/health/live checks no dependency). A storage outage
+      # must not kill the only writer, least of all without its final sync; a hung JVM is
+      # restarted after about a minute and a half.
       liveness_probe {
         initial_delay_seconds = 0
         period_seconds        = 30
         timeout_seconds       = 5
-        failure_threshold     = 4
+        failure_threshold     = 3
 
         http_get {
-          path = "/api/v1/health"
+          path = "/api/v1/health/live"
           port = 8080
         }
       }

@@ -161,6 +161,15 @@ test('native-image reflection config covers every class logback.xml names', asyn
   }
 });
 
+test('Litestream gives up its final sync before the service stops waiting for it', async () => {
+  const config = loadYaml(await readFile(litestreamFile, 'utf8'));
+  const seconds = (text) => Number(/^(\d+(?:\.\d+)?)s$/.exec(text)?.[1]);
+  const appYml = await readFile(new URL('../../../bootstrap/src/main/resources/application.yml', import.meta.url), 'utf8');
+  const stop = seconds(/TODO_LITESTREAM_STOP_TIMEOUT:([0-9.]+s)/.exec(appYml)?.[1]);
+  assert.ok(seconds(config['shutdown-sync-timeout']) > 0, 'shutdown-sync-timeout is set');
+  assert.ok(seconds(config['shutdown-sync-timeout']) < stop, 'Litestream stops retrying before the service kills it');
+});
+
 test('Litestream replicates the database file the backend uses to the replica bucket', async () => {
   const config = loadYaml(await readFile(litestreamFile, 'utf8'));
   assert.equal(config.dbs.length, 1);

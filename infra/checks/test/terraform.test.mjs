@@ -21,6 +21,8 @@ before(async () => {
 const backend = () => resource(tf, 'google_cloud_run_v2_service', 'backend');
 const kong = () => resource(tf, 'google_cloud_run_v2_service', 'kong');
 const HEALTH = '/api/v1/health';
+// Answers while the process serves HTTP, whatever the dependencies say (HealthController.live).
+const LIVENESS = '/api/v1/health/live';
 
 test('the google provider and Terraform are pinned, and no modules are used', () => {
   const providers = tf.terraform.flatMap((t) => blocks(t, 'required_providers'));
@@ -103,15 +105,18 @@ test('backend: internal ingress, gen2, exactly one instance at service and revis
   assert.equal(block(containers[0], 'resources').cpu_idle, false, 'CPU always allocated');
 });
 
-test('backend: startup and liveness probes on the health route', () => {
+test('backend: startup probe on the dependency health route, liveness on the process-only route', () => {
   const c = block(block(backend(), 'template'), 'containers');
-  for (const probe of ['startup_probe', 'liveness_probe']) {
+  const paths = { startup_probe: HEALTH, liveness_probe: LIVENESS };
+  for (const [probe, path] of Object.entries(paths)) {
     const p = block(c, probe);
     assert.ok(p, `${probe} present`);
-    assert.equal(block(p, 'http_get').path, HEALTH, `${probe} path`);
+    assert.equal(block(p, 'http_get').path, path, `${probe} path`);
     assert.equal(block(p, 'http_get').port, block(c, 'ports').container_port, `${probe} port is the serving port`);
     assert.ok(p.failure_threshold >= 3, `${probe} tolerates a few failures`);
   }
+  assert.ok(!block(c, 'readiness_probe') || block(block(c, 'readiness_probe'), 'http_get').path === HEALTH,
+    'a readiness probe, if any, checks the dependencies');
 });
 
 test('backend: configuration comes from variables and resources, database on an in-memory volume', () => {

@@ -4,9 +4,13 @@ import dev.todo.domain.port.in.CheckHealthUseCase;
 import dev.todo.domain.port.in.HealthReport;
 import dev.todo.domain.port.out.HealthProbe;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Asks every probe in turn; a probe reports down rather than throw. */
+/**
+ * Asks every probe in turn, for its state and its details; a probe reports down rather than throw.
+ */
 public final class HealthService implements CheckHealthUseCase {
 
   private final List<HealthProbe> probes;
@@ -18,9 +22,14 @@ public final class HealthService implements CheckHealthUseCase {
   @Override
   public HealthReport check() {
     var checks = new TreeMap<String, Boolean>();
+    var details = new TreeMap<String, SortedMap<String, Long>>();
     for (HealthProbe probe : probes) {
       checks.put(probe.name(), probe.isUp());
+      Map<String, Long> facts = probe.details();
+      if (!facts.isEmpty()) {
+        details.put(probe.name(), new TreeMap<>(facts));
+      }
     }
-    return new HealthReport(checks);
+    return new HealthReport(checks, details);
   }
 }

@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param instanceId names this instance in the lease; absent: revision, host and a random suffix
  * @param releaseDelay on shutdown, how long to wait after replication stopped before releasing
  * @param handover whether a waiting instance asks the holder to hand the lease over
+ * @param file the local lease file; absent: {@code <database file>.lease}
+ * @param drainTimeout on shutdown or handover, how long to wait for the writes admitted before
+ *     writes stopped, before Litestream's final sync
  */
 @ConfigurationProperties("todo.lease")
 record LeaseConfiguration(
@@ -24,11 +27,14 @@ record LeaseConfiguration(
     @Bindable(defaultValue = "2s") Duration retryInterval,
     @Bindable(defaultValue = "0s") Duration releaseDelay,
     @Bindable(defaultValue = "true") boolean handover,
-    Optional<String> instanceId) {
+    Optional<String> instanceId,
+    Optional<String> file,
+    @Bindable(defaultValue = "3s") Duration drainTimeout) {
 
   LeaseConfiguration {
     bucket = Settings.nonBlank(bucket);
     endpoint = Settings.nonBlank(endpoint);
     instanceId = Settings.nonBlank(instanceId);
+    file = Settings.nonBlank(file);
   }
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
 record ReplicationConfiguration(
     Optional<String> litestreamConfig,
     @Bindable(defaultValue = "litestream") String litestreamBinary,
-    @Bindable(defaultValue = "8s") Duration stopTimeout) {
+    @Bindable(defaultValue = "4s") Duration stopTimeout) {
 
   ReplicationConfiguration {
     litestreamConfig = Settings.nonBlank(litestreamConfig);

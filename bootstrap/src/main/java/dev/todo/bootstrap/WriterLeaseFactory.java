@@ -1,7 +1,10 @@
 package dev.todo.bootstrap;
 
 import dev.todo.adapters.gcs.GcsClients;
+import dev.todo.adapters.localfs.LocalFileReplicaMarker;
 import dev.todo.adapters.localfs.LocalFileWriterLease;
+import dev.todo.domain.lease.HandoverRequest;
+import dev.todo.domain.port.out.ReplicaMarker;
 import dev.todo.domain.port.out.WriterLease;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -30,8 +33,12 @@ class WriterLeaseFactory {
 
   private static final Logger LOG = LoggerFactory.getLogger(WriterLeaseFactory.class);
 
-  /** The lease and the client it needs closed with the context. */
-  record LeaseStore(WriterLease lease, String location, Optional<AutoCloseable> client)
+  /**
+   * The lease, the replica marker beside it (the lease bucket is the replica's), and the client
+   * they need closed with the context.
+   */
+  record LeaseStore(
+      WriterLease lease, ReplicaMarker marker, String location, Optional<AutoCloseable> client)
       implements AutoCloseable {
 
     @Override
@@ -58,6 +65,7 @@ class WriterLeaseFactory {
       store =
           new LeaseStore(
               gcs.writerLease(configuration.object(), holder, ttl, clock),
+              gcs.replicaMarker(besideLease(configuration.object())),
               "gs://" + bucket + "/" + configuration.object(),
               Optional.of(gcs));
     } else if (environment.getActiveNames().contains(AttachmentStorageFactory.PRODUCTION)) {
@@ -71,9 +79,15 @@ class WriterLeaseFactory {
               .path()
               .map(
                   file -> {
-                    Path leaseFile = file.resolveSibling(file.getFileName() + ".lease");
+                    Path leaseFile =
+                        configuration
+                            .file()
+                            .map(Path::of)
+                            .orElse(file.resolveSibling(file.getFileName() + ".lease"));
                     return new LeaseStore(
                         new LocalFileWriterLease(leaseFile, holder, ttl, clock),
+                        new LocalFileReplicaMarker(
+                            file.resolveSibling(file.getFileName() + "." + MARKER)),
                         leaseFile.toString(),
                         Optional.<AutoCloseable>empty());
                   })
@@ -81,6 +95,7 @@ class WriterLeaseFactory {
                   () ->
                       new LeaseStore(
                           new UnsharedDatabaseLease(holder, ttl),
+                          new NeverReplicated(),
                           "none (private in-memory database)",
                           Optional.empty()));
     }
@@ -91,6 +106,31 @@ class WriterLeaseFactory {
   @Singleton
   WriterLease writerLease(LeaseStore store) {
     return store.lease();
+  }
+
+  @Singleton
+  ReplicaMarker replicaMarker(LeaseStore store) {
+    return store.marker();
+  }
+
+  private static final String MARKER = "replica-initialised";
+
+  /** {@code lease/writer} → {@code lease/replica-initialised}. */
+  static String besideLease(String leaseObject) {
+    return leaseObject.substring(0, leaseObject.lastIndexOf('/') + 1) + MARKER;
+  }
+
+  /** A private in-memory database is never replicated, so never lost. */
+  private record NeverReplicated() implements ReplicaMarker {
+    @Override
+    public boolean isSet() {
+      return false;
+    }
+
+    @Override
+    public boolean set() {
+      return true;
+    }
   }
 
   @Singleton
@@ -154,7 +194,7 @@ class WriterLeaseFactory {
     }
 
     @Override
-    public Optional<String> handoverRequester() {
+    public Optional<HandoverRequest> handoverRequest() {
       return Optional.empty();
     }
   }

@@ -1,7 +1,10 @@
 package dev.todo.bootstrap;
 
+import dev.todo.domain.lease.HandoverRequest;
+import dev.todo.domain.port.out.PendingWrites;
 import dev.todo.domain.port.out.WriterLease;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.BeanProvider;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -19,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * database opens (blocking the startup, so the instance stays unready while another one holds it),
  * restores the database and starts its replication only then, renews the lease every third of its
  * ttl, lets writes through only while the lease is safely valid, stops them on shutdown ({@link
- * #drain()}), and at the very end stops the replication (its final sync) and releases the lease.
+ * #drain()}) and waits for the writes already admitted, and at the very end stops the replication
+ * (its final sync) and releases the lease.
  */
 @Singleton
 class WriterLeaseKeeper {
@@ -40,9 +44,11 @@ class WriterLeaseKeeper {
 
   private final WriterLease lease;
   private final LitestreamReplication replication;
+  private final PendingWrites pendingWrites;
   private final Clock clock;
   private final Duration retryInterval;
   private final Duration releaseDelay;
+  private final Duration drainTimeout;
   private final Duration safetyMargin;
   private final boolean handover;
   private final Runnable stopThisInstance;
@@ -56,34 +62,36 @@ class WriterLeaseKeeper {
   WriterLeaseKeeper(
       WriterLease lease,
       LitestreamReplication replication,
+      // The writer opens the database, which waits for this keeper: looked up when first needed.
+      BeanProvider<PendingWrites> pendingWrites,
       Clock clock,
       LeaseConfiguration configuration,
       ApplicationContext context) {
     this(
         lease,
         replication,
+        timeout -> pendingWrites.get().awaitFinished(timeout),
         clock,
-        configuration.retryInterval(),
-        configuration.releaseDelay(),
-        configuration.handover(),
+        configuration,
         () -> Thread.ofPlatform().name("writer-lease-handover").start(context::stop));
   }
 
   WriterLeaseKeeper(
       WriterLease lease,
       LitestreamReplication replication,
+      PendingWrites pendingWrites,
       Clock clock,
-      Duration retryInterval,
-      Duration releaseDelay,
-      boolean handover,
+      LeaseConfiguration configuration,
       Runnable stopThisInstance) {
     this.lease = lease;
     this.replication = replication;
+    this.pendingWrites = pendingWrites;
     this.clock = clock;
-    this.retryInterval = retryInterval;
-    this.releaseDelay = releaseDelay;
+    this.retryInterval = configuration.retryInterval();
+    this.releaseDelay = configuration.releaseDelay();
+    this.drainTimeout = configuration.drainTimeout();
     this.safetyMargin = lease.ttl().dividedBy(5);
-    this.handover = handover;
+    this.handover = configuration.handover();
     this.stopThisInstance = stopThisInstance;
   }
 
@@ -127,25 +135,44 @@ class WriterLeaseKeeper {
 
   /**
    * Whether a write may start, and a batch of writes commit, now: the lease is held, valid beyond a
-   * safety margin, not draining. Valid until: {@link WriterLease#ttl()} after the start of the last
+   * safety margin, not draining, and Litestream (if configured) is running: a write it would not
+   * replicate is refused. Valid until: {@link WriterLease#ttl()} after the start of the last
    * successful acquire or renew (not later than the stored expiry); the margin, a fifth of the ttl,
    * covers the clocks of two instances disagreeing and the moment between this check and the
    * commit.
    */
   boolean mayWrite() {
-    // HANDED_OVER, LOST, DRAINING and WAITING all refuse.
-    return state == State.HOLDING && clock.instant().isBefore(validUntil.minus(safetyMargin));
+    // HANDED_OVER, LOST, DRAINING and WAITING all refuse; so does a replication that is down.
+    return state == State.HOLDING
+        && clock.instant().isBefore(validUntil.minus(safetyMargin))
+        && replication.isReplicating();
   }
 
   State state() {
     return state;
   }
 
-  /** Stops taking writes (shutdown has begun); the lease stays held until {@link #release()}. */
+  /**
+   * Stops taking writes (shutdown has begun) and waits, at most the drain time-out, until the
+   * writes admitted before have committed or failed; the lease stays held until {@link #release()}.
+   */
   void drain() {
     if (state == State.HOLDING) {
       state = State.DRAINING;
       LOG.info("Shutting down: no more writes are accepted");
+      awaitAdmittedWrites();
+    }
+  }
+
+  /**
+   * From here on the commit fence refuses every batch; a batch that passed it just before may still
+   * be committing, and must be in the WAL before Litestream's final sync reads it.
+   */
+  private void awaitAdmittedWrites() {
+    if (!pendingWrites.awaitFinished(drainTimeout)) {
+      LOG.warn(
+          "Writes admitted before the drain were still under way after {}; syncing regardless",
+          drainTimeout);
     }
   }
 
@@ -158,18 +185,33 @@ class WriterLeaseKeeper {
     if (lease.renew()) {
       validUntil = now.plus(lease.ttl());
       if (handover && state == State.HOLDING) {
-        lease.handoverRequester().filter(this::mayHandOverTo).ifPresent(who -> handOver());
+        lease
+            .handoverRequest()
+            .filter(request -> request.standsAt(now, requestsStandFor()))
+            .map(HandoverRequest::requester)
+            .filter(this::mayHandOverTo)
+            .ifPresent(who -> handOver());
       }
     } else if (!now.isBefore(validUntil.minus(safetyMargin))) {
       state = State.LOST;
       LOG.error(
           "The writer lease could not be renewed before it ran out: this instance no longer"
               + " writes and stops, so that a new one restores the database and waits for the lease");
+      // Another writer may own the replica now: a final sync of this copy would overwrite its.
+      replication.kill();
       renewer.shutdown();
       stopThisInstance.run();
     } else {
       LOG.warn("Renewing the writer lease failed; retrying until {}", validUntil);
     }
+  }
+
+  /**
+   * A waiting instance asks again at every retry; one whose request is three retries old has died
+   * or given up, and a holder that yielded to it would stop for nobody.
+   */
+  private Duration requestsStandFor() {
+    return retryInterval.multipliedBy(3);
   }
 
   /**
@@ -187,12 +229,14 @@ class WriterLeaseKeeper {
   }
 
   /**
-   * Another instance (a new revision) asked for the lease: stop writes, let replication finish its
-   * final sync, release the lease, and stop this instance, whose database copy is now out of date.
+   * Another instance (a new revision) asked for the lease: stop writes, wait for those admitted,
+   * let replication finish its final sync, release the lease, and stop this instance, whose
+   * database copy is now out of date.
    */
   private void handOver() {
     LOG.info("Another instance asked for the writer lease: handing it over and stopping");
     state = State.DRAINING;
+    awaitAdmittedWrites();
     replication.stop();
     lease.release();
     state = State.HANDED_OVER;

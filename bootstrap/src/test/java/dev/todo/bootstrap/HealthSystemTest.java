@@ -40,6 +40,8 @@ class HealthSystemTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body())
-        .isEqualTo("{\"status\":\"UP\",\"checks\":{\"database\":\"UP\",\"storage\":\"UP\"}}");
+        .isEqualTo(
+            "{\"status\":\"UP\",\"checks\":{\"database\":\"UP\",\"storage\":\"UP\"},"
+                + "\"details\":{}}");
   }
 }

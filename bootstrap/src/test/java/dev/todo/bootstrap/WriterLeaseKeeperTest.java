@@ -2,61 +2,22 @@ package dev.todo.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.todo.domain.lease.HandoverRequest;
 import dev.todo.domain.port.out.WriterLease;
 import dev.todo.domain.testing.InMemoryWriterLease;
 import dev.todo.domain.testing.MutableClock;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The keeper over the in-memory lease fake (which passes the same contract as the adapters). */
-class WriterLeaseKeeperTest {
-
-  private static final Duration TTL = Duration.ofSeconds(30);
-
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T10:30:00Z"));
-  private final InMemoryWriterLease.Store store = new InMemoryWriterLease.Store(clock);
-  private final AtomicInteger stopped = new AtomicInteger();
-  private final WriterLeaseKeeper keeper = keeper("instance-a");
-
-  private WriterLeaseKeeper keeper(String holder) {
-    return keeper(holder, noReplication());
-  }
-
-  private static LitestreamReplication noReplication() {
-    return new LitestreamReplication(
-        new ReplicationConfiguration(Optional.empty(), "litestream", Duration.ofSeconds(5)),
-        new WriterLeaseFactory.DatabaseFile(Optional.empty()));
-  }
-
-  private WriterLeaseKeeper keeper(String holder, LitestreamReplication replication) {
-    return keeper(new InMemoryWriterLease(store, holder, TTL), replication);
-  }
-
-  private WriterLeaseKeeper keeper(WriterLease lease, LitestreamReplication replication) {
-    return new WriterLeaseKeeper(
-        lease,
-        replication,
-        clock,
-        Duration.ofMillis(10),
-        Duration.ZERO,
-        true,
-        stopped::incrementAndGet);
-  }
-
-  @AfterEach
-  void stop() {
-    keeper.release();
-  }
+class WriterLeaseKeeperTest extends WriterLeaseKeeperFixture {
 
   @Test
   void takesAFreeLeaseAndLetsWritesThrough() {
@@ -123,8 +84,8 @@ class WriterLeaseKeeperTest {
     }
 
     @Override
-    public Optional<String> handoverRequester() {
-      return lease.handoverRequester();
+    public Optional<HandoverRequest> handoverRequest() {
+      return lease.handoverRequest();
     }
   }
 
@@ -181,60 +142,6 @@ class WriterLeaseKeeperTest {
   }
 
   @Test
-  void restoresAndReplicatesOnlyInsideTheLeaseAndSyncsBeforeReleasingIt(@TempDir Path dir)
-      throws Exception {
-    // A stand-in for the litestream binary that records what it is asked to do.
-    Path journal = dir.resolve("journal");
-    Path fake = dir.resolve("litestream");
-    Files.writeString(
-        fake,
-        """
-        #!/bin/sh
-        journal="%s"
-        if [ "$1" = restore ]; then echo "restore $*" >> "$journal"; exit 0; fi
-        echo "replicate $*" >> "$journal"
-        trap 'sleep 0.2; echo "final sync" >> "$journal"; exit 0' TERM
-        while true; do sleep 0.05; done
-        """
-            .formatted(journal));
-    Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
-    var replication =
-        new LitestreamReplication(
-            new ReplicationConfiguration(
-                Optional.of("/etc/litestream.yml"), fake.toString(), Duration.ofSeconds(30)),
-            new WriterLeaseFactory.DatabaseFile(Optional.of(dir.resolve("todo.db"))));
-    WriterLeaseKeeper other = keeper("instance-b");
-    other.awaitLease();
-    WriterLeaseKeeper writer = keeper("instance-c", replication);
-
-    CompletableFuture<Void> waiting = CompletableFuture.runAsync(writer::awaitLease);
-    assertThat(Files.exists(journal))
-        .as("no restore while another instance holds the lease")
-        .isFalse();
-    other.release();
-    waiting.get(30, TimeUnit.SECONDS);
-    awaitLines(journal, 2); // the replicating child writes its line once it runs
-    assertThat(Files.readAllLines(journal))
-        .containsExactly(
-            "restore restore -config /etc/litestream.yml -if-db-not-exists -if-replica-exists "
-                + dir.resolve("todo.db").toAbsolutePath(),
-            "replicate replicate -config /etc/litestream.yml");
-
-    writer.drain();
-    writer.release();
-    assertThat(Files.readAllLines(journal)).last().isEqualTo("final sync");
-    assertThat(store.currentHolder()).isNull();
-  }
-
-  private static void awaitLines(Path file, int lines) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!Files.exists(file) || Files.readAllLines(file).size() < lines) {
-      assertThat(System.nanoTime()).as("%s gets %d lines", file, lines).isLessThan(deadline);
-      Thread.sleep(10);
-    }
-  }
-
-  @Test
   void handsTheLeaseOverWhenAWaitingInstanceAsksAndStopsItself() throws Exception {
     keeper.awaitLease();
     WriterLeaseKeeper successor = keeper("instance-b");
@@ -256,10 +163,32 @@ class WriterLeaseKeeperTest {
   private void awaitRequest() throws Exception {
     var probe = new InMemoryWriterLease(store, "instance-a", TTL);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (probe.handoverRequester().isEmpty()) {
+    while (probe.handoverRequest().isEmpty()) {
       assertThat(System.nanoTime()).as("the waiting instance asks").isLessThan(deadline);
       Thread.sleep(5);
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "holder=instance-dead\nrequested_at=2026-01-15T10:29:59.940Z\n",
+        "holder=instance-dead\n"
+      })
+  void aRequestNobodyRenewsAnyMoreIsIgnoredAndClearedByTheNextHolder(String stored) {
+    // Three retry intervals (10 ms each) old, or written before requests had a time stamp.
+    keeper.awaitLease();
+    store.plantRawHandoverRequest(stored.getBytes(StandardCharsets.UTF_8));
+
+    keeper.renew();
+
+    assertThat(keeper.state()).isEqualTo(WriterLeaseKeeper.State.HOLDING);
+    assertThat(stopped).hasValue(0);
+    keeper.release();
+    var next = keeper("instance-next");
+    next.awaitLease();
+    assertThat(new InMemoryWriterLease(store, "instance-a", TTL).handoverRequest()).isEmpty();
+    next.release();
   }
 
   @Test

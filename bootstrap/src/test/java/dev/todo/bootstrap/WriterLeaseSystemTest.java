@@ -9,17 +9,12 @@ import dev.todo.domain.port.out.ListRepository;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WriterLeaseSystemTest {
 
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   @TempDir Path directory;
@@ -221,34 +215,16 @@ class WriterLeaseSystemTest {
     }
   }
 
-  private static String bearer() {
-    var encoder = Base64.getUrlEncoder().withoutPadding();
-    return encoder.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8))
-        + "."
-        + encoder.encodeToString("{\"sub\":\"lease-tester\"}".getBytes(StandardCharsets.UTF_8))
-        + ".";
-  }
-
   private static int status(EmbeddedServer server, String path) throws Exception {
     return get(server, path).statusCode();
   }
 
   private static HttpResponse<String> get(EmbeddedServer server, String path) throws Exception {
-    return CLIENT.send(
-        HttpRequest.newBuilder(URI.create(server.getURL() + path))
-            .header("Authorization", "Bearer " + bearer())
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return new SystemTestClient(server).get(path);
   }
 
   private static HttpResponse<String> post(EmbeddedServer server, String path, String json)
       throws Exception {
-    return CLIENT.send(
-        HttpRequest.newBuilder(URI.create(server.getURL() + path))
-            .header("Authorization", "Bearer " + bearer())
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return new SystemTestClient(server).post(path, json);
   }
 }

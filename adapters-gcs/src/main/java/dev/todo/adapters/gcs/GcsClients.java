@@ -7,6 +7,7 @@ import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
 import dev.todo.domain.port.out.BlobStorage;
 import dev.todo.domain.port.out.HealthProbe;
+import dev.todo.domain.port.out.ReplicaMarker;
 import dev.todo.domain.port.out.WriterLease;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,6 +72,11 @@ public final class GcsClients implements AutoCloseable {
   /** The single-writer lease as the object {@code objectName} in this bucket. */
   public WriterLease writerLease(String objectName, String holder, Duration ttl, Clock clock) {
     return new GcsWriterLease(storage, bucket, objectName, holder, ttl, clock);
+  }
+
+  /** The replica marker as the object {@code objectName} in this bucket. */
+  public ReplicaMarker replicaMarker(String objectName) {
+    return new GcsReplicaMarker(storage, bucket, objectName);
   }
 
   public HealthProbe healthProbe() {

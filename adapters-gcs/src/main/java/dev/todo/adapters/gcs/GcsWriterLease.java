@@ -72,10 +72,10 @@ public final class GcsWriterLease implements WriterLease {
                     .setContentType("text/plain")
                     .build(),
                 BlobWriteOption.doesNotExist())
-            && clearOwnRequest();
+            && clearRequest();
       }
       if (recordIn(current).mayBeTakenBy(holder, clock.instant())) {
-        return replace(current.getGeneration()) && clearOwnRequest();
+        return replace(current.getGeneration()) && clearRequest();
       }
       return false;
     } catch (RuntimeException e) {
@@ -104,6 +104,7 @@ public final class GcsWriterLease implements WriterLease {
         storage.delete(
             BlobId.of(bucket, objectName, current.getGeneration()),
             BlobSourceOption.generationMatch());
+        clearRequest();
       }
     } catch (RuntimeException e) {
       // Not released: it expires after the ttl instead.
@@ -117,39 +118,37 @@ public final class GcsWriterLease implements WriterLease {
             BlobInfo.newBuilder(BlobId.of(bucket, handoverObject()))
                 .setContentType("text/plain")
                 .build())) {
-      channel.write(ByteBuffer.wrap(new HandoverRequest(holder).format()));
+      channel.write(ByteBuffer.wrap(new HandoverRequest(holder, clock.instant()).format()));
       return true;
     } catch (IOException | RuntimeException e) {
       return false;
     }
   }
 
+  /** Another holder's request, if any: the object {@code <lease object>.handover}. */
   @Override
-  public Optional<String> handoverRequester() {
+  public Optional<HandoverRequest> handoverRequest() {
     try {
-      return requester().filter(who -> !who.equals(holder));
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
-  }
-
-  /** The holder that asked for the lease, if any: the object {@code <lease object>.handover}. */
-  private Optional<String> requester() {
-    Blob request = storage.get(BlobId.of(bucket, handoverObject()));
-    if (request == null) {
-      return Optional.empty();
-    }
-    return HandoverRequest.parse(request.getContent()).map(HandoverRequest::requester);
-  }
-
-  /** After taking the lease: our own request, if we made one, is answered. Always true. */
-  private boolean clearOwnRequest() {
-    try {
-      if (requester().filter(holder::equals).isPresent()) {
-        storage.delete(BlobId.of(bucket, handoverObject()));
+      Blob request = storage.get(BlobId.of(bucket, handoverObject()));
+      if (request == null) {
+        return Optional.empty();
       }
+      return HandoverRequest.parse(request.getContent())
+          .filter(asked -> !asked.requester().equals(holder));
     } catch (RuntimeException e) {
-      // A stale request only makes the next holder hand over once more.
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * After taking or releasing the lease: whatever request stands is answered (a waiter that is
+   * still there asks again). Always true.
+   */
+  private boolean clearRequest() {
+    try {
+      storage.delete(BlobId.of(bucket, handoverObject()));
+    } catch (RuntimeException e) {
+      // It expires instead.
     }
     return true;
   }

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -92,9 +93,7 @@ public final class LocalFileWriterLease implements WriterLease {
           if (read().mayBeTakenBy(holder, clock.instant(), this::hasEnded)) {
             write();
             signAlive();
-            if (requester().filter(holder::equals).isPresent()) {
-              Files.deleteIfExists(handoverFile);
-            }
+            Files.deleteIfExists(handoverFile);
             return true;
           }
           return false;
@@ -120,6 +119,7 @@ public final class LocalFileWriterLease implements WriterLease {
         () -> {
           if (read().isHeldBy(holder)) {
             Files.deleteIfExists(file);
+            Files.deleteIfExists(handoverFile);
           }
           dropAlive();
           return true;
@@ -130,24 +130,22 @@ public final class LocalFileWriterLease implements WriterLease {
   public boolean requestHandover() {
     return locked(
         () -> {
-          Files.write(handoverFile, new HandoverRequest(holder).format());
+          Files.write(handoverFile, new HandoverRequest(holder, clock.instant()).format());
           return true;
         });
   }
 
   @Override
-  public Optional<String> handoverRequester() {
-    var found = new java.util.concurrent.atomic.AtomicReference<Optional<String>>(Optional.empty());
+  public Optional<HandoverRequest> handoverRequest() {
+    var found = new AtomicReference<Optional<HandoverRequest>>(Optional.empty());
     locked(
         () -> {
-          found.set(requester().filter(who -> !who.equals(holder)));
+          found.set(
+              HandoverRequest.parse(bytesOf(handoverFile))
+                  .filter(asked -> !asked.requester().equals(holder)));
           return true;
         });
     return found.get();
-  }
-
-  private Optional<String> requester() throws IOException {
-    return HandoverRequest.parse(bytesOf(handoverFile)).map(HandoverRequest::requester);
   }
 
   private interface Step {

@@ -1,5 +1,6 @@
 package dev.todo.adapters.persistence;
 
+import dev.todo.domain.port.out.PendingWrites;
 import dev.todo.domain.port.out.WriteFence;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
@@ -8,11 +9,14 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -28,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * answers "unavailable", so that nothing is committed, let alone acknowledged, after that.
  */
 @Singleton
-final class GroupCommitWriter {
+final class GroupCommitWriter implements PendingWrites {
 
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
   private static final PendingWrite<Void> STOP = new PendingWrite<>(() -> null);
@@ -64,6 +68,33 @@ final class GroupCommitWriter {
     return pending;
   }
 
+  /**
+   * Queues an empty write and waits for it: the writer takes writes in order, so it finishes only
+   * after every write queued before it has committed or been rolled back.
+   */
+  @Override
+  public boolean awaitFinished(Duration timeout) {
+    if (isWriterThread()) {
+      throw new IllegalStateException("The writer cannot wait for itself");
+    }
+    if (closed) {
+      return joined(timeout);
+    }
+    var last = new PendingWrite<Void>(() -> null);
+    queue.add(last);
+    try {
+      last.outcome().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      // Refused at commit (the fence is closed by then): it finished all the same.
+    } catch (TimeoutException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    return true;
+  }
+
   boolean isWriterThread() {
     return Thread.currentThread() == thread;
   }
@@ -73,10 +104,15 @@ final class GroupCommitWriter {
   void close() {
     closed = true;
     queue.add(STOP);
+    joined(Duration.ofSeconds(30));
+  }
+
+  private boolean joined(Duration timeout) {
     try {
-      thread.join(TimeUnit.SECONDS.toMillis(30));
+      return thread.join(timeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     }
   }
 

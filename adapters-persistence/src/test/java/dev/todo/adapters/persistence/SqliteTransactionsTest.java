@@ -7,13 +7,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.todo.domain.error.DatabaseFailureException;
 import dev.todo.domain.error.ServiceUnavailableException;
+import dev.todo.domain.identity.Caller;
 import dev.todo.domain.port.out.ListRepository;
+import dev.todo.domain.port.out.PendingWrites;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
 import dev.todo.domain.port.out.UserRepository;
 import dev.todo.domain.testing.TestLists;
 import dev.todo.domain.todo.TodoFilter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -246,6 +249,33 @@ class SqliteTransactionsTest {
 
     fence.open();
     assertThat(transactions.read(() -> todos.count(TodoFilter.allOf(listOf("alice"))))).isZero();
+  }
+
+  @Test
+  void waitingForThePendingWritesReturnsOnlyOnceTheWritesAdmittedBeforeHaveFinished()
+      throws Exception {
+    start(Map.of());
+    var release = new CountDownLatch(1);
+    var callers = Executors.newFixedThreadPool(4);
+    var holder = holdWriter(callers, release);
+    Future<?> queued = callers.submit(() -> insert("queued behind", false));
+    awaitQueued(1);
+    PendingWrites pending = database.bean(PendingWrites.class);
+
+    Future<Boolean> waiting = callers.submit(() -> pending.awaitFinished(Duration.ofSeconds(30)));
+    assertThat(pending.awaitFinished(Duration.ofMillis(50)))
+        .as("the writer is held, so the writes are not finished")
+        .isFalse();
+    assertThat(waiting).isNotDone();
+
+    release.countDown();
+    assertThat(waiting.get(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(transactions.read(() -> todos.count(searchFor("queued behind"))))
+        .as("committed before the wait ended")
+        .isEqualTo(1);
+    holder.get(30, TimeUnit.SECONDS);
+    queued.get(30, TimeUnit.SECONDS);
+    callers.shutdown();
   }
 
   @Test

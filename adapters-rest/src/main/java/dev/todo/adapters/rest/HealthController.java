@@ -24,9 +24,19 @@ class HealthController {
     var report = health.check();
     var checks = new LinkedHashMap<String, String>();
     report.checks().forEach((name, up) -> checks.put(name, status(up)));
-    var body = new HealthResponse(status(report.isUp()), checks);
+    var body =
+        new HealthResponse(status(report.isUp()), checks, new LinkedHashMap<>(report.details()));
     return HttpResponse.status(report.isUp() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
         .body(body);
+  }
+
+  /**
+   * Liveness: answers as long as the process serves HTTP, whatever its dependencies say; a storage
+   * outage must not make the platform kill the only writer (without its final sync).
+   */
+  @Get("/live")
+  HttpResponse<LivenessResponse> live() {
+    return HttpResponse.ok(new LivenessResponse("UP"));
   }
 
   private static String status(boolean up) {

@@ -6,4 +6,5 @@ import java.util.Map;
 
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record HealthResponse(String status, Map<String, String> checks) {}
+record HealthResponse(
+    String status, Map<String, String> checks, Map<String, Map<String, Long>> details) {}

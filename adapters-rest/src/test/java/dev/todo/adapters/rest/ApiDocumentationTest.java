@@ -67,6 +67,7 @@ class ApiDocumentationTest {
     expected.put("POST /api/v1/admin/attachments/reconcile", List.of("200"));
     expected.put("GET /api/v1/config", List.of("200"));
     expected.put("GET /api/v1/health", List.of("200"));
+    expected.put("GET /api/v1/health/live", List.of("200"));
     expected.put("GET /api/v1/me", List.of("200"));
     expected.put("GET /api/v1/lists", concat(common, "200"));
     expected.put("POST /api/v1/lists", concat(common, "201", "400", "415"));

@@ -1,11 +1,11 @@
 package dev.todo.domain.testing;
 
+import dev.todo.domain.lease.HandoverRequest;
 import dev.todo.domain.lease.LeaseRecord;
 import dev.todo.domain.port.out.WriterLease;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,7 +20,7 @@ public final class InMemoryWriterLease implements WriterLease {
 
     private final Clock clock;
     private byte[] record = NO_RECORD;
-    private String handoverTo;
+    private byte[] handoverRequest = NO_RECORD;
     private volatile boolean reachable = true;
 
     public Store(Clock clock) {
@@ -54,8 +54,8 @@ public final class InMemoryWriterLease implements WriterLease {
       Instant now = clock.instant();
       if (onlyIfHeld ? current.isHeldBy(who) : current.mayBeTakenBy(who, now)) {
         record = LeaseRecord.grantedTo(who, now, ttl).format();
-        if (Objects.equals(handoverTo, who)) {
-          handoverTo = null;
+        if (!onlyIfHeld) {
+          handoverRequest = NO_RECORD;
         }
         return true;
       }
@@ -66,19 +66,26 @@ public final class InMemoryWriterLease implements WriterLease {
       if (!reachable) {
         return false;
       }
-      handoverTo = who;
+      handoverRequest = new HandoverRequest(who, clock.instant()).format();
       return true;
     }
 
-    synchronized Optional<String> askedBySomeoneElse(String who) {
-      return reachable && handoverTo != null && !handoverTo.equals(who)
-          ? Optional.of(handoverTo)
+    /** Replaces the handover request with {@code stored}, byte for byte. */
+    public synchronized void plantRawHandoverRequest(byte[] stored) {
+      handoverRequest = stored.clone();
+    }
+
+    synchronized Optional<HandoverRequest> askedBySomeoneElse(String who) {
+      return reachable
+          ? HandoverRequest.parse(handoverRequest)
+              .filter(request -> !request.requester().equals(who))
           : Optional.empty();
     }
 
     synchronized void giveUp(String who) {
       if (reachable && LeaseRecord.parse(record).isHeldBy(who)) {
         record = NO_RECORD;
+        handoverRequest = NO_RECORD;
       }
     }
   }
@@ -124,7 +131,7 @@ public final class InMemoryWriterLease implements WriterLease {
   }
 
   @Override
-  public Optional<String> handoverRequester() {
+  public Optional<HandoverRequest> handoverRequest() {
     return store.askedBySomeoneElse(holder);
   }
 }

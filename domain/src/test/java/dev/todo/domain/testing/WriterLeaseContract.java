@@ -2,6 +2,7 @@ package dev.todo.domain.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.todo.domain.lease.HandoverRequest;
 import dev.todo.domain.port.out.WriterLease;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -169,11 +170,20 @@ public abstract class WriterLeaseContract {
   @Test
   void nobodyAsksForTheLeaseUntilAWaitingHolderDoes() {
     assertThat(a.acquire()).isTrue();
-    assertThat(a.handoverRequester()).isEmpty();
+    assertThat(a.handoverRequest()).isEmpty();
     assertThat(b.acquire()).isFalse();
     assertThat(b.requestHandover()).isTrue();
-    assertThat(a.handoverRequester()).hasValue("instance-b");
-    assertThat(b.handoverRequester()).as("its own request does not count").isEmpty();
+    assertThat(a.handoverRequest()).hasValue(new HandoverRequest("instance-b", clock.instant()));
+    assertThat(b.handoverRequest()).as("its own request does not count").isEmpty();
+  }
+
+  @Test
+  void askingAgainRenewsTheRequestsTime() {
+    assertThat(a.acquire()).isTrue();
+    assertThat(b.requestHandover()).isTrue();
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(b.requestHandover()).isTrue();
+    assertThat(a.handoverRequest().orElseThrow().requestedAt()).isEqualTo(clock.instant());
   }
 
   @Test
@@ -182,8 +192,26 @@ public abstract class WriterLeaseContract {
     assertThat(b.requestHandover()).isTrue();
     a.release();
     assertThat(b.acquire()).isTrue();
-    assertThat(b.handoverRequester()).isEmpty();
-    assertThat(a.handoverRequester()).isEmpty();
+    assertThat(b.handoverRequest()).isEmpty();
+    assertThat(a.handoverRequest()).isEmpty();
+  }
+
+  @Test
+  void takingTheLeaseClearsAnyRequestSoADeadWaitersRequestDoesNotOutliveIt() {
+    assertThat(b.requestHandover()).isTrue(); // b asks, then dies
+    assertThat(a.acquire()).isTrue();
+    assertThat(a.handoverRequest()).isEmpty();
+  }
+
+  @Test
+  void releasingClearsTheRequestAndTheWaiterAsksAgain() {
+    assertThat(a.acquire()).isTrue();
+    assertThat(b.requestHandover()).isTrue();
+    a.release();
+    WriterLease c = lease("instance-c");
+    assertThat(c.handoverRequest()).isEmpty();
+    assertThat(b.requestHandover()).isTrue();
+    assertThat(c.handoverRequest().map(HandoverRequest::requester)).hasValue("instance-b");
   }
 
   @Test
@@ -192,7 +220,7 @@ public abstract class WriterLeaseContract {
     assertThat(lost.acquire()).isFalse();
     assertThat(lost.renew()).isFalse();
     assertThat(lost.requestHandover()).isFalse();
-    assertThat(lost.handoverRequester()).isEmpty();
+    assertThat(lost.handoverRequest()).isEmpty();
     lost.release();
   }
 }

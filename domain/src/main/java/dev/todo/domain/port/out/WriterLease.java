@@ -1,5 +1,6 @@
 package dev.todo.domain.port.out;
 
+import dev.todo.domain.lease.HandoverRequest;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -33,20 +34,24 @@ public interface WriterLease {
    */
   boolean renew();
 
-  /** Gives the lease up at once if this holder has it; does nothing otherwise. */
+  /**
+   * Gives the lease up at once if this holder has it, and clears the handover request (a waiting
+   * requester asks again); does nothing otherwise.
+   */
   void release();
 
   /**
-   * Asks whoever holds the lease to hand it over to this holder (a new instance during a rollout).
-   * The request stands until this holder takes the lease, which clears it.
+   * Asks whoever holds the lease to hand it over to this holder (a new instance during a rollout),
+   * time-stamped now; a waiting holder asks again at every retry. Taking the lease, by anyone,
+   * clears the request.
    *
    * @return false when the store did not answer
    */
   boolean requestHandover();
 
   /**
-   * The other holder that has asked for the lease, if any; empty also when the store does not
-   * answer.
+   * Another holder's request for the lease, if any, however old (the caller decides whether it
+   * still stands); empty also when the store does not answer.
    */
-  Optional<String> handoverRequester();
+  Optional<HandoverRequest> handoverRequest();
 }

@@ -1,0 +1,6 @@
+package dev.todo.adapters.rest;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+@Serdeable
+record LivenessResponse(String status) {}
