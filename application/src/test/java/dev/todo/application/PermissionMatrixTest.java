@@ -1,0 +1,313 @@
+package dev.todo.application;
+
+import static dev.todo.domain.testing.TodoBuilder.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.todo.domain.attachment.AttachmentLimits;
+import dev.todo.domain.identity.Caller;
+import dev.todo.domain.list.ListInput;
+import dev.todo.domain.port.in.AttachmentsUseCase.IncomingFile;
+import dev.todo.domain.port.in.AttachmentsUseCase.UploadCommand;
+import dev.todo.domain.port.in.BulkEditTodosUseCase.DeleteTodosCommand;
+import dev.todo.domain.port.in.BulkEditTodosUseCase.SetCompletedCommand;
+import dev.todo.domain.port.in.CreateTodoUseCase.CreateTodoCommand;
+import dev.todo.domain.port.in.DeleteTodoUseCase.DeleteTodoCommand;
+import dev.todo.domain.port.in.InputSource;
+import dev.todo.domain.port.in.ListsUseCase.PatchListCommand;
+import dev.todo.domain.port.in.ReadTodosUseCase.GetTodoQuery;
+import dev.todo.domain.port.in.ReadTodosUseCase.ListTodosQuery;
+import dev.todo.domain.port.in.ReadTodosUseCase.TodoStatsQuery;
+import dev.todo.domain.port.in.SharingUseCase.InviteInput;
+import dev.todo.domain.port.in.SharingUseCase.MemberInput;
+import dev.todo.domain.port.in.UpdateTodoUseCase.UpdateTodoCommand;
+import dev.todo.domain.testing.InMemoryBlobStorage;
+import dev.todo.domain.testing.InMemoryDatabase;
+import dev.todo.domain.testing.MutableClock;
+import dev.todo.domain.testing.PermissionMatrix;
+import dev.todo.domain.testing.PermissionMatrix.Cell;
+import dev.todo.domain.testing.PermissionMatrix.Ids;
+import dev.todo.domain.todo.Field;
+import dev.todo.domain.todo.StatusFilter;
+import dev.todo.domain.todo.TodoId;
+import dev.todo.domain.todo.TodoInput;
+import dev.todo.domain.todo.VersionPrecondition;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The permission matrix ({@link PermissionMatrix}) at the application level: each operation is the
+ * use case the REST adapter calls for it, on {@link UseCases} over the in-memory fakes, and each
+ * answer the domain exception that the adapter turns into that status and code.
+ */
+class PermissionMatrixTest {
+
+  private final InMemoryDatabase database = new InMemoryDatabase();
+  private final MutableClock clock = new MutableClock(T0);
+  private final UseCases useCases =
+      new UseCases(
+          new UseCases.Ports(
+              database.todos,
+              database.users,
+              database.lists,
+              database.invites,
+              database.attachments,
+              new InMemoryBlobStorage(clock),
+              database.transactions,
+              clock,
+              List.of()),
+          new UseCases.Settings(AttachmentLimits.DEFAULTS, Duration.ofHours(1)));
+
+  static Stream<Cell> cells() {
+    return PermissionMatrix.cells();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cells")
+  void answersAsTheContractSays(Cell cell) {
+    var world = new UseCaseWorld();
+    PermissionMatrix.knowEveryone(world);
+    Ids ids = PermissionMatrix.build(world);
+    Caller caller = Caller.of(cell.who().subject, cell.who().roles.toArray(String[]::new));
+
+    if (cell.answer().succeeds()) {
+      run(cell, caller, ids);
+    } else {
+      assertThatThrownBy(() -> run(cell, caller, ids))
+          .as(cell.answer().toString())
+          .isExactlyInstanceOf(cell.answer().exception());
+    }
+  }
+
+  /** The use case behind the operation, as the REST adapter calls it. */
+  private void run(Cell cell, Caller caller, Ids ids) {
+    String list = ids.list();
+    TodoId todo = TodoId.parse(ids.todo()).orElseThrow();
+    Object result =
+        switch (cell.operation()) {
+          case READ_LIST -> useCases.lists().get(caller, list);
+          case RENAME_LIST ->
+              useCases.lists().patch(patchList(caller, list, Field.of("Food"), Field.absent()));
+          case PLACE_LIST_FOR_ONESELF ->
+              useCases.lists().patch(patchList(caller, list, Field.absent(), Field.of(5L)));
+          case DELETE_LIST -> {
+            useCases.lists().delete(caller, list, VersionPrecondition.none());
+            yield null;
+          }
+          case READ_MEMBERS -> useCases.sharing().members(caller, list);
+          case ADD_MEMBER_BY_EMAIL ->
+              useCases
+                  .sharing()
+                  .addByEmail(
+                      caller,
+                      list,
+                      InputSource.of(
+                          new MemberInput(Field.of("dave@example.com"), Field.of("viewer"))));
+          case CHANGE_A_ROLE -> useCases.sharing().putMember(caller, list, "carol", role("editor"));
+          case REMOVE_A_MEMBER -> {
+            useCases.sharing().removeMember(caller, list, "carol");
+            yield null;
+          }
+          case LEAVE -> {
+            useCases.sharing().removeMember(caller, list, caller.subject());
+            yield null;
+          }
+          case MAKE_AN_INVITE ->
+              useCases
+                  .sharing()
+                  .createInvite(
+                      caller,
+                      list,
+                      InputSource.of(new InviteInput(Field.of("viewer"), Field.absent())));
+          case READ_INVITES -> useCases.sharing().invites(caller, list);
+          case READ_TODO -> useCases.readTodos().get(new GetTodoQuery(caller, todo));
+          case LIST_TODOS -> useCases.readTodos().list(inList(caller, list));
+          case STATS ->
+              useCases
+                  .readTodos()
+                  .stats(
+                      new TodoStatsQuery(
+                          caller, Optional.of(list), Optional.empty(), ZoneOffset.UTC));
+          case CREATE_IN_LIST ->
+              useCases
+                  .createTodo()
+                  .create(
+                      new CreateTodoCommand(
+                          caller,
+                          InputSource.of(
+                              TodoInput.empty()
+                                  .withTitle(Field.of("Eggs"))
+                                  .withListId(Field.of(list)))));
+          case REPLACE_TODO ->
+              useCases
+                  .updateTodo()
+                  .replace(update(caller, todo, TodoInput.empty().withTitle(Field.of("Oat milk"))));
+          case PATCH_TODO ->
+              useCases
+                  .updateTodo()
+                  .mergePatch(
+                      update(caller, todo, TodoInput.empty().withNotes(Field.of("2 litres"))));
+          case COMPLETE_TODO ->
+              useCases
+                  .updateTodo()
+                  .mergePatch(
+                      update(caller, todo, TodoInput.empty().withCompleted(Field.of(true))));
+          case DELETE_TODO -> {
+            useCases
+                .deleteTodo()
+                .delete(new DeleteTodoCommand(caller, todo, VersionPrecondition.none()));
+            yield null;
+          }
+          case MOVE_OUT_TO_ANOTHER_LIST ->
+              useCases
+                  .updateTodo()
+                  .mergePatch(
+                      update(
+                          caller, todo, TodoInput.empty().withListId(Field.of(ids.elsewhere()))));
+          case MOVE_IN_FROM_ANOTHER_LIST ->
+              useCases
+                  .updateTodo()
+                  .mergePatch(
+                      update(
+                          caller,
+                          TodoId.parse(ids.outside()).orElseThrow(),
+                          TodoInput.empty().withListId(Field.of(list))));
+          case BULK_COMPLETE ->
+              useCases
+                  .bulkEditTodos()
+                  .setCompleted(
+                      new SetCompletedCommand(
+                          caller, Optional.of(list), StatusFilter.ALL, InputSource.of(true)));
+          case BULK_DELETE ->
+              useCases
+                  .bulkEditTodos()
+                  .deleteAll(new DeleteTodosCommand(caller, Optional.of(list), StatusFilter.ALL));
+          case LIST_ATTACHMENTS -> useCases.attachments().list(caller, todo);
+          case READ_ATTACHMENT -> useCases.attachments().get(caller, todo, ids.attachment());
+          case DOWNLOAD_ATTACHMENT -> {
+            try (var download =
+                useCases.attachments().download(caller, todo, ids.attachment(), Optional.empty())) {
+              yield new String(download.content().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
+          case UPLOAD_ATTACHMENT -> upload(caller, todo);
+          case DELETE_ATTACHMENT -> {
+            useCases.attachments().delete(caller, todo, ids.attachment());
+            yield null;
+          }
+        };
+    if (cell.operation() == PermissionMatrix.Operation.DOWNLOAD_ATTACHMENT) {
+      assertThat(result).isEqualTo(PermissionMatrix.UPLOADED_TEXT);
+    }
+  }
+
+  private static PatchListCommand patchList(
+      Caller caller, String list, Field<String> name, Field<Long> position) {
+    return new PatchListCommand(
+        caller, list, VersionPrecondition.none(), InputSource.of(new ListInput(name, position)));
+  }
+
+  private static InputSource<MemberInput> role(String role) {
+    return InputSource.of(new MemberInput(Field.absent(), Field.of(role)));
+  }
+
+  private static UpdateTodoCommand update(Caller caller, TodoId id, TodoInput input) {
+    return new UpdateTodoCommand(caller, id, VersionPrecondition.none(), InputSource.of(input));
+  }
+
+  private static ListTodosQuery inList(Caller caller, String list) {
+    var all = ListTodosQuery.firstPageOf(caller);
+    return new ListTodosQuery(
+        caller,
+        Optional.of(list),
+        all.owner(),
+        all.status(),
+        all.text(),
+        all.priority(),
+        all.dueBefore(),
+        all.dueAfter(),
+        all.due(),
+        all.zone(),
+        all.sort(),
+        all.direction(),
+        all.page());
+  }
+
+  private String upload(Caller caller, TodoId todo) {
+    var file =
+        new IncomingFile(
+            PermissionMatrix.UPLOADED_NAME,
+            Optional.of("text/plain"),
+            new ByteArrayInputStream(
+                PermissionMatrix.UPLOADED_TEXT.getBytes(StandardCharsets.UTF_8)));
+    return useCases
+        .attachments()
+        .upload(new UploadCommand(caller, todo, InputSource.of(Optional.of(file))))
+        .id()
+        .toString();
+  }
+
+  /** The state built through the use cases, as clients would build it. */
+  private final class UseCaseWorld implements PermissionMatrix.World {
+
+    @Override
+    public void know(String subject, String email) {
+      database.transactions.write(
+          () -> {
+            database.users.register(
+                new Caller(subject, Optional.ofNullable(email), Optional.empty(), Set.of()), T0);
+            return null;
+          });
+    }
+
+    @Override
+    public String createList(String owner, String name) {
+      return useCases
+          .lists()
+          .create(Caller.of(owner), InputSource.of(new ListInput(Field.of(name), Field.absent())))
+          .list()
+          .id()
+          .toString();
+    }
+
+    @Override
+    public void addMember(String owner, String list, String user, String role) {
+      useCases.sharing().putMember(Caller.of(owner), list, user, role(role));
+    }
+
+    @Override
+    public void removeMember(String owner, String list, String user) {
+      useCases.sharing().removeMember(Caller.of(owner), list, user);
+    }
+
+    @Override
+    public String createTodo(String user, String list, String title) {
+      return useCases
+          .createTodo()
+          .create(
+              new CreateTodoCommand(
+                  Caller.of(user),
+                  InputSource.of(
+                      TodoInput.empty().withTitle(Field.of(title)).withListId(Field.of(list)))))
+          .id()
+          .toString();
+    }
+
+    @Override
+    public String attach(String user, String todo) {
+      return upload(Caller.of(user), TodoId.parse(todo).orElseThrow());
+    }
+  }
+}
