@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.todo.domain.error.DatabaseFailureException;
 import dev.todo.domain.error.ServiceUnavailableException;
-import dev.todo.domain.identity.Caller;
 import dev.todo.domain.port.out.ListRepository;
 import dev.todo.domain.port.out.PendingWrites;
 import dev.todo.domain.port.out.TodoRepository;
