@@ -1,6 +1,7 @@
 package dev.todo.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -12,6 +13,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import dev.todo.domain.error.ServiceUnavailableException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -20,10 +22,12 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -116,6 +120,18 @@ class TokenSignaturesTest implements TestPropertyProvider {
           .isEqualTo(401);
     }
     assertThat(fetches.get() - before).isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  @Order(5)
+  void keysThatCannotBeFetchedMake503NotA401() throws Exception {
+    var unreachable =
+        new AuthConfiguration(
+            "roles", Optional.of("http://127.0.0.1:1/jwks.json"), Duration.ofSeconds(30));
+    var token = SignedJWT.parse(token(first, "alice", Instant.now().plusSeconds(300)));
+
+    assertThatThrownBy(() -> new TokenSignatures(unreachable).verify(token))
+        .isInstanceOf(ServiceUnavailableException.class);
   }
 
   private Api.Reply me(String token) {

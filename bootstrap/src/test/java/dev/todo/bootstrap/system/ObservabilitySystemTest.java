@@ -1,4 +1,4 @@
-package dev.todo.bootstrap;
+package dev.todo.bootstrap.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,15 +6,11 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.micronaut.runtime.server.EmbeddedServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.todo.bootstrap.CloudTraceJsonProvider;
+import dev.todo.bootstrap.TraceContextAsyncAppender;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import net.logstash.logback.composite.loggingevent.LoggingEventJsonProviders;
@@ -34,8 +30,7 @@ import org.slf4j.LoggerFactory;
 class ObservabilitySystemTest {
 
   @TempDir static Path directory;
-  private static EmbeddedServer server;
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  private static RunningService service;
   private static final String ACCESS_LOG = "dev.todo.adapters.rest.RequestCorrelationFilter";
 
   private final TraceContextAsyncAppender stamping = new TraceContextAsyncAppender();
@@ -43,12 +38,12 @@ class ObservabilitySystemTest {
 
   @BeforeAll
   static void start() {
-    server = ServiceOnRandomPort.start(directory, Map.of());
+    service = new RunningService(directory, Map.of());
   }
 
   @AfterAll
   static void stop() {
-    server.close();
+    service.close();
   }
 
   @BeforeEach
@@ -69,16 +64,15 @@ class ObservabilitySystemTest {
   }
 
   @Test
-  void metricsShowTheRequestLatencyHistogramPerRouteAndTheServicesOwnMeters() throws Exception {
-    assertThat(get("/api/v1/todos", Map.of("Authorization", bearer("alice"))).statusCode())
-        .isEqualTo(200);
+  void metricsShowTheRequestLatencyHistogramPerRouteAndTheServicesOwnMeters() {
+    assertThat(service.call("GET", "/api/v1/todos").as("alice").send().status()).isEqualTo(200);
 
-    var metrics = get("/internal/metrics", Map.of());
+    var metrics = service.call("GET", "/internal/metrics").send();
 
-    assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.headers().firstValue("Content-Type"))
-        .hasValue("text/plain; version=0.0.4; charset=utf-8");
-    assertThat(metrics.body())
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.header("Content-Type"))
+        .isEqualTo("text/plain; version=0.0.4; charset=utf-8");
+    assertThat(metrics.text())
         .containsPattern(
             "http_server_requests_seconds_bucket\\{[^}]*method=\"GET\"[^}]*uri=\"/api/v1/todos\"")
         .contains(
@@ -93,24 +87,22 @@ class ObservabilitySystemTest {
   }
 
   @Test
-  void errorsAreCountedByTheirContractCodeAndStatus() throws Exception {
+  void errorsAreCountedByTheirContractCodeAndStatus() {
     var path = "/api/v1/todos/" + UUID.randomUUID();
-    assertThat(get(path, Map.of("Authorization", bearer("alice"))).statusCode()).isEqualTo(404);
+    assertThat(service.call("GET", path).as("alice").send().status()).isEqualTo(404);
 
-    assertThat(get("/internal/metrics", Map.of()).body())
+    assertThat(service.call("GET", "/internal/metrics").send().text())
         .containsPattern("todo_errors_total\\{code=\"TODO_NOT_FOUND\",status=\"404\"} [1-9]");
   }
 
   @Test
-  void aRequestWithTraceparentLogsItsTraceAndItsOwnSpan() throws Exception {
+  void aRequestWithTraceparentLogsItsTraceAndItsOwnSpan() throws InterruptedException {
     var traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-    get(
-        "/api/v1/todos",
-        Map.of(
-            "Authorization",
-            bearer("alice"),
-            "traceparent",
-            "00-" + traceId + "-00f067aa0ba902b7-01"));
+    service
+        .call("GET", "/api/v1/todos")
+        .as("alice")
+        .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+        .send();
 
     var json = accessLineAsJson();
     assertThat(json)
@@ -121,11 +113,13 @@ class ObservabilitySystemTest {
   }
 
   @Test
-  void theLoadBalancersCloudTraceContextIsContinued() throws Exception {
+  void theLoadBalancersCloudTraceContextIsContinued() throws InterruptedException {
     var traceId = "105445aa7843bc8bf206b12000100000";
-    get(
-        "/api/v1/todos",
-        Map.of("Authorization", bearer("alice"), "X-Cloud-Trace-Context", traceId + "/1;o=1"));
+    service
+        .call("GET", "/api/v1/todos")
+        .as("alice")
+        .header("X-Cloud-Trace-Context", traceId + "/1;o=1")
+        .send();
 
     assertThat(accessLineAsJson())
         .contains("\"logging.googleapis.com/trace\":\"projects/test-project/traces/" + traceId)
@@ -147,21 +141,5 @@ class ObservabilitySystemTest {
     encoder.setProviders(providers);
     encoder.start();
     return new String(encoder.encode(lines.list.getLast()), StandardCharsets.UTF_8);
-  }
-
-  private static HttpResponse<String> get(String path, Map<String, String> headers)
-      throws Exception {
-    var request = HttpRequest.newBuilder(URI.create(server.getURL() + path));
-    headers.forEach(request::header);
-    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** An unsigned JWT, as the gateway passes it on: the service only decodes it. */
-  static String bearer(String subject) {
-    var encoder = Base64.getUrlEncoder().withoutPadding();
-    var header = encoder.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
-    var payload =
-        encoder.encodeToString(("{\"sub\":\"" + subject + "\"}").getBytes(StandardCharsets.UTF_8));
-    return "Bearer " + header + "." + payload + ".";
   }
 }
