@@ -22,7 +22,11 @@ final class LeaseRenewalFailures implements BeanCreatedEventListener<WriterLease
 
   @Override
   public WriterLease onCreated(BeanCreatedEvent<WriterLease> event) {
-    return new Counted(event.getBean(), failures);
+    return counted(event.getBean());
+  }
+
+  WriterLease counted(WriterLease lease) {
+    return new Counted(lease, failures);
   }
 
   @Override

@@ -1,15 +1,15 @@
 package dev.todo.bootstrap;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
- * When the replica last took this database's changes; the source of {@code
- * todo_replication_last_sync_age_seconds}. Nothing implements it yet: the Litestream supervision
- * that knows it is a bean of this type.
+ * How long ago the replica last took this database's changes: the source of {@code
+ * todo_replication_last_sync_age_seconds}. Nothing implements it on this branch; the Litestream
+ * supervision that estimates the age is meant to be a bean of this type while replication runs.
  */
 interface ReplicationProgress {
 
-  /** Empty until the first sync. */
-  Optional<Instant> lastSync();
+  /** Empty before the first sync. */
+  Optional<Duration> lastSyncAge();
 }

@@ -14,7 +14,6 @@ import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 
@@ -103,9 +102,6 @@ class ServiceMetrics {
   }
 
   private static double age(ReplicationProgress replication) {
-    return replication
-        .lastSync()
-        .map(at -> Duration.between(at, Instant.now()).toMillis() / 1000.0)
-        .orElse(Double.NaN);
+    return replication.lastSyncAge().map(age -> age.toMillis() / 1000.0).orElse(Double.NaN);
   }
 }

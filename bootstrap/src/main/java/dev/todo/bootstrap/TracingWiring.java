@@ -78,13 +78,12 @@ class TracingWiring {
 
     @Override
     public BlobStorage onCreated(BeanCreatedEvent<BlobStorage> event) {
-      return new ObservedBlobStorage(
-          event.getBean(), tracer, bytes("in", "stored"), bytes("out", "read"));
+      return new ObservedBlobStorage(event.getBean(), tracer, bytes("in"), bytes("out"));
     }
 
-    private Counter bytes(String direction, String verb) {
+    private Counter bytes(String direction) {
       return Counter.builder("todo.attachment.bytes")
-          .description("Attachment bytes " + verb + " (in: uploads stored, out: downloads read)")
+          .description("Attachment bytes stored (in) and read (out)")
           .tag("direction", direction)
           .register(registry);
     }
