@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,9 +22,11 @@ import java.util.function.IntSupplier;
  * The service's own metrics, bound to what the adapters report (they know no metrics library), and
  * the Prometheus text the REST adapter serves at {@code /internal/metrics}. HTTP latency ({@code
  * http_server_requests_seconds}) and the pool ({@code hikaricp_connections_*}) come from
- * micronaut-micrometer itself.
+ * micronaut-micrometer itself. None of it exists with metrics off ({@code
+ * TODO_METRICS_ENABLED=false}).
  */
 @Factory
+@Requires(beans = MeterRegistry.class)
 class ServiceMetrics {
 
   @Singleton

@@ -4,6 +4,7 @@ import dev.todo.domain.port.out.BlobStorage;
 import dev.todo.domain.port.out.Transactions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -13,6 +14,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -71,9 +73,10 @@ class TracingWiring {
     private final Tracer tracer;
     private final MeterRegistry registry;
 
-    ObservedStorage(Tracer tracer, MeterRegistry registry) {
+    /** Without a registry (metrics off) the counters count nowhere. */
+    ObservedStorage(Tracer tracer, Optional<MeterRegistry> registry) {
       this.tracer = tracer;
-      this.registry = registry;
+      this.registry = registry.orElse(Metrics.globalRegistry);
     }
 
     @Override
