@@ -126,6 +126,14 @@ class ObservabilitySystemTest {
         .contains("\"logging.googleapis.com/trace_sampled\":true");
   }
 
+  @Test
+  void withMetricsOffTheServiceRunsAndServesNoMetrics(@TempDir Path elsewhere) {
+    try (var quiet = new RunningService(elsewhere, Map.of("micronaut.metrics.enabled", false))) {
+      assertThat(quiet.call("GET", "/api/v1/todos").as("alice").send().status()).isEqualTo(200);
+      assertThat(quiet.call("GET", "/internal/metrics").send().status()).isEqualTo(404);
+    }
+  }
+
   private String accessLineAsJson() throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (lines.list.isEmpty() && System.nanoTime() < deadline) {
