@@ -27,7 +27,8 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Hands the application's use cases, composed from the adapters of their ports, to the adapters.
+ * Hands the application's use cases, composed from the adapters of their ports, to the adapters;
+ * each call of one runs in its own span.
  */
 @Factory
 class UseCaseFactory {
@@ -62,53 +63,53 @@ class UseCaseFactory {
   }
 
   @Singleton
-  CreateTodoUseCase createTodo(UseCases useCases) {
-    return useCases.createTodo();
+  CreateTodoUseCase createTodo(UseCases useCases, TracedUseCases traced) {
+    return traced.wrap(CreateTodoUseCase.class, useCases.createTodo());
   }
 
   @Singleton
-  UpdateTodoUseCase updateTodo(UseCases useCases) {
-    return useCases.updateTodo();
+  UpdateTodoUseCase updateTodo(UseCases useCases, TracedUseCases traced) {
+    return traced.wrap(UpdateTodoUseCase.class, useCases.updateTodo());
   }
 
   @Singleton
-  DeleteTodoUseCase deleteTodo(UseCases useCases) {
-    return useCases.deleteTodo();
+  DeleteTodoUseCase deleteTodo(UseCases useCases, TracedUseCases traced) {
+    return traced.wrap(DeleteTodoUseCase.class, useCases.deleteTodo());
   }
 
   @Singleton
-  ReadTodosUseCase readTodos(UseCases useCases) {
-    return useCases.readTodos();
+  ReadTodosUseCase readTodos(UseCases useCases, TracedUseCases traced) {
+    return traced.wrap(ReadTodosUseCase.class, useCases.readTodos());
   }
 
   @Singleton
-  BulkEditTodosUseCase bulkEditTodos(UseCases useCases) {
-    return useCases.bulkEditTodos();
+  BulkEditTodosUseCase bulkEditTodos(UseCases useCases, TracedUseCases traced) {
+    return traced.wrap(BulkEditTodosUseCase.class, useCases.bulkEditTodos());
   }
 
   @Singleton
-  AttachmentsUseCase attachments(UseCases useCases) {
-    return useCases.attachments();
+  AttachmentsUseCase attachments(UseCases useCases, TracedUseCases traced) {
+    return traced.wrap(AttachmentsUseCase.class, useCases.attachments());
   }
 
   @Singleton
-  ReconcileAttachmentsUseCase reconcileAttachments(UseCases useCases) {
-    return useCases.reconcileAttachments();
+  ReconcileAttachmentsUseCase reconcileAttachments(UseCases useCases, TracedUseCases traced) {
+    return traced.wrap(ReconcileAttachmentsUseCase.class, useCases.reconcileAttachments());
   }
 
   @Singleton
-  CheckHealthUseCase checkHealth(UseCases useCases) {
-    return useCases.checkHealth();
+  CheckHealthUseCase checkHealth(UseCases useCases, TracedUseCases traced) {
+    return traced.wrap(CheckHealthUseCase.class, useCases.checkHealth());
   }
 
   @Singleton
-  ListsUseCase lists(UseCases useCases) {
-    return useCases.lists();
+  ListsUseCase lists(UseCases useCases, TracedUseCases traced) {
+    return traced.wrap(ListsUseCase.class, useCases.lists());
   }
 
   @Singleton
-  SharingUseCase sharing(UseCases useCases) {
-    return useCases.sharing();
+  SharingUseCase sharing(UseCases useCases, TracedUseCases traced) {
+    return traced.wrap(SharingUseCase.class, useCases.sharing());
   }
 
   @Singleton

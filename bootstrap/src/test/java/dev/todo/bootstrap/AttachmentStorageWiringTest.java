@@ -30,6 +30,11 @@ class AttachmentStorageWiringTest {
     return settings;
   }
 
+  /** The store chosen, under the port's observing wrapper. */
+  private static BlobStorage chosen(ApplicationContext context) {
+    return context.getBean(AttachmentStorageFactory.AttachmentStore.class).storage();
+  }
+
   @Test
   void withoutABucketObjectsGoToTheLocalDirectory() throws Exception {
     try (var context = ApplicationContext.run(settings(Map.of()))) {
@@ -37,7 +42,7 @@ class AttachmentStorageWiringTest {
 
       storage.write("todos/t/a", new ByteArrayInputStream(new byte[] {1, 2}));
 
-      assertThat(storage).isInstanceOf(LocalDirectoryBlobStorage.class);
+      assertThat(chosen(context)).isInstanceOf(LocalDirectoryBlobStorage.class);
       assertThat(Files.readAllBytes(directory.resolve("attachments/todos/t/a")))
           .containsExactly(1, 2);
     }
@@ -70,7 +75,7 @@ class AttachmentStorageWiringTest {
             "todo.attachments.bucket", "todo-attachments",
             "todo.attachments.endpoint", "http://127.0.0.1:9");
     try (var context = ApplicationContext.run(settings(gcs))) {
-      assertThat(context.getBean(BlobStorage.class)).isInstanceOf(GcsBlobStorage.class);
+      assertThat(chosen(context)).isInstanceOf(GcsBlobStorage.class);
     }
   }
 

@@ -12,6 +12,7 @@ import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -40,6 +41,7 @@ final class GroupCommitWriter implements PendingWrites {
   private final TransactionOperations<Connection> transactions;
   private final WriteFence fence;
   private final int batchLimit;
+  private final WriteQueueObserver observer;
   private final BlockingQueue<PendingWrite<?>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private final AtomicLong committedBatches = new AtomicLong();
@@ -48,7 +50,8 @@ final class GroupCommitWriter implements PendingWrites {
   GroupCommitWriter(
       TransactionOperations<Connection> transactions,
       WriteFence fence,
-      DatabaseConfiguration configuration) {
+      DatabaseConfiguration configuration,
+      Optional<WriteQueueObserver> observer) {
     int batchLimit = configuration.writeBatchLimit();
     if (batchLimit < 1) {
       throw new IllegalArgumentException("todo.database.write-batch-limit must be at least 1");
@@ -56,6 +59,8 @@ final class GroupCommitWriter implements PendingWrites {
     this.transactions = transactions;
     this.fence = fence;
     this.batchLimit = batchLimit;
+    this.observer = observer.orElse(WriteQueueObserver.NONE);
+    this.observer.watchDepth(queue::size);
     this.thread = Thread.ofPlatform().name("sqlite-writer").daemon().start(this::writeUntilStopped);
   }
 
@@ -129,6 +134,9 @@ final class GroupCommitWriter implements PendingWrites {
       stopping = batch.remove(STOP);
       batch.removeIf(pending -> !pending.start());
       if (!batch.isEmpty()) {
+        long now = System.nanoTime();
+        batch.forEach(pending -> observer.waited(now - pending.queuedAt()));
+        observer.batchRun(batch.size());
         commit(batch);
       }
       batch.clear();

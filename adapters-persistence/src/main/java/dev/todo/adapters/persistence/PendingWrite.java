@@ -18,6 +18,7 @@ final class PendingWrite<T> {
 
   private final Supplier<T> work;
   private final Map<String, String> logContext;
+  private final long queuedAt = System.nanoTime();
   private final AtomicInteger state = new AtomicInteger(QUEUED);
   private final CompletableFuture<T> outcome = new CompletableFuture<>();
   private T result;
@@ -31,6 +32,11 @@ final class PendingWrite<T> {
   /** Called by the writer: false when the caller has already given up. */
   boolean start() {
     return state.compareAndSet(QUEUED, STARTED);
+  }
+
+  /** {@link System#nanoTime()} when it was queued. */
+  long queuedAt() {
+    return queuedAt;
   }
 
   /** Called by the caller on time-out: true when the write will never run. */

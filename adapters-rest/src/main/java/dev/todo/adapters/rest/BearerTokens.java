@@ -2,6 +2,7 @@ package dev.todo.adapters.rest;
 
 import com.nimbusds.jose.JOSEObject;
 import com.nimbusds.jwt.EncryptedJWT;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import io.micronaut.http.HttpHeaders;
@@ -15,8 +16,9 @@ import java.util.Map;
 
 /**
  * Reads the caller from {@code Authorization: Bearer <jwt>}. The gateway in front of the service
- * has verified the signature and expiry, so this only decodes the payload (signed or unsecured JWT;
- * an encrypted one cannot be read and is invalid).
+ * has verified the signature and expiry, so by default this only decodes the payload (signed or
+ * unsecured JWT; an encrypted one cannot be read and is invalid); with {@link TokenSignatures} on,
+ * the token must also pass their check.
  */
 @Singleton
 final class BearerTokens {
@@ -24,9 +26,11 @@ final class BearerTokens {
   private static final String BEARER = "Bearer";
 
   private final AuthConfiguration configuration;
+  private final TokenSignatures signatures;
 
-  BearerTokens(AuthConfiguration configuration) {
+  BearerTokens(AuthConfiguration configuration, TokenSignatures signatures) {
     this.configuration = configuration;
+    this.signatures = signatures;
   }
 
   Identity identify(HttpRequest<?> request) {
@@ -44,12 +48,18 @@ final class BearerTokens {
   }
 
   Identity identify(String token) {
+    JWT jwt;
+    try {
+      jwt = JWTParser.parse(token);
+    } catch (ParseException | RuntimeException e) {
+      throw new InvalidTokenException("The bearer token is not a readable JWT");
+    }
+    if (jwt instanceof EncryptedJWT) {
+      throw new InvalidTokenException("Encrypted tokens are not supported");
+    }
+    signatures.verify(jwt);
     JWTClaimsSet claims;
     try {
-      var jwt = JWTParser.parse(token);
-      if (jwt instanceof EncryptedJWT) {
-        throw new InvalidTokenException("Encrypted tokens are not supported");
-      }
       claims = jwt.getJWTClaimsSet();
       if (jwt instanceof JOSEObject jose
           && jose.getPayload().toJSONObject() instanceof Map<String, Object> raw

@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,13 +20,20 @@ import org.slf4j.MDC;
  * {@code request_id} for every log line of the request (propagated to the blocking executor by
  * Micronaut's {@link MdcPropagationContext}), echoes it as {@code X-Request-ID}, adds the API
  * headers under {@code /api} ({@code X-Content-Type-Options: nosniff}, {@code Cache-Control:
- * no-store} unless the route set its own) and logs one access line per API request.
+ * no-store} unless the route set its own), logs one access line per API request and tells the
+ * {@link ApiErrorListener}s of every error envelope.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RequestCorrelationFilter implements Ordered {
 
   private static final Logger LOG = LoggerFactory.getLogger(RequestCorrelationFilter.class);
   private static final String STARTED = "todo.started-nanos";
+
+  private final List<ApiErrorListener> errorListeners;
+
+  RequestCorrelationFilter(List<ApiErrorListener> errorListeners) {
+    this.errorListeners = errorListeners;
+  }
 
   @RequestFilter
   void onRequest(HttpRequest<?> request, MutablePropagatedContext context) {
@@ -43,6 +51,10 @@ final class RequestCorrelationFilter implements Ordered {
   @ResponseFilter
   void onResponse(HttpRequest<?> request, MutableHttpResponse<?> response) {
     ApiHeaders.apply(request, response);
+    if (response.body() instanceof ErrorEnvelope envelope) {
+      errorListeners.forEach(
+          listener -> listener.onError(envelope.error().code(), response.code()));
+    }
     if (ApiPaths.isApi(request) && LOG.isInfoEnabled()) {
       var started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
       MDC.put(RequestIds.MDC_KEY, RequestIds.of(request));

@@ -7,9 +7,11 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -135,7 +137,9 @@ class IdentityTest {
 
   @Test
   void rolesMayBeReadFromANestedClaim() {
-    var tokens = new BearerTokens(new AuthConfiguration("realm_access.roles"));
+    var configuration =
+        new AuthConfiguration("realm_access.roles", Optional.empty(), Duration.ofSeconds(30));
+    var tokens = new BearerTokens(configuration, new TokenSignatures(configuration));
 
     var identity =
         tokens.identify(

@@ -107,6 +107,10 @@ final class RunningService implements AutoCloseable {
       return response.headers().firstValue(name).orElse(null);
     }
 
+    String text() {
+      return response.body();
+    }
+
     JsonNode body() {
       try {
         return json.readValue(response.body(), JsonNode.class);
