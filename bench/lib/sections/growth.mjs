@@ -30,7 +30,7 @@ function totalCount(body) {
 
 /** p50 and p99 of one GET as sub over run.opt.runs sequential runs on one connection (after a warm-up). */
 export async function measureQuery(run, app, size, name, p, sub = 'bench-user') {
-  const check = await request(app.port, 'GET', p, { sub });
+  const check = await request(app.port, 'GET', p, { sub, timeout: 30000 });
   if (check.status !== 200) {
     log(`growth ${size} ${name}: answered ${check.status}, not measured`);
     return { path: p, status: check.status, body: check.body?.slice(0, 200) };
