@@ -7,7 +7,7 @@ import { log, now, sleep } from '../clock.mjs';
 import { request } from '../http.mjs';
 import { listsOf, migratedDir, seed } from '../seeding.mjs';
 import { ready, startApp, stopApp } from '../service.mjs';
-import { summary, total } from '../stats.mjs';
+import { roundsSummary } from '../stats.mjs';
 import { wrk } from '../wrk.mjs';
 import { measureQuery } from './growth.mjs';
 
@@ -79,19 +79,7 @@ export async function lists(run) {
       rounds.push(round);
     }
     const load = {};
-    for (const [name] of LOADS) {
-      const xs = rounds.map((round) => round[name]);
-      load[name] = {
-        rps: summary(xs.map((x) => x.rps)),
-        ratio_to_floor: summary(rounds.map((round) => round[name].rps / round.health.rps)),
-        p50_ms: summary(xs.map((x) => x.p50_ms)),
-        p99_ms: summary(xs.map((x) => x.p99_ms)),
-        cpu_ms_per_req: summary(xs.map((x) => x.cpu_ms_per_req)),
-        errors: total(xs, 'errors'),
-        requests: total(xs, 'requests'),
-        load: xs.map((x) => x.load[0]),
-      };
-    }
+    for (const [name] of LOADS) load[name] = roundsSummary(rounds, name);
     return { fixture, latency, load, rounds };
   } finally {
     await stopApp(app);
