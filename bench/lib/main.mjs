@@ -11,11 +11,12 @@ import { newResult, writeResults } from './results.mjs';
 import { createRun, disposeRun } from './run.mjs';
 import { growth } from './sections/growth.mjs';
 import { jvm } from './sections/jvm.mjs';
+import { lists } from './sections/lists.mjs';
 import { startup } from './sections/startup.mjs';
 import { throughput } from './sections/throughput.mjs';
 import { uploads } from './sections/uploads.mjs';
 
-const sections = { startup, jvm, throughput, growth, uploads };
+const sections = { startup, jvm, throughput, growth, lists, uploads };
 
 function parseCommandLine() {
   try {

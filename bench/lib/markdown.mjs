@@ -1,5 +1,6 @@
 // The Markdown table of a result: the machine, the targets with their verdicts, one part per section.
 import { GROWTH_QUERIES } from './sections/growth.mjs';
+import { LISTS_QUERIES, LISTS_USER } from './sections/lists.mjs';
 
 const fmt = (x, d = 0) => (x == null ? '–' : Number(x).toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d }));
 const fs3 = (s, d = 0) => (s ? `${fmt(s.median, d)} (${fmt(s.min, d)}–${fmt(s.max, d)})` : '–');
@@ -80,6 +81,32 @@ function growthPart(g) {
   return { lines: L, targets };
 }
 
+function listsPart(s) {
+  const L = [];
+  const f = s.fixture;
+  L.push(`## Lists: ${LISTS_USER} reading ${fmt(f.lists)} lists (${fmt(f.own)} own, ${fmt(f.lists - f.own)} shared), ${fmt(f.todos)} to-dos in total`, '');
+  L.push('One connection, sequential requests:', '', '| query | p50 (ms) | p99 (ms) | total_count |', '|---|---|---|---|');
+  for (const [name, title] of LISTS_QUERIES) {
+    const q = s.latency[name];
+    L.push(q.status === 200 ? `| ${title} | ${fs3(q.p50_ms, 2)} | ${fs3(q.p99_ms, 2)} | ${fmt(q.total)} |` : `| ${title} | answered ${q.status} | | |`);
+  }
+  L.push('', `64 connections, ${s.rounds.length} rounds (each divided by its round's floor):`, '');
+  L.push('| scenario | req/s | ratio to floor | p50 (ms) | p99 (ms) | service CPU per request (ms) | errors / requests | load |', '|---|---|---|---|---|---|---|---|');
+  const titles = { health: 'GET /api/v1/health (HTTP floor)', ...Object.fromEntries(LISTS_QUERIES.map(([n, t]) => [n, t])) };
+  for (const [name, x] of Object.entries(s.load)) {
+    L.push(`| ${titles[name]} | ${fs3(x.rps)} | ${pct(x.ratio_to_floor)} | ${fs3(x.p50_ms, 1)} | ${fs3(x.p99_ms, 1)} | ${fs3(x.cpu_ms_per_req, 2)} | ${x.errors} / ${fmt(x.requests)} | ${x.load.join(', ')} |`);
+  }
+  L.push('', `Seeding: ${fmt(f.seed_s, 1)} s.`, '');
+  const across = s.latency.across;
+  const p50 = across.status === 200 ? across.p50_ms.median : null;
+  const targets = [
+    [`GET /api/v1/todos across ${fmt(f.lists)} lists / ${fmt(f.todos)} to-dos: p50 ≤ 5 ms`, p50 == null ? `answered ${across.status}` : `${fmt(p50, 2)} ms`, p50 == null ? null : p50 <= 5],
+    ['list page across lists ≥ 50 % of the floor (64 connections)', pct(s.load.across.ratio_to_floor), s.load.across.ratio_to_floor ? s.load.across.ratio_to_floor.median >= 0.5 : null],
+    ['list page of one list by id ≥ 50 % of the floor (64 connections)', pct(s.load.one.ratio_to_floor), s.load.one.ratio_to_floor ? s.load.one.ratio_to_floor.median >= 0.5 : null],
+  ];
+  return { lines: L, targets };
+}
+
 function uploadsPart(uploads) {
   const L = ['## Uploads and downloads', ''];
   if (uploads.missing || uploads.error) {
@@ -109,10 +136,11 @@ export function markdown(r) {
   if (S.jvm && !S.jvm.error) parts.push(jvmPart(S.jvm, m));
   if (S.throughput && !S.throughput.error) parts.push(throughputPart(S.throughput, r.options));
   if (S.growth && !S.growth.error) parts.push(growthPart(S.growth));
+  if (S.lists && !S.lists.error) parts.push(listsPart(S.lists));
   if (S.uploads) parts.push(uploadsPart(S.uploads));
   const targets = parts.flatMap((part) => part.targets);
 
-  L.push('## Targets (issue 6)', '', '| target | measured | verdict |', '|---|---|---|', ...targets.map(([t, measured, ok]) => `| ${t} | ${measured} | ${verdict(ok)} |`), '');
+  L.push('## Targets (issues 6 and 12)', '', '| target | measured | verdict |', '|---|---|---|', ...targets.map(([t, measured, ok]) => `| ${t} | ${measured} | ${verdict(ok)} |`), '');
   for (const part of parts) L.push(...part.lines);
   for (const [k, v] of Object.entries(S)) {
     if (v?.error) L.push(`Section ${k} failed: ${v.error}`, '');

@@ -18,3 +18,19 @@ export function summary(xs) {
 export function total(xs, field) {
   return xs.reduce((a, x) => a + x[field], 0);
 }
+
+/** One scenario over rounds of wrk runs that each include the floor (round.health): the figures the tables print. */
+export function roundsSummary(rounds, name) {
+  const xs = rounds.map((round) => round[name]);
+  return {
+    rps: summary(xs.map((x) => x.rps)),
+    ratio_to_floor: summary(rounds.map((round) => round[name].rps / round.health.rps)),
+    p50_ms: summary(xs.map((x) => x.p50_ms)),
+    p99_ms: summary(xs.map((x) => x.p99_ms)),
+    cpu_ms_per_req: summary(xs.map((x) => x.cpu_ms_per_req)),
+    errors: total(xs, 'errors'),
+    non2xx: total(xs, 'non2xx'),
+    requests: total(xs, 'requests'),
+    load: xs.map((x) => x.load[0]),
+  };
+}

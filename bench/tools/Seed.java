@@ -1,4 +1,5 @@
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -7,14 +8,19 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * Seeds to-dos straight into a SQLite file that the application has already migrated, in one
- * transaction, keeping what the application keeps in step: the {@code todo_search} rows (rowid =
- * {@code todos.seq}), the owner's {@code users} counters and {@code active_due_counts}. Run with
- * the application's jar on the class path (it carries sqlite-jdbc with FTS5 trigram support):
+ * Seeds to-dos straight into a SQLite file that the application has already migrated (V6: to-dos
+ * in lists), in one transaction, keeping what the application keeps in step: the owner's lists
+ * (the default one, "Inbox", first) with their owner memberships, the {@code todo_search} rows
+ * (rowid = {@code todos.seq}), and each list's {@code todo_count} / {@code active_count} and
+ * {@code active_due_counts}, recounted from the rows. Run with the application's jar on the class
+ * path (it carries sqlite-jdbc with FTS5 trigram support):
  *
  * <pre>java -cp bootstrap/target/todo.jar bench/tools/Seed.java DB OWNER COUNT [IDS_FILE [SAMPLE]]</pre>
  *
@@ -22,8 +28,14 @@ import java.util.UUID;
  * for user-1 … user-100. IDS_FILE receives "owner id" lines, at most SAMPLE (default 10,000) per
  * owner. Titles mix a few dozen words so that a common search term ("milk") hits about 2 % of the
  * to-dos, and exactly 10 to-dos per owner (env SEED_RARE) carry the rare word "quokka" (a
- * selective search).
- * A third of the to-dos are completed; 40 % have a due date within a year of today.
+ * selective search). A third of the to-dos are completed; 40 % have a due date within a year of
+ * today.
+ *
+ * <p>Env SEED_LISTS (default 1): the owner's to-dos go round-robin into their first N lists (the
+ * default list, then "List 2" … "List N", created when missing; a later run reuses them, so that
+ * seeding can grow the same lists). Env SEED_SHARE ({@code sub:role,...}; role editor, viewer, or
+ * mixed: editor and viewer in turn over the lists): each of those N lists is shared with each of
+ * those users (a membership, last in their order, and the list's {@code member_count}).
  */
 public class Seed {
 
@@ -58,11 +70,14 @@ public class Seed {
     long count = Long.parseLong(args[2]);
     Path idsFile = args.length > 3 ? Path.of(args[3]) : null;
     long sample = args.length > 4 ? Long.parseLong(args[4]) : 10_000;
+    int listCount = Integer.parseInt(System.getenv().getOrDefault("SEED_LISTS", "1"));
+    String share = System.getenv().getOrDefault("SEED_SHARE", "");
 
     long started = System.nanoTime();
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
         BufferedWriter ids = idsFile == null ? null : Files.newBufferedWriter(idsFile)) {
       try (var statement = connection.createStatement()) {
+        statement.execute("PRAGMA foreign_keys = ON");
         statement.execute("PRAGMA synchronous = OFF");
         statement.execute("PRAGMA cache_size = -262144");
         statement.execute("PRAGMA temp_store = MEMORY");
@@ -70,51 +85,166 @@ public class Seed {
       connection.setAutoCommit(false);
       for (int u = 1; u <= users; u++) {
         String sub = users == 1 && !owner.contains("%d") ? owner : String.format(owner, u);
-        seed(connection, sub, count, ids, sample, new SplittableRandom(31L * sub.hashCode() + count));
+        long now = System.currentTimeMillis();
+        register(connection, sub, now - count * 1000);
+        List<Long> lists = lists(connection, sub, listCount, now - count * 1000);
+        share(connection, lists, share, now);
+        seed(connection, sub, lists, count, ids, sample, new SplittableRandom(31L * sub.hashCode() + count));
+        recount(connection, lists);
       }
       connection.commit();
     }
     System.err.printf(
-        "seeded %,d to-dos for %d owner(s) in %.1f s%n",
-        count * users, users, (System.nanoTime() - started) / 1e9);
+        "seeded %,d to-dos for %d owner(s) into %d list(s) each in %.1f s%n",
+        count * users, users, listCount, (System.nanoTime() - started) / 1e9);
+  }
+
+  static void register(Connection connection, String sub, long createdAt) throws SQLException {
+    try (PreparedStatement user =
+        connection.prepareStatement(
+            "INSERT INTO users (sub, created_at) VALUES (?, ?) ON CONFLICT (sub) DO NOTHING")) {
+      user.setString(1, sub);
+      user.setLong(2, createdAt);
+      user.executeUpdate();
+    }
+  }
+
+  static long number(Connection connection, String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      try (var result = statement.executeQuery()) {
+        return result.next() ? result.getLong(1) : 0;
+      }
+    }
+  }
+
+  static String randomUuid(SplittableRandom random) {
+    return new UUID(
+            random.nextLong() & ~0xF000L | 0x4000L,
+            random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L)
+        .toString();
+  }
+
+  /**
+   * The seqs of the owner's first n lists, the default one first, creating what is missing (with
+   * the owner's membership, last among their lists).
+   */
+  static List<Long> lists(Connection connection, String owner, int n, long createdAt)
+      throws SQLException {
+    var seqs = new ArrayList<Long>();
+    try (PreparedStatement existing =
+        connection.prepareStatement(
+            "SELECT seq FROM lists WHERE owner = ? ORDER BY is_default DESC, seq LIMIT ?")) {
+      existing.setString(1, owner);
+      existing.setInt(2, n);
+      try (var result = existing.executeQuery()) {
+        while (result.next()) {
+          seqs.add(result.getLong(1));
+        }
+      }
+    }
+    boolean hasDefault =
+        number(connection, "SELECT count(*) FROM lists WHERE owner = ? AND is_default = 1", owner)
+            > 0;
+    SplittableRandom idRandom = new SplittableRandom(System.nanoTime() ^ owner.hashCode());
+    try (PreparedStatement list =
+            connection.prepareStatement(
+                """
+                INSERT INTO lists (id, owner, name, is_default, todo_count, active_count,
+                  member_count, created_at, updated_at, version)
+                VALUES (?, ?, ?, ?, 0, 0, 1, ?, ?, 1) RETURNING seq""");
+        PreparedStatement membership =
+            connection.prepareStatement(
+                """
+                INSERT INTO memberships (list_seq, user_sub, role, position, added_at)
+                SELECT ?, ?, 'owner', coalesce(max(position), 0) + 1, ? FROM memberships
+                WHERE user_sub = ?""")) {
+      while (seqs.size() < n) {
+        boolean isDefault = !hasDefault && seqs.isEmpty();
+        list.setString(1, randomUuid(idRandom));
+        list.setString(2, owner);
+        list.setString(3, isDefault ? "Inbox" : "List " + (seqs.size() + 1));
+        list.setInt(4, isDefault ? 1 : 0);
+        list.setLong(5, createdAt);
+        list.setLong(6, createdAt);
+        long seq;
+        try (var result = list.executeQuery()) {
+          result.next();
+          seq = result.getLong(1);
+        }
+        membership.setLong(1, seq);
+        membership.setString(2, owner);
+        membership.setLong(3, createdAt);
+        membership.setString(4, owner);
+        membership.executeUpdate();
+        seqs.add(seq);
+      }
+    }
+    return seqs;
+  }
+
+  /** Shares the lists as SEED_SHARE says: "sub:role,..." (editor, viewer, mixed). */
+  static void share(Connection connection, List<Long> lists, String spec, long now)
+      throws SQLException {
+    for (String entry : spec.split(",")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      String[] parts = entry.trim().split(":", 2);
+      String sub = parts[0];
+      String role = parts.length > 1 ? parts[1] : "editor";
+      if (!List.of("editor", "viewer", "mixed").contains(role)) {
+        throw new IllegalArgumentException("SEED_SHARE role must be editor, viewer or mixed: " + entry);
+      }
+      register(connection, sub, now);
+      try (PreparedStatement membership =
+              connection.prepareStatement(
+                  """
+                  INSERT INTO memberships (list_seq, user_sub, role, position, added_at)
+                  SELECT ?, ?, ?, coalesce(max(position), 0) + 1, ? FROM memberships
+                  WHERE user_sub = ?
+                  ON CONFLICT (list_seq, user_sub) DO NOTHING""");
+          PreparedStatement members =
+              connection.prepareStatement(
+                  "UPDATE lists SET member_count = member_count + 1 WHERE seq = ?")) {
+        for (int i = 0; i < lists.size(); i++) {
+          membership.setLong(1, lists.get(i));
+          membership.setString(2, sub);
+          membership.setString(
+              3, role.equals("mixed") ? (i % 2 == 0 ? "editor" : "viewer") : role);
+          membership.setLong(4, now);
+          membership.setString(5, sub);
+          if (membership.executeUpdate() == 1) {
+            members.setLong(1, lists.get(i));
+            members.executeUpdate();
+          }
+        }
+      }
+    }
   }
 
   static void seed(
       Connection connection,
       String owner,
+      List<Long> lists,
       long count,
       BufferedWriter ids,
       long sample,
       SplittableRandom random)
-      throws SQLException, java.io.IOException {
+      throws SQLException, IOException {
     long now = System.currentTimeMillis();
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    long position = 0;
-    long nextSeq;
-    try (var statement = connection.createStatement()) {
-      try (var result =
-          statement.executeQuery(
-              "SELECT coalesce(max(position), 0) FROM todos WHERE owner = '"
-                  + owner.replace("'", "''")
-                  + "'")) {
-        result.next();
-        position = result.getLong(1);
-      }
-      try (var result = statement.executeQuery("SELECT coalesce(max(seq), 0) + 1 FROM todos")) {
-        result.next();
-        nextSeq = result.getLong(1);
-      }
+    long[] positions = new long[lists.size()];
+    for (int l = 0; l < lists.size(); l++) {
+      positions[l] =
+          number(
+              connection,
+              "SELECT coalesce(max(position), 0) FROM todos WHERE list_seq = ?",
+              lists.get(l));
     }
-    try (PreparedStatement user =
-        connection.prepareStatement(
-            """
-            INSERT INTO users (sub, created_at, todo_count, completed_count) VALUES (?, ?, 0, 0)
-            ON CONFLICT (sub) DO NOTHING""")) {
-      user.setString(1, owner);
-      user.setLong(2, now - count * 1000);
-      user.executeUpdate();
-    }
-    long completedCount = 0;
+    long nextSeq = number(connection, "SELECT coalesce(max(seq), 0) + 1 FROM todos");
     // ids from their own generator: unique across runs into the same file, content reproducible
     SplittableRandom idRandom = new SplittableRandom(System.nanoTime() ^ nextSeq);
     long rare = Long.parseLong(System.getenv().getOrDefault("SEED_RARE", "10"));
@@ -122,20 +252,17 @@ public class Seed {
     try (PreparedStatement todo =
             connection.prepareStatement(
                 """
-                INSERT INTO todos (seq, id, owner, title, title_sort, notes, completed,
-                  completed_at, due_date, priority, position, attachment_count, created_at,
-                  updated_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 1)""");
+                INSERT INTO todos (seq, id, list_seq, created_by, title, title_sort, notes,
+                  completed, completed_at, completed_by, due_date, priority, position,
+                  attachment_count, created_at, updated_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 1)""");
         PreparedStatement search =
             connection.prepareStatement(
                 "INSERT INTO todo_search (rowid, title, notes) VALUES (?, ?, ?)")) {
       for (long i = 0; i < count; i++) {
         long seq = nextSeq + i;
-        String id =
-            new UUID(
-                    idRandom.nextLong() & ~0xF000L | 0x4000L,
-                    idRandom.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L)
-                .toString();
+        int list = (int) (i % lists.size());
+        String id = randomUuid(idRandom);
         String title =
             WORDS[random.nextInt(WORDS.length)]
                 + " "
@@ -143,36 +270,37 @@ public class Seed {
                 + (i % rareEvery == rareEvery / 2 && i / rareEvery < rare ? " quokka" : "")
                 + " #"
                 + (i + 1);
-        String notes = random.nextInt(10) < 3 ? "remember the " + THINGS[random.nextInt(THINGS.length)] : null;
+        String notes =
+            random.nextInt(10) < 3 ? "remember the " + THINGS[random.nextInt(THINGS.length)] : null;
         boolean completed = random.nextInt(3) == 0;
         long created = now - (count - i) * 1000;
         String due =
             random.nextInt(10) < 4 ? today.plusDays(random.nextInt(731) - 365).toString() : null;
         todo.setLong(1, seq);
         todo.setString(2, id);
-        todo.setString(3, owner);
-        todo.setString(4, title);
-        todo.setString(5, title.toLowerCase(java.util.Locale.ROOT));
-        todo.setString(6, notes);
-        todo.setInt(7, completed ? 1 : 0);
+        todo.setLong(3, lists.get(list));
+        todo.setString(4, owner);
+        todo.setString(5, title);
+        todo.setString(6, title.toLowerCase(Locale.ROOT));
+        todo.setString(7, notes);
+        todo.setInt(8, completed ? 1 : 0);
         if (completed) {
-          todo.setLong(8, created + 500);
+          todo.setLong(9, created + 500);
+          todo.setString(10, owner);
         } else {
-          todo.setNull(8, java.sql.Types.INTEGER);
+          todo.setNull(9, java.sql.Types.INTEGER);
+          todo.setNull(10, java.sql.Types.VARCHAR);
         }
-        todo.setString(9, due);
-        todo.setInt(10, random.nextInt(4));
-        todo.setLong(11, position + i + 1);
-        todo.setLong(12, created);
-        todo.setLong(13, completed ? created + 500 : created);
+        todo.setString(11, due);
+        todo.setInt(12, random.nextInt(4));
+        todo.setLong(13, ++positions[list]);
+        todo.setLong(14, created);
+        todo.setLong(15, completed ? created + 500 : created);
         todo.addBatch();
         search.setLong(1, seq);
         search.setString(2, title);
         search.setString(3, notes);
         search.addBatch();
-        if (completed) {
-          completedCount++;
-        }
         if (ids != null && i < sample) {
           ids.write(owner + " " + id + "\n");
         }
@@ -184,29 +312,35 @@ public class Seed {
       todo.executeBatch();
       search.executeBatch();
     }
+  }
+
+  /** The lists' counters and due counts, recounted from their rows: exact whatever was there. */
+  static void recount(Connection connection, List<Long> lists) throws SQLException {
     try (PreparedStatement counters =
-        connection.prepareStatement(
-            """
-            UPDATE users SET todo_count = todo_count + ?, completed_count = completed_count + ?
-            WHERE sub = ?""")) {
-      counters.setLong(1, count);
-      counters.setLong(2, completedCount);
-      counters.setString(3, owner);
-      counters.executeUpdate();
-    }
-    try (PreparedStatement clear =
-            connection.prepareStatement("DELETE FROM active_due_counts WHERE owner = ?");
-        PreparedStatement recount =
             connection.prepareStatement(
                 """
-                INSERT INTO active_due_counts (owner, due_date, active_count)
-                SELECT owner, due_date, count(*) FROM todos
-                WHERE owner = ? AND completed = 0 AND due_date IS NOT NULL
+                UPDATE lists SET
+                  todo_count = (SELECT count(*) FROM todos t WHERE t.list_seq = lists.seq),
+                  active_count = (SELECT count(*) FROM todos t
+                                  WHERE t.list_seq = lists.seq AND t.completed = 0)
+                WHERE seq = ?""");
+        PreparedStatement clear =
+            connection.prepareStatement("DELETE FROM active_due_counts WHERE list_seq = ?");
+        PreparedStatement due =
+            connection.prepareStatement(
+                """
+                INSERT INTO active_due_counts (list_seq, due_date, active_count)
+                SELECT list_seq, due_date, count(*) FROM todos
+                WHERE list_seq = ? AND completed = 0 AND due_date IS NOT NULL
                 GROUP BY due_date""")) {
-      clear.setString(1, owner);
-      clear.executeUpdate();
-      recount.setString(1, owner);
-      recount.executeUpdate();
+      for (long list : lists) {
+        counters.setLong(1, list);
+        counters.executeUpdate();
+        clear.setLong(1, list);
+        clear.executeUpdate();
+        due.setLong(1, list);
+        due.executeUpdate();
+      }
     }
   }
 }

@@ -5,7 +5,7 @@ import { log } from '../clock.mjs';
 import { memory } from '../probes.mjs';
 import { copyDir, throughputFixture } from '../seeding.mjs';
 import { ready, startApp, stopApp } from '../service.mjs';
-import { summary, total } from '../stats.mjs';
+import { roundsSummary } from '../stats.mjs';
 import { pacedRuns, wrk } from '../wrk.mjs';
 
 export const SCENARIOS = [
@@ -44,21 +44,7 @@ export async function throughput(run) {
     }
     const memAfter = memory(app);
     const scenarios = {};
-    for (const [mode, title] of SCENARIOS) {
-      const xs = rounds.map((round) => round[mode]);
-      scenarios[mode] = {
-        title,
-        rps: summary(xs.map((x) => x.rps)),
-        ratio_to_floor: summary(rounds.map((round) => round[mode].rps / round.health.rps)),
-        p50_ms: summary(xs.map((x) => x.p50_ms)),
-        p99_ms: summary(xs.map((x) => x.p99_ms)),
-        cpu_ms_per_req: summary(xs.map((x) => x.cpu_ms_per_req)),
-        errors: total(xs, 'errors'),
-        non2xx: total(xs, 'non2xx'),
-        requests: total(xs, 'requests'),
-        load: xs.map((x) => x.load[0]),
-      };
-    }
+    for (const [mode, title] of SCENARIOS) scenarios[mode] = { title, ...roundsSummary(rounds, mode) };
     const paced = {};
     for (const mode of ['list', 'get']) {
       paced[mode] = await pacedRuns(run, app, mode, Math.round(0.7 * scenarios[mode].rps.median), scenarioEnv(fx, {}));
