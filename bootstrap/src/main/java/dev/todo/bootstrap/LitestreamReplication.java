@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * {@code TODO_LITESTREAM_CONFIG} names a Litestream configuration file.
  */
 @Singleton
-class LitestreamReplication {
+class LitestreamReplication implements ReplicationProgress {
 
   private static final Logger LOG = LoggerFactory.getLogger(LitestreamReplication.class);
   private static final Duration RESTORE_TIMEOUT = Duration.ofMinutes(5);
@@ -161,7 +161,8 @@ class LitestreamReplication {
   }
 
   /** The estimated age of the last sync ({@link SyncEvidence}); empty before the first one. */
-  Optional<Duration> lastSyncAge() {
+  @Override
+  public Optional<Duration> lastSyncAge() {
     return evidence.lastSyncAge();
   }
 

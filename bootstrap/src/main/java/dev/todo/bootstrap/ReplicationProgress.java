@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * How long ago the replica last took this database's changes: the source of {@code
- * todo_replication_last_sync_age_seconds}. Nothing implements it on this branch; the Litestream
- * supervision that estimates the age is meant to be a bean of this type while replication runs.
+ * todo_replication_last_sync_age_seconds}, as {@link LitestreamReplication} estimates it (no value,
+ * so no sample, while replication is off or before its first sync).
  */
 interface ReplicationProgress {
 
