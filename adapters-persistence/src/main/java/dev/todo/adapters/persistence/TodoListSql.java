@@ -14,9 +14,9 @@ import java.util.Locale;
  * The SQL of a list query over one or more lists. Every read of one list's rows starts with its
  * {@code list_seq} and orders as one of the {@code todos_by_list_*} indexes does, so that a page is
  * read in index order. A page across several lists merges one such read per list (each at most
- * {@code offset + size} rows), since no single index holds their rows in one order; a search, which
- * matches few rows, and a caller with very many lists read the matching rows of all the lists and
- * sort them.
+ * {@code offset + size} keys read from the index), then reads only the page's rows whole, since no
+ * single index holds their rows in one order; a search, which matches few rows, and a caller with
+ * very many lists read the matching rows of all the lists and sort them.
  */
 final class TodoListSql {
 
@@ -106,8 +106,10 @@ final class TodoListSql {
     var parameters = new ArrayList<>();
     for (ListId list : lists) {
       branches.add(
-          "SELECT * FROM ("
-              + select()
+          "SELECT * FROM (SELECT "
+              + sortKeys(sort)
+              + " FROM "
+              + from
               + " WHERE "
               + listCondition(List.of(list))
               + conditions
@@ -119,12 +121,31 @@ final class TodoListSql {
     parameters.add(page.size());
     parameters.add(page.offset());
     return new Query(
-        "SELECT * FROM ("
+        select()
+            + " JOIN (SELECT seq FROM ("
             + String.join(" UNION ALL ", branches)
             + ") merged ORDER BY "
             + orderBy("merged", sort, direction)
-            + " LIMIT ? OFFSET ?",
+            + " LIMIT ? OFFSET ?) page ON t.seq = page.seq"
+            + order,
         parameters.toArray());
+  }
+
+  /**
+   * What a branch of a page across lists reads of each row: its key and the columns of the order,
+   * all in the sort's index, so that only the page's own rows are read whole.
+   */
+  private static String sortKeys(TodoSort sort) {
+    String key =
+        switch (sort) {
+          case POSITION -> "t.position, ";
+          case CREATED_AT -> "";
+          case UPDATED_AT -> "t.updated_at, ";
+          case PRIORITY -> "t.priority, ";
+          case TITLE -> "t.title_sort, ";
+          case DUE_DATE -> "t.due_date, ";
+        };
+    return "t.seq, " + key + "t.created_at, t.id";
   }
 
   Query count() {

@@ -137,6 +137,31 @@ public abstract class TodoRepositoryContract {
   }
 
   @Test
+  void aPageAcrossListsIsTheMergeOfTheirTodosInTheSortOrderWithTheTotal() {
+    store(
+        aTodo().titled("a1").position(1).build(),
+        aTodo().titled("a3").position(3).due("2026-01-20").build(),
+        aTodo().titled("a5").position(5).completed().build(),
+        aTodo().titled("b2").position(2).ownedBy("bob").due("2026-01-10").build(),
+        aTodo().titled("b4").position(4).ownedBy("bob").build());
+    var both = TodoFilter.allOf(listOf("alice")).over(List.of(listOf("alice"), listOf("bob")));
+
+    var secondPage =
+        inTransaction(
+            () -> todos.find(both, TodoSort.POSITION, SortDirection.ASC, new PageRequest(2, 2)));
+    var byDueDate = titles(both, TodoSort.DUE_DATE, SortDirection.DESC);
+
+    assertThat(secondPage).extracting(t -> t.title().value()).containsExactly("a3", "b4");
+    assertThat(titles(both, TodoSort.POSITION, SortDirection.DESC))
+        .containsExactly("a5", "b4", "a3", "b2", "a1");
+    assertThat(byDueDate.subList(0, 2)).containsExactly("a3", "b2");
+    assertThat(inTransaction(() -> todos.count(both))).isEqualTo(5);
+    assertThat(inTransaction(() -> todos.stats(both.lists(), date("2026-01-15"))))
+        .extracting(s -> s.total(), s -> s.completed(), s -> s.overdue())
+        .containsExactly(5L, 1L, 1L);
+  }
+
+  @Test
   void nextPositionIsOnePastTheOwnersHighest() {
     assertThat(inTransaction(() -> todos.nextPosition(listOf("alice")))).isEqualTo(1);
     store(aTodo().position(4).build(), aTodo().position(9).ownedBy("bob").build());
