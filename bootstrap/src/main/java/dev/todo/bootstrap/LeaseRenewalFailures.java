@@ -1,5 +1,6 @@
 package dev.todo.bootstrap;
 
+import dev.todo.domain.lease.HandoverRequest;
 import dev.todo.domain.port.out.WriterLease;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -77,8 +78,8 @@ final class LeaseRenewalFailures implements BeanCreatedEventListener<WriterLease
     }
 
     @Override
-    public Optional<String> handoverRequester() {
-      return lease.handoverRequester();
+    public Optional<HandoverRequest> handoverRequest() {
+      return lease.handoverRequest();
     }
   }
 }
