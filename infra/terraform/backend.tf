@@ -49,6 +49,8 @@ resource "google_cloud_run_v2_service" "backend" {
     containers {
       name  = "backend"
       image = var.backend_image
+      # Starts once the collector's startup probe passes: the first spans find it listening.
+      depends_on = ["collector"]
 
       ports {
         name           = "http1"
@@ -174,6 +176,52 @@ resource "google_cloud_run_v2_service" "backend" {
       }
     }
 
+    # OpenTelemetry Collector (tracing.tf): receives the backend's spans by OTLP/HTTP on
+    # 127.0.0.1:4318 and exports them to Cloud Trace. Fractional CPU is not allowed here (Cloud Run
+    # allows below 1 vCPU only in the first generation, with concurrency 1 and request-based billing),
+    # so it gets 1 vCPU and little memory.
+    containers {
+      name  = "collector"
+      image = local.otel_collector_image
+      args  = ["--config=${local.otel_collector_config_dir}/config.yaml"]
+
+      resources {
+        limits = {
+          cpu    = "1"
+          memory = "${local.otel_collector_memory_mib}Mi"
+        }
+        cpu_idle = false
+      }
+
+      volume_mounts {
+        name       = "otel-collector-config"
+        mount_path = local.otel_collector_config_dir
+      }
+
+      startup_probe {
+        initial_delay_seconds = 0
+        period_seconds        = 2
+        timeout_seconds       = 1
+        failure_threshold     = 30
+
+        http_get {
+          path = "/"
+          port = local.otel_collector_health_port
+        }
+      }
+    }
+
+    volumes {
+      name = "otel-collector-config"
+      secret {
+        secret = google_secret_manager_secret.otel_collector.secret_id
+        items {
+          version = google_secret_manager_secret_version.otel_collector.version
+          path    = "config.yaml"
+        }
+      }
+    }
+
     volumes {
       name = "metrics-config"
       secret {
@@ -209,5 +257,6 @@ resource "google_cloud_run_v2_service" "backend" {
     google_storage_bucket_iam_member.backend_attachments,
     google_storage_bucket_iam_member.backend_replica,
     google_secret_manager_secret_iam_member.backend_reads_run_monitoring,
+    google_secret_manager_secret_iam_member.backend_reads_otel_collector,
   ]
 }

@@ -60,6 +60,27 @@ variable "kong_image_digest" {
   }
 }
 
+variable "otel_collector_version" {
+  description = "Release of otel/opentelemetry-collector-contrib (Docker Hub), the backend's trace sidecar; an exact version, pulled by otel_collector_image_digest."
+  type        = string
+  default     = "0.137.0"
+
+  validation {
+    condition     = can(regex("^[0-9]+\\.[0-9]+\\.[0-9]+$", var.otel_collector_version))
+    error_message = "otel_collector_version: an exact release such as 0.137.0."
+  }
+}
+
+variable "otel_collector_image_digest" {
+  description = "Digest of otel/opentelemetry-collector-contrib:<otel_collector_version> (sha256:<64 hex>). Not guessed: read it from the registry (infra/README.md, step 4)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^sha256:[0-9a-f]{64}$", var.otel_collector_image_digest))
+    error_message = "otel_collector_image_digest: sha256: followed by 64 lowercase hex digits."
+  }
+}
+
 variable "images_kept" {
   description = "Newest image versions in the image repository that the cleanup policy never deletes (the running revision and those to roll back to)."
   type        = number

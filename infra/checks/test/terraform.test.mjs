@@ -11,7 +11,7 @@ import {
   variableDefault, literalOrDefault, envOf,
 } from '../lib/terraform.mjs';
 import { renderedKong } from '../lib/kong.mjs';
-import { terraformDir } from '../lib/paths.mjs';
+import { terraformDir, repoRoot } from '../lib/paths.mjs';
 
 let tf;
 before(async () => {
@@ -100,7 +100,8 @@ test('backend: internal ingress, gen2, exactly one instance at service and revis
   assert.equal(revisionScaling.min_instance_count, 1);
   assert.equal(revisionScaling.max_instance_count, 1);
   const containers = blocks(t, 'containers');
-  assert.deepEqual(containers.map((c) => c.name), ['backend', 'metrics'], 'the service (which runs Litestream itself) and the metrics sidecar');
+  assert.deepEqual(containers.map((c) => c.name), ['backend', 'metrics', 'collector'],
+    'the service (which runs Litestream itself), the metrics sidecar and the trace collector');
   assert.equal(containers.filter((c) => c.ports).length, 1, 'only the service receives requests');
   assert.equal(block(containers[0], 'resources').cpu_idle, false, 'CPU always allocated');
 });
@@ -152,8 +153,10 @@ test('each service runs as its own service account; the backend account gets buc
   assert.ok(refersTo(block(backend(), 'template').service_account, 'google_service_account.backend'));
   assert.ok(refersTo(block(kong(), 'template').service_account, 'google_service_account.kong'));
   const projectRoles = Object.values(tf.resource.google_project_iam_member ?? {}).map((m) => [m.role, m.member]);
-  assert.deepEqual(projectRoles, [['roles/monitoring.metricWriter', '${google_service_account.backend.member}']],
-    'the one project-wide grant: writing metrics (time series are project-level)');
+  assert.deepEqual(projectRoles.sort(), [
+    ['roles/cloudtrace.agent', '${google_service_account.backend.member}'],
+    ['roles/monitoring.metricWriter', '${google_service_account.backend.member}'],
+  ], 'the only project-wide grants: writing metrics and writing spans (neither has a narrower scope)');
   assert.deepEqual(Object.keys(tf.resource.google_project_iam_binding ?? {}), []);
   const grants = resourcesOfType(tf, 'google_storage_bucket_iam_member').map(([name, m]) => ({ name, ...m }));
   for (const m of grants) {
@@ -424,6 +427,70 @@ test('metrics: the Managed Service for Prometheus sidecar scrapes var.metrics_pa
   const armor = blocks(resource(tf, 'google_compute_security_policy', 'edge'), 'rule')
     .find((r) => /\/internal/.test(block(block(r, 'match'), 'expr')?.expression ?? ''));
   assert.ok(armor && armor.action === 'deny(404)' && armor.preview === false, 'Cloud Armor keeps /internal/ from the internet');
+});
+
+test('traces: an OpenTelemetry Collector sidecar takes OTLP/HTTP on 127.0.0.1:4318 and exports to Cloud Trace', async () => {
+  const t = block(backend(), 'template');
+  const containers = blocks(t, 'containers');
+  const service = containers.find((c) => c.name === 'backend');
+  const collector = containers.find((c) => c.name === 'collector');
+  assert.ok(collector, 'a collector container');
+  assert.equal(collector.ports, undefined, 'the sidecar takes no requests from outside');
+
+  // The image: Docker Hub's contrib distribution through the remote repository, exact version and digest.
+  assert.equal(collector.image, '${local.otel_collector_image}');
+  const image = tf.locals.otel_collector_image;
+  assert.ok(refersTo(image, 'google_artifact_registry_repository.dockerhub'), 'pulled through the Docker Hub remote repository');
+  assert.match(image, /\/otel\/opentelemetry-collector-contrib:\$\{var\.otel_collector_version\}@\$\{var\.otel_collector_image_digest\}$/);
+  assert.match(variableDefault(tf, 'otel_collector_version'), /^\d+\.\d+\.\d+$/, 'one exact release');
+  assert.ok(!('default' in tf.variable.otel_collector_image_digest), 'the digest is never a default');
+  assert.match(tf.files['variables.tf'], /var\.otel_collector_image_digest\)\)/, 'the digest is validated');
+
+  // Order: the backend starts once the collector's startup probe (health_check) passes.
+  assert.deepEqual(service.depends_on, ['collector']);
+  const probe = block(block(collector, 'startup_probe'), 'http_get');
+  assert.equal(probe.port, '${local.otel_collector_health_port}');
+  assert.equal(tf.locals.otel_collector_health_port, 13133);
+
+  // Small: 1 vCPU (fractions need the first generation) and a little memory.
+  const limits = block(collector, 'resources').limits;
+  assert.equal(limits.cpu, '1');
+  assert.equal(limits.memory, '${local.otel_collector_memory_mib}Mi');
+  assert.ok(tf.locals.otel_collector_memory_mib <= 512);
+
+  // Configuration: a Secret Manager secret mounted where the command line reads it.
+  const mount = block(collector, 'volume_mounts');
+  assert.equal(mount.mount_path, '${local.otel_collector_config_dir}');
+  assert.deepEqual(collector.args, ['--config=${local.otel_collector_config_dir}/config.yaml']);
+  const volume = blocks(t, 'volumes').find((v) => v.name === mount.name);
+  assert.ok(refersTo(block(volume, 'secret').secret, 'google_secret_manager_secret.otel_collector'));
+  assert.equal(block(block(volume, 'secret'), 'items').path, 'config.yaml');
+  const access = resource(tf, 'google_secret_manager_secret_iam_member', 'backend_reads_otel_collector');
+  assert.equal(access.role, 'roles/secretmanager.secretAccessor');
+  assert.ok(refersTo(access.member, 'google_service_account.backend'));
+  assert.ok(refersTo(access.secret_id, 'google_secret_manager_secret.otel_collector'), 'access to this secret only');
+
+  const doc = resource(tf, 'google_secret_manager_secret_version', 'otel_collector').secret_data;
+  assert.match(doc, /otlp\s*=\s*\{\s*protocols\s*=\s*\{\s*http\s*=\s*\{\s*endpoint\s*=\s*"127\.0\.0\.1:4318"/, 'OTLP/HTTP on loopback, port 4318');
+  assert.doesNotMatch(doc, /grpc/, 'no gRPC receiver: the service sends http/protobuf');
+  assert.match(doc, /googlecloud\s*=/, 'the googlecloud exporter (Cloud Trace)');
+  assert.match(doc, /processors\s*=\s*\["memory_limiter",\s*"batch"\]/, 'memory_limiter first, then batch');
+  assert.match(doc, /exporters\s*=\s*\["googlecloud"\]/);
+  assert.match(doc, /health_check\s*=\s*\{\s*endpoint\s*=\s*"0\.0\.0\.0:\$\{local\.otel_collector_health_port\}"/);
+
+  // What the service sends to: the same port, in the gcp environment.
+  const gcp = await readFile(path.join(repoRoot, 'bootstrap', 'src', 'main', 'resources', 'application-gcp.yml'), 'utf8');
+  assert.match(gcp, /exporter:\s*\$\{TODO_TRACES_EXPORTER:otlp\}/);
+  assert.match(gcp, /protocol:\s*http\/protobuf/);
+  assert.match(gcp, /endpoint:.*http:\/\/localhost:4318/);
+
+  // Writing spans: roles/cloudtrace.agent for the backend's account, with the API enabled.
+  const trace = resource(tf, 'google_project_iam_member', 'backend_writes_traces');
+  assert.equal(trace.role, 'roles/cloudtrace.agent');
+  assert.ok(refersTo(trace.member, 'google_service_account.backend'));
+  assert.match(tf.files['apis.tf'], /"cloudtrace\.googleapis\.com"/);
+  assert.ok(backend().depends_on.some((d) => refersTo(d, 'google_secret_manager_secret_iam_member.backend_reads_otel_collector')),
+    'the revision is created once the backend may read the configuration');
 });
 
 test('metric names are named once (local.metrics) and every alert and dashboard query uses them', () => {
