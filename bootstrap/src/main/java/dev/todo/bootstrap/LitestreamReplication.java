@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * gets SIGTERM and is waited for (its final sync) before the lease is released. Once it has synced,
  * the {@link ReplicaMarker} is set; from then on a restore that finds nothing stops the startup
  * instead of opening an empty database that would be replicated over the lost replica. Off unless
- * {@code TODO_LITESTREAM_CONFIG} names a Litestream configuration file.
+ * {@code TODO_LITESTREAM_CONFIG} names a Litestream configuration file. Litestream's output goes
+ * through the service's logger {@code litestream} ({@link ChildLogRelay}), at the level each line
+ * names.
  */
 @Singleton
 class LitestreamReplication implements ReplicationProgress {
@@ -39,6 +41,7 @@ class LitestreamReplication implements ReplicationProgress {
   private final Optional<Path> database;
   private final SyncEvidence evidence;
   private final ReplicaMarker marker;
+  private final ChildLogRelay logs = ChildLogRelay.litestream();
   private final ScheduledExecutorService marking =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("replica-marker").daemon().factory());
@@ -92,7 +95,11 @@ class LitestreamReplication implements ReplicationProgress {
             database.get().toString());
     LOG.info("Restoring the database from its replica: {}", String.join(" ", command));
     try {
-      Process restore = new ProcessBuilder(command).inheritIO().start();
+      Process restore = new ProcessBuilder(command).redirectErrorStream(true).start();
+      Thread.ofPlatform()
+          .name("litestream-restore-output")
+          .daemon()
+          .start(() -> logs.relayAll(restore.getInputStream()));
       if (!restore.waitFor(RESTORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
         restore.destroyForcibly();
         throw new IllegalStateException("litestream restore did not finish in " + RESTORE_TIMEOUT);
@@ -127,6 +134,7 @@ class LitestreamReplication implements ReplicationProgress {
 
               @Override
               public void line(String line) {
+                logs.relay(line);
                 evidence.line(line);
               }
 

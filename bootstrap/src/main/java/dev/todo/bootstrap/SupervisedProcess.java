@@ -3,7 +3,6 @@ package dev.todo.bootstrap;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -17,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A child process that is started again whenever it ends without being asked to, after a pause that
  * doubles with every restart in a row (up to a maximum; back to the first once the child has run
- * that long). Its output is copied line by line to this process's standard output, and each line is
- * also handed to its {@link Events}.
+ * that long). Its output (standard output and error together) is handed line by line to its {@link
+ * Events}, which decide where it goes; nothing of it reaches this process's standard output
+ * directly.
  */
 final class SupervisedProcess {
 
@@ -162,11 +162,9 @@ final class SupervisedProcess {
   }
 
   private void copyOutput(Process child) {
-    PrintStream out = System.out;
     try (var lines =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        out.println(line);
         events.line(line);
       }
     } catch (IOException e) {
