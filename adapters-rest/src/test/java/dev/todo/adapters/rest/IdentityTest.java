@@ -55,6 +55,24 @@ class IdentityTest {
   }
 
   @Test
+  void aFirstRequestMakesTheUserKnownSoOthersCanAddThemByEmail() {
+    var grace = Tokens.signed("grace", Map.of("email", "Grace@Example.com", "name", "Grace"));
+    api.get("/api/v1/me").header("Authorization", "Bearer " + grace).send();
+    var list =
+        api.call("POST", "/api/v1/lists").as("alice").json("{\"name\":\"Team\"}").send().map();
+
+    var added =
+        api.call("POST", "/api/v1/lists/" + list.get("id") + "/members")
+            .as("alice")
+            .json("{\"email\":\"grace@example.com\",\"role\":\"viewer\"}")
+            .send();
+
+    assertThat(added.status()).isEqualTo(201);
+    assertThat(added.map().get("user"))
+        .isEqualTo(Map.of("id", "grace", "name", "Grace", "email", "Grace@Example.com"));
+  }
+
+  @Test
   void nameFallsBackToPreferredUsernameAndMissingClaimsAreNullOrEmpty() {
     var token =
         Tokens.signed("user-2", Map.of("preferred_username", "bob", "roles", List.of("admin")));
