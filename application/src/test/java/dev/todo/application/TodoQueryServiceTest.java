@@ -135,42 +135,37 @@ class TodoQueryServiceTest {
     todos.insert(aTodo().ownedBy("bob").build());
     todos.insert(aTodo().build());
     database.lists.addMember(listOf("bob"), "alice", ListRole.VIEWER, T0);
-    var q = ListTodosQuery.firstPageOf(Caller.of("carol"));
 
     assertThat(service.list(ListTodosQuery.firstPageOf(Caller.of("alice"))).totalCount())
         .isEqualTo(2);
     assertThatThrownBy(
             () ->
                 service.list(
-                    new ListTodosQuery(
-                        q.caller(),
+                    query(
+                        Caller.of("carol"),
                         Optional.of(listOf("bob").toString()),
-                        q.owner(),
-                        q.status(),
-                        q.text(),
-                        q.priority(),
-                        q.dueBefore(),
-                        q.dueAfter(),
-                        q.due(),
-                        q.zone(),
-                        q.sort(),
-                        q.direction(),
-                        q.page())))
+                        Optional.empty(),
+                        ZoneOffset.UTC)))
         .isInstanceOf(ListNotFoundException.class);
   }
 
   private static ListTodosQuery withDue(DueView due, ZoneId zone) {
-    var q = ListTodosQuery.firstPageOf(Caller.of("alice"));
+    return query(Caller.of("alice"), Optional.empty(), Optional.of(due), zone);
+  }
+
+  private static ListTodosQuery query(
+      Caller caller, Optional<String> listId, Optional<DueView> due, ZoneId zone) {
+    var q = ListTodosQuery.firstPageOf(caller);
     return new ListTodosQuery(
-        q.caller(),
-        q.listId(),
+        caller,
+        listId,
         q.owner(),
         q.status(),
         q.text(),
         q.priority(),
         q.dueBefore(),
         q.dueAfter(),
-        Optional.of(due),
+        due,
         zone,
         q.sort(),
         q.direction(),
