@@ -82,79 +82,8 @@ class TodoController {
   }
 
   @Get
-  @Operation(
-      summary = "List the caller's to-dos (or, for an admin, another owner's)",
-      parameters = {
-        @Parameter(
-            name = "status",
-            in = ParameterIn.QUERY,
-            schema =
-                @Schema(
-                    type = "string",
-                    allowableValues = {"all", "active", "completed"})),
-        @Parameter(
-            name = "q",
-            in = ParameterIn.QUERY,
-            description = "case-insensitive substring of title or notes",
-            schema = @Schema(type = "string")),
-        @Parameter(
-            name = "priority",
-            in = ParameterIn.QUERY,
-            schema =
-                @Schema(
-                    type = "string",
-                    allowableValues = {"none", "low", "medium", "high"})),
-        @Parameter(
-            name = "due",
-            in = ParameterIn.QUERY,
-            description = "overdue (active, due before today), today, or upcoming (after today)",
-            schema =
-                @Schema(
-                    type = "string",
-                    allowableValues = {"overdue", "today", "upcoming"})),
-        @Parameter(
-            name = "due_before",
-            in = ParameterIn.QUERY,
-            schema = @Schema(type = "string", format = "date")),
-        @Parameter(
-            name = "due_after",
-            in = ParameterIn.QUERY,
-            schema = @Schema(type = "string", format = "date")),
-        @Parameter(
-            name = "sort",
-            in = ParameterIn.QUERY,
-            schema =
-                @Schema(
-                    type = "string",
-                    allowableValues = {
-                      "position",
-                      "created_at",
-                      "updated_at",
-                      "due_date",
-                      "priority",
-                      "title"
-                    })),
-        @Parameter(
-            name = "order",
-            in = ParameterIn.QUERY,
-            schema =
-                @Schema(
-                    type = "string",
-                    allowableValues = {"asc", "desc"})),
-        @Parameter(
-            name = "page",
-            in = ParameterIn.QUERY,
-            schema = @Schema(type = "integer", minimum = "1")),
-        @Parameter(
-            name = "page_size",
-            in = ParameterIn.QUERY,
-            schema = @Schema(type = "integer", minimum = "1", maximum = "100")),
-        @Parameter(
-            name = "owner",
-            in = ParameterIn.QUERY,
-            description = "another user's sub (admin only)",
-            schema = @Schema(type = "string"))
-      })
+  @Operation(summary = "List the to-dos of one list, or of every list the caller can read")
+  @TodoQueryDocs.ListParameters
   @ApiResponse(
       responseCode = "400",
       description = "MALFORMED_REQUEST: a bad value of a known parameter",
@@ -268,15 +197,8 @@ class TodoController {
   }
 
   @Get("/stats")
-  @Operation(
-      summary = "Progress over the caller's (or, for an admin, another owner's) to-dos",
-      parameters = {
-        @Parameter(
-            name = "owner",
-            in = ParameterIn.QUERY,
-            description = "another user's sub (admin only)",
-            schema = @Schema(type = "string"))
-      })
+  @Operation(summary = "Progress over the to-dos of one list, or of every list the caller can read")
+  @TodoQueryDocs.Owner
   @ApiDocs.InLists
   StatsResponse stats(@Parameter(hidden = true) Identity identity, HttpRequest<?> request) {
     var parameters = QueryParameters.of(request);
