@@ -8,11 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A to-do in one list. Immutable: every change returns a new version, one higher, with a new {@code
- * updatedAt}; a change that changes nothing returns the same to-do. {@code completedAt} and {@code
- * completedBy} (who completed it) are present only while the to-do is completed; {@code createdBy}
- * and {@code completedBy} are empty once that user's account is gone. Times are kept to the
- * millisecond.
+ * A to-do in one list. Immutable: a change returns a new version (one higher, new {@code
+ * updatedAt}), or the same to-do when it changes nothing. {@code completedAt}/{@code completedBy}
+ * exist only while completed; the user ids are empty once that account is gone. Millisecond times.
  */
 public record Todo(
     TodoId id,
