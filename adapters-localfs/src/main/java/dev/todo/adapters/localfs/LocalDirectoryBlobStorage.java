@@ -5,20 +5,14 @@ import dev.todo.domain.error.StorageUnavailableException;
 import dev.todo.domain.port.out.BlobStorage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +37,6 @@ import java.util.function.BiConsumer;
 public final class LocalDirectoryBlobStorage implements BlobStorage {
 
   static final String TEMPORARY_PREFIX = ".upload-";
-  private static final int BUFFER_SIZE = 64 * 1024;
 
   private final Path root;
 
@@ -67,22 +60,22 @@ public final class LocalDirectoryBlobStorage implements BlobStorage {
   public long write(String name, InputStream content) {
     Path target = resolve(name);
     checkRoot();
-    requireAbsent(target, name);
+    DurableFiles.requireAbsent(target, name);
     removeLeftovers();
     Path temporary = target.resolveSibling(TEMPORARY_PREFIX + UUID.randomUUID() + ".tmp");
     writing.add(temporary);
     try {
       try {
         Files.createDirectories(target.getParent());
-        createPrivateFile(temporary);
+        DurableFiles.createPrivateFile(temporary);
       } catch (IOException e) {
-        throw unavailable("cannot create " + name, e);
+        throw DurableFiles.unavailable("cannot create " + name, e);
       }
       boolean stored = false;
       try {
-        long size = copy(content, temporary, name);
-        requireAbsent(target, name);
-        move(temporary, target, name);
+        long size = DurableFiles.copy(content, temporary, name);
+        DurableFiles.requireAbsent(target, name);
+        DurableFiles.move(temporary, target, name);
         stored = true;
         return size;
       } finally {
@@ -92,16 +85,6 @@ public final class LocalDirectoryBlobStorage implements BlobStorage {
       }
     } finally {
       writing.remove(temporary);
-    }
-  }
-
-  /** Like {@code Files.createTempFile}: readable and writable by the owner only, where POSIX. */
-  private static void createPrivateFile(Path file) throws IOException {
-    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.createFile(
-          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } else {
-      Files.createFile(file);
     }
   }
 
@@ -137,52 +120,6 @@ public final class LocalDirectoryBlobStorage implements BlobStorage {
     return removed;
   }
 
-  /** Copies the source to the file, telling the source's failures from the disk's. */
-  private static long copy(InputStream content, Path file, String name) {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      OutputStream out = Channels.newOutputStream(channel);
-      byte[] buffer = new byte[BUFFER_SIZE];
-      long size = 0;
-      while (true) {
-        int n;
-        try {
-          n = content.read(buffer);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        if (n == -1) {
-          break;
-        }
-        out.write(buffer, 0, n);
-        size += n;
-      }
-      channel.force(true);
-      return size;
-    } catch (IOException e) {
-      throw unavailable("cannot write " + name, e);
-    }
-  }
-
-  /**
-   * Names are fresh ids, so no two writers race for one: checking before the move is enough, and
-   * the move itself stays one atomic {@code rename}.
-   */
-  private static void requireAbsent(Path target, String name) {
-    if (Files.exists(target)) {
-      throw new IllegalStateException("an object already exists under " + name);
-    }
-  }
-
-  private static void move(Path temporary, Path target, String name) {
-    try {
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      throw unavailable("the directory does not support atomic moves: " + name, e);
-    } catch (IOException e) {
-      throw unavailable("cannot store " + name, e);
-    }
-  }
-
   @Override
   public BlobContent read(String name, long offset, long length) {
     BlobStorage.requireValidRange(offset, length);
@@ -194,7 +131,7 @@ public final class LocalDirectoryBlobStorage implements BlobStorage {
       checkRoot();
       throw new BlobNotFoundException(name);
     } catch (IOException e) {
-      throw unavailable("cannot open " + name, e);
+      throw DurableFiles.unavailable("cannot open " + name, e);
     }
     try {
       long size = channel.size();
@@ -204,7 +141,7 @@ public final class LocalDirectoryBlobStorage implements BlobStorage {
       return new BlobContent(count, size, new BoundedInputStream(channel, count));
     } catch (IOException e) {
       closeQuietly(channel);
-      throw unavailable("cannot read " + name, e);
+      throw DurableFiles.unavailable("cannot read " + name, e);
     }
   }
 
@@ -218,7 +155,7 @@ public final class LocalDirectoryBlobStorage implements BlobStorage {
     try {
       return Files.deleteIfExists(file);
     } catch (IOException e) {
-      throw unavailable("cannot delete " + name, e);
+      throw DurableFiles.unavailable("cannot delete " + name, e);
     }
   }
 
@@ -279,7 +216,7 @@ public final class LocalDirectoryBlobStorage implements BlobStorage {
             }
           });
     } catch (IOException e) {
-      throw unavailable("cannot " + action + " " + root, e);
+      throw DurableFiles.unavailable("cannot " + action + " " + root, e);
     }
   }
 
@@ -305,10 +242,6 @@ public final class LocalDirectoryBlobStorage implements BlobStorage {
     if (Files.exists(root) && !Files.isDirectory(root)) {
       throw new StorageUnavailableException("not a directory: " + root);
     }
-  }
-
-  private static StorageUnavailableException unavailable(String message, IOException cause) {
-    return new StorageUnavailableException(message, cause);
   }
 
   private static boolean deleteQuietly(Path file) {

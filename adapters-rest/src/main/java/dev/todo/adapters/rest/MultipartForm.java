@@ -1,7 +1,6 @@
 package dev.todo.adapters.rest;
 
 import dev.todo.domain.error.MalformedInputException;
-import dev.todo.domain.error.UnsupportedFormatException;
 import io.micronaut.core.annotation.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,19 +16,13 @@ import java.util.Optional;
  *
  * <p>Every framing or header error is a {@link MalformedInputException} (400), thrown by {@link
  * #part} or by the content stream's {@code read}: the file store then keeps nothing. Part headers
- * are UTF-8 (what browsers send), at most {@value #MAX_HEADER_BYTES} bytes per part, lines end with
- * CRLF; a quoted value unescapes {@code \"} and {@code \\} and keeps any other backslash (old
- * browsers send Windows paths unescaped). {@code filename*} (RFC 8187, UTF-8 or ISO-8859-1) wins
- * over {@code filename}. A {@code Content-Transfer-Encoding} other than the identity ones ({@code
- * 7bit}, {@code 8bit}, {@code binary}) is refused: RFC 7578 deprecates it and the bytes would be
- * stored still encoded.
+ * are UTF-8, at most {@value #MAX_HEADER_BYTES} bytes per part, read by {@link PartHeaders}.
  */
 final class MultipartForm {
 
   static final int MAX_HEADER_BYTES = 16 * 1024;
 
   private static final int BUFFER_SIZE = 32 * 1024;
-  private static final String FORM_DATA = "multipart/form-data";
   private static final byte CR = '\r';
   private static final byte LF = '\n';
 
@@ -64,32 +57,7 @@ final class MultipartForm {
    * multipart/form-data} (or absent), 400 when its boundary is missing or not one RFC 2046 allows.
    */
   static MultipartForm of(@Nullable String contentType, InputStream body) {
-    if (contentType == null || contentType.isBlank()) {
-      throw new UnsupportedFormatException("An upload is multipart/form-data; no Content-Type");
-    }
-    HeaderValue value = HeaderValue.parse(contentType, "Content-Type");
-    if (!value.value().equalsIgnoreCase(FORM_DATA)) {
-      throw new UnsupportedFormatException("An upload is multipart/form-data");
-    }
-    String boundary = value.parameters().get("boundary");
-    if (!validBoundary(boundary)) {
-      throw new MalformedInputException(
-          "multipart/form-data needs a boundary of 1 to 70 characters (RFC 2046)");
-    }
-    return new MultipartForm(boundary, body);
-  }
-
-  private static boolean validBoundary(@Nullable String boundary) {
-    if (boundary == null
-        || boundary.isEmpty()
-        || boundary.length() > 70
-        || boundary.endsWith(" ")) {
-      return false;
-    }
-    return boundary
-        .chars()
-        .allMatch(
-            c -> c < 0x80 && (Character.isLetterOrDigit(c) || "'()+_,-./:=? ".indexOf(c) >= 0));
+    return new MultipartForm(MultipartBoundary.of(contentType), body);
   }
 
   /**

@@ -13,7 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The headers of one multipart part that the upload reads (RFC 7578, RFC 8187 filenames). */
+/**
+ * The headers of one multipart part that the upload reads (RFC 7578, RFC 8187 filenames): lines end
+ * with CRLF; a quoted value unescapes {@code \"} and {@code \\} and keeps any other backslash (old
+ * browsers send Windows paths unescaped). {@code filename*} (RFC 8187, UTF-8 or ISO-8859-1) wins
+ * over {@code filename}. A {@code Content-Transfer-Encoding} other than the identity ones ({@code
+ * 7bit}, {@code 8bit}, {@code binary}) is refused: RFC 7578 deprecates it and the bytes would be
+ * stored still encoded.
+ */
 final class PartHeaders {
 
   /** The transfer encodings that leave the bytes as they are (RFC 7578 §4.7). */
