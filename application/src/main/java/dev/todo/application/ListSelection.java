@@ -4,6 +4,7 @@ import dev.todo.domain.identity.Caller;
 import dev.todo.domain.list.ListId;
 import dev.todo.domain.list.ListRole;
 import dev.todo.domain.list.Membership;
+import dev.todo.domain.list.TodoList;
 import dev.todo.domain.port.out.ListRepository;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,7 @@ final class ListSelection {
     return lists.membershipsOf(user).stream()
         .filter(membership -> membership.role() == ListRole.OWNER)
         .map(Membership::list)
-        .map(list -> list.id())
+        .map(TodoList::id)
         .toList();
   }
 }

@@ -31,14 +31,14 @@ public final class InMemoryListRepository
 
   /** The stored list with the counts of the to-dos in it now. */
   private TodoList counted(TodoList list) {
-    long[] counts = todos.countsOf(list.id());
+    var counts = todos.countsOf(list.id());
     return new TodoList(
         list.id(),
         list.owner(),
         list.name(),
         list.isDefault(),
-        counts[0],
-        counts[1],
+        counts.todos(),
+        counts.active(),
         list.memberCount(),
         list.createdAt(),
         list.updatedAt(),

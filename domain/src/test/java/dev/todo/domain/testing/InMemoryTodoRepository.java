@@ -79,10 +79,13 @@ public final class InMemoryTodoRepository
     todos.values().removeIf(t -> t.listId().equals(list));
   }
 
-  /** The list's counters as the real adapter keeps them: its to-dos and the active ones. */
-  synchronized long[] countsOf(ListId list) {
+  /** A list's counters as the real adapter keeps them. */
+  record ListCounts(long todos, long active) {}
+
+  /** The list's counters: its to-dos and the active ones. */
+  synchronized ListCounts countsOf(ListId list) {
     var in = inLists(List.of(list)).toList();
-    return new long[] {in.size(), in.stream().filter(t -> !t.completed()).count()};
+    return new ListCounts(in.size(), in.stream().filter(t -> !t.completed()).count());
   }
 
   @Override
@@ -139,9 +142,9 @@ public final class InMemoryTodoRepository
     return ids.size();
   }
 
-  synchronized java.util.stream.Stream<Todo> inLists(List<ListId> lists) {
+  private java.util.stream.Stream<Todo> inLists(List<ListId> lists) {
     var wanted = Set.copyOf(lists);
-    return todos.values().stream().filter(t -> wanted.contains(t.listId())).toList().stream();
+    return todos.values().stream().filter(t -> wanted.contains(t.listId()));
   }
 
   private static Predicate<Todo> matching(TodoFilter filter) {
