@@ -1,4 +1,5 @@
-// The API's lists, members and invites (shared api.md, part 2: "Lists", "Sharing"), on the request
+// The API's lists, members, invites and activity (shared api.md, part 2: "Lists", "Sharing",
+// "Activity and audit"), on the request
 // function of the API client (api.js), which adds the token, the request id and the error envelope.
 
 const MERGE_PATCH_TYPE = 'application/merge-patch+json';
@@ -72,6 +73,13 @@ export function listRoutes(send) {
 		/** Joins with the invite's role: the list as the caller now sees it. */
 		async acceptInvite(token) {
 			return data('POST', `${invitePath(token)}/accept`);
+		},
+
+		/** A page of the list's events, newest first, older than `before` (an event id): {data, next}. */
+		async activity(listId, { before = null, limit = 30 } = {}) {
+			const search = new URLSearchParams({ limit: String(limit) });
+			if (before) search.set('before', before);
+			return data('GET', `${listPath(listId)}/activity?${search}`);
 		},
 	};
 }

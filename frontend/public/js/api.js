@@ -2,9 +2,12 @@
 // Every request carries the id token as a Bearer token and its own X-Request-ID; an error answer
 // (the contract's {"error": {...}} envelope) becomes an ApiError that keeps the request id, so a
 // user can quote it to support. Every read of to-dos or stats names the browser's time zone (tz=),
-// so that "today" is the user's date. The routes of lists and sharing are in api-lists.js.
+// so that "today" is the user's date. The routes of lists and sharing are in api-lists.js, the trash's
+// in api-trash.js, the steps' in api-steps.js.
 
 import { listRoutes } from './api-lists.js';
+import { stepRoutes } from './api-steps.js';
+import { trashRoutes } from './api-trash.js';
 import { browserTimeZone } from './format.js';
 
 const JSON_TYPE = 'application/json';
@@ -131,7 +134,8 @@ export function createApiClient({
 		}
 	}
 
-	async function sendTracked(method, path, { body, contentType, ifMatch, raw = false } = {}) {
+	// keepalive: the request outlives the page (a delete sent as the tab closes)
+	async function sendTracked(method, path, { body, contentType, ifMatch, raw = false, keepalive = false } = {}) {
 		const requestId = newRequestId(crypto);
 		let response;
 		try {
@@ -139,6 +143,7 @@ export function createApiClient({
 				method,
 				headers: headersFor({ body, contentType, ifMatch, requestId }),
 				body: body === undefined ? undefined : JSON.stringify(body),
+				...(keepalive ? { keepalive: true } : {}),
 			});
 		} catch (cause) {
 			const error = new ApiError({
@@ -162,6 +167,8 @@ export function createApiClient({
 
 	return {
 		...listRoutes(send),
+		...trashRoutes(send),
+		...stepRoutes(send),
 
 		/** Public: what the browser needs to sign in (and optionally attachment limits). */
 		async config() {
@@ -200,6 +207,7 @@ export function createApiClient({
 			return (await send('PATCH', todoPath(id), { body: patch, contentType: MERGE_PATCH_TYPE, ifMatch: version })).data;
 		},
 
+		/** Moves the to-do to the trash (POST …/restore takes it back). */
 		async deleteTodo(id, version) {
 			await send('DELETE', todoPath(id), { ifMatch: version });
 		},
@@ -223,8 +231,9 @@ export function createApiClient({
 			return (await send('GET', attachmentsPath(todoId))).data.data ?? [];
 		},
 
-		async deleteAttachment(todoId, attachmentId) {
-			await send('DELETE', `${attachmentsPath(todoId)}/${encodeURIComponent(attachmentId)}`);
+		/** keepalive: sent as the page goes away (a delete that waited for its undo to expire). */
+		async deleteAttachment(todoId, attachmentId, { keepalive = false } = {}) {
+			await send('DELETE', `${attachmentsPath(todoId)}/${encodeURIComponent(attachmentId)}`, { keepalive });
 		},
 
 		/** The attachment's bytes as a Blob (the route needs the token, so no plain link). */
