@@ -11,6 +11,7 @@ import { OptimisticWrites } from './optimistic-writes.js';
 import { inviteTokenFromPath, pageFromPath } from './router.js';
 import { ShareController } from './share-controller.js';
 import { TodoStore } from './store.js';
+import { ActivityView } from './views/activity-view.js';
 import { ConfirmView } from './views/confirm-view.js';
 import { DetailsView } from './views/details-view.js';
 import { InviteView } from './views/invite-view.js';
@@ -19,7 +20,10 @@ import { ListsView } from './views/lists-view.js';
 import { PanelsView } from './views/panels-view.js';
 import { ShareView } from './views/share-view.js';
 import { ShellView } from './views/shell-view.js';
+import { StepsView } from './views/steps-view.js';
 import { TodoView } from './views/todo-view.js';
+import { TrashView } from './views/trash-view.js';
+import { UndoView } from './views/undo-view.js';
 import { WriteQueue } from './write-queue.js';
 
 const DRAFT_KEY = 'todo.draft';
@@ -118,12 +122,16 @@ async function main() {
 		lists: new ListsView(document),
 		listBar: new ListBarView(document),
 		confirm: new ConfirmView(document),
+		undo: new UndoView(document),
+		steps: new StepsView(document),
+		trash: new TrashView(document),
+		activity: new ActivityView(document),
 		shell,
 	};
 	const lists = new ListsStore({ api });
 	const share = new ShareController({ api, lists, view: new ShareView(document), origin: window.location.origin, clipboard: window.navigator.clipboard });
 	share.bind();
-	const controller = new Controller({ store, writes, api, views, session, config, window, lists, share });
+	const controller = new Controller({ store, writes, writeQueue, api, views, session, config, window, lists, share });
 	await controller.start();
 }
 

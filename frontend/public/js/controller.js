@@ -1,48 +1,45 @@
 // The controller: turns what the user does (reported by the views) into writes, store and API
 // calls, and the store's state and events into view updates. No direct DOM access of its own.
 
-import { describeError, formatBytes } from './format.js';
+import { ActivityController } from './activity-controller.js';
+import { AttachmentsController } from './attachments-controller.js';
+import { describeError } from './format.js';
 import { ListsController } from './lists-controller.js';
+import { StepsController } from './steps-controller.js';
+import { TrashController } from './trash-controller.js';
+import { UndoableDeletes } from './undoable-deletes.js';
+import { UndoOffers } from './undo.js';
 
-export const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-export const DEFAULT_MAX_ATTACHMENTS_PER_TODO = 20;
+export { DEFAULT_MAX_ATTACHMENT_BYTES, DEFAULT_MAX_ATTACHMENTS_PER_TODO } from './attachments-controller.js';
 
 export class Controller {
 	/**
 	 * @param deps.store TodoStore
 	 * @param deps.writes OptimisticWrites, the user's changes to the store's to-dos
 	 * @param deps.api the API client
-	 * @param deps.views {todo, details, panels, shell, lists, listBar, confirm}
+	 * @param deps.views {todo, details, panels, shell, lists, listBar, confirm, undo, steps, trash, activity}
 	 * @param deps.session {saveDraft(text), takeDraft(), signIn(), signOut()}
 	 * @param deps.config GET /api/v1/config
 	 * @param deps.window where hash changes happen
 	 * @param deps.lists ListsStore, the caller's lists
 	 * @param deps.share ShareController, the owner's share dialog
+	 * @param deps.writeQueue the store's WriteQueue
+	 * @param deps.undo UndoOffers (made here when not given)
 	 */
-	constructor({ store, writes, api, views, session, config, window, lists, share }) {
-		this.store = store;
-		this.writes = writes;
-		this.api = api;
-		this.views = views;
-		this.session = session;
-		this.window = window;
-		// GET /api/v1/config names the server's limits; the defaults are the contract's
-		const limits = (config && config.attachments) || {};
-		this.maxBytes = limits.max_bytes || DEFAULT_MAX_ATTACHMENT_BYTES;
-		this.maxPerTodo = limits.max_per_todo || DEFAULT_MAX_ATTACHMENTS_PER_TODO;
-		this.attachments = [];
-		this.upload = null;
+	constructor({ store, writes, api, views, session, config, window, lists, share, writeQueue, undo = new UndoOffers() }) {
+		Object.assign(this, { store, writes, api, views, session, window, undo });
 		this.signingIn = false;
 		this.shownStats = null;
-		this.lists = new ListsController({
-			lists,
-			store,
-			views,
-			share,
-			window,
-			onChange: () => this.render(),
-			onFailure: (message, error, retry, explanation) => this.showFailure(message, error, retry, explanation),
-		});
+		const onFailure = (message, error, retry, explanation) => this.showFailure(message, error, retry, explanation);
+		const onUnauthorized = () => this.reauthenticate();
+		const myId = () => this.lists.myId;
+		this.deletes = new UndoableDeletes({ store, writes, api, writeQueue, undo, myId });
+		// GET /api/v1/config names the server's limits of files; the defaults are the contract's
+		this.files = new AttachmentsController({ api, store, details: views.details, undo, config, onUnauthorized, onFailure: (message) => views.shell.showInfo(message) });
+		this.steps = new StepsController({ api, store, view: views.steps, onUnauthorized });
+		this.trash = new TrashController({ api, lists, view: views.trash, confirm: views.confirm, myId, onUnauthorized, onRestored: () => this.afterTrashChange() });
+		this.activity = new ActivityController({ api, lists, store, view: views.activity, myId, onUnauthorized });
+		this.lists = new ListsController({ lists, store, views, share, trash: this.trash, window, onChange: () => this.render(), onFailure });
 	}
 
 	async start() {
@@ -51,9 +48,9 @@ export class Controller {
 			onAdd: (title) => this.writes.add(title, this.lists.newTodoFields()),
 			onToggle: (id, completed) => this.writes.toggle(id, completed),
 			onRename: (id, title) => this.writes.rename(id, title),
-			onRemove: (id) => this.writes.remove(id),
+			onRemove: (id) => this.deletes.removeTodo(id),
 			onToggleAll: (completed) => this.writes.toggleAll(completed),
-			onClearCompleted: () => this.writes.clearCompleted(),
+			onClearCompleted: () => this.deletes.clearCompleted(),
 			onDetails: (id) => this.openDetails(id),
 		});
 		details.bind({
@@ -61,11 +58,22 @@ export class Controller {
 				details.close();
 				this.writes.saveDetails(id, fields);
 			},
-			onClose: () => this.cancelUpload(),
-			onUpload: (id, file) => this.uploadFile(id, file),
-			onCancelUpload: () => this.cancelUpload(),
-			onDownload: (todoId, attachmentId) => this.download(todoId, attachmentId),
-			onDeleteAttachment: (todoId, attachmentId) => this.deleteAttachment(todoId, attachmentId),
+			onClose: () => {
+				this.files.cancelUpload();
+				this.steps.close();
+			},
+			onUpload: (id, file) => this.files.uploadFile(id, file),
+			onCancelUpload: () => this.files.cancelUpload(),
+			onDownload: (todoId, attachmentId) => this.files.download(todoId, attachmentId),
+			onDeleteAttachment: (todoId, attachmentId) => this.files.delete(todoId, attachmentId),
+		});
+		this.steps.bind();
+		this.trash.bind();
+		this.undo.addEventListener('change', (event) => this.views.undo.render(event.detail && event.detail.message));
+		this.views.undo.bind({
+			onUndo: () => this.undo.undo(),
+			onDismiss: () => this.undo.settle(),
+			onLeave: () => this.undo.settle({ leaving: true }),
 		});
 		panels.bind({
 			onSearch: (query) => this.store.setView({ query }),
@@ -104,8 +112,17 @@ export class Controller {
 	changed() {
 		this.render();
 		const { stats } = this.store.state;
-		if (stats && this.shownStats && stats !== this.shownStats) this.lists.loadLists();
+		if (stats && this.shownStats && stats !== this.shownStats) {
+			this.lists.loadLists();
+			this.activity.refresh();
+		}
 		this.shownStats = stats;
+	}
+
+	/** To-dos came back from the trash: the list shown, its counts and its activity follow. */
+	async afterTrashChange() {
+		await this.store.load();
+		this.lists.loadLists();
 	}
 
 	render() {
@@ -130,6 +147,7 @@ export class Controller {
 			loading: state.loading,
 			stats: state.stats,
 		});
+		this.activity.show(this.lists.selectedList);
 	}
 
 	async showWhoAmI() {
@@ -165,89 +183,14 @@ export class Controller {
 		this.session.signIn();
 	}
 
-	// --- details and attachments --------------------------------------------------------------
+	// --- details, its steps and files ---------------------------------------------------------
 
 	openDetails(id) {
 		const todo = this.store.find(id);
 		if (!todo || todo.pending) return;
-		this.attachments = [];
 		const readOnly = !this.lists.todoViewOptions().canEdit(todo);
-		this.views.details.open(todo, { maxBytes: this.maxBytes, maxPerTodo: this.maxPerTodo, readOnly });
-		this.loadAttachments(todo.id);
-	}
-
-	async loadAttachments(todoId) {
-		const details = this.views.details;
-		try {
-			const attachments = await this.api.listAttachments(todoId);
-			if (details.todoId === todoId) {
-				this.attachments = attachments;
-				details.showAttachments(attachments);
-			}
-		} catch (error) {
-			if (error.needsSignIn) return this.reauthenticate();
-			if (details.todoId === todoId) details.showAttachments([], `The files could not be loaded. ${describeError(error)}`);
-		}
-	}
-
-	async uploadFile(todoId, file) {
-		const details = this.views.details;
-		details.showUploadError(null);
-		if (file.size > this.maxBytes) {
-			details.showUploadError(`“${file.name}” is ${formatBytes(file.size)}; files may be at most ${formatBytes(this.maxBytes)}.`);
-			return;
-		}
-		if (this.attachments.length >= this.maxPerTodo) {
-			details.showUploadError(`A to-do holds at most ${this.maxPerTodo} files; delete one to add “${file.name}”.`);
-			return;
-		}
-		details.showUploading(true, file.name);
-		const upload = this.api.uploadAttachment(todoId, file, (loaded, total) => details.showProgress(loaded, total));
-		this.upload = upload;
-		try {
-			await upload.promise;
-			details.showProgress(file.size, file.size);
-			details.clearFile();
-			await this.loadAttachments(todoId);
-			this.store.refreshTodo(todoId);
-		} catch (error) {
-			if (error.needsSignIn) return this.reauthenticate();
-			if (error.code !== 'ABORTED') {
-				const reference = error.requestId && error.status ? ` (reference ${error.requestId})` : '';
-				details.showUploadError(`“${file.name}” was not uploaded. ${describeError(error)}${reference}`);
-			}
-		} finally {
-			if (this.upload === upload) this.upload = null;
-			details.showUploading(false);
-		}
-	}
-
-	cancelUpload() {
-		if (this.upload) this.upload.abort();
-	}
-
-	async download(todoId, attachmentId) {
-		const attachment = (this.attachments || []).find((item) => item.id === attachmentId);
-		try {
-			const blob = await this.api.downloadAttachment(todoId, attachmentId);
-			this.views.details.saveFile(blob, attachment ? attachment.filename : 'download');
-		} catch (error) {
-			if (error.needsSignIn) return this.reauthenticate();
-			this.views.details.showUploadError(`The file could not be downloaded. ${describeError(error)}`);
-		}
-	}
-
-	async deleteAttachment(todoId, attachmentId) {
-		try {
-			await this.api.deleteAttachment(todoId, attachmentId);
-		} catch (error) {
-			if (error.needsSignIn) return this.reauthenticate();
-			if (!error.isNotFound) {
-				this.views.details.showUploadError(`The file could not be deleted. ${describeError(error)}`);
-				return;
-			}
-		}
-		await this.loadAttachments(todoId);
-		this.store.refreshTodo(todoId);
+		this.views.details.open(todo, { ...this.files.limits, readOnly });
+		this.steps.open(todo, { readOnly });
+		this.files.opened(todo.id);
 	}
 }

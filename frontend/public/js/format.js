@@ -133,3 +133,21 @@ export function todoGoneMessage(title) {
 export function changedElsewhereMessage(title) {
 	return `${quoted(title)} was changed elsewhere (another tab or device). The latest version is shown; your change was not applied.`;
 }
+
+/**
+ * How long ago an instant was, for people: 'just now', '3 min ago', '2 h ago', 'yesterday',
+ * '4 days ago', then 'on 12 Jan 2026' (in the given zone, default the browser's).
+ */
+export function timeAgo(timestamp, now = Date.now(), timeZone = undefined) {
+	const then = new Date(timestamp).getTime();
+	const seconds = Math.max(0, (now - then) / 1000);
+	if (seconds < 45) return 'just now';
+	const minutes = Math.round(seconds / 60);
+	if (minutes < 60) return `${minutes} min ago`;
+	const hours = Math.floor(minutes / 60);
+	if (hours < 24) return `${hours} h ago`;
+	const days = Math.floor(hours / 24);
+	if (days < 2) return 'yesterday';
+	if (days < 7) return `${days} days ago`;
+	return `on ${new Date(then).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone })}`;
+}

@@ -19,12 +19,13 @@ export class ListsController {
 	 * @param deps.store TodoStore, told which list or view to load
 	 * @param deps.views {lists, listBar, confirm, shell}
 	 * @param deps.share ShareController
+	 * @param deps.trash TrashController, the trash of the list shown (editors)
 	 * @param deps.window where hash changes happen
 	 * @param deps.onChange called when what the to-do view may show changed (permissions, names)
 	 * @param deps.onFailure (message, error, retry) for what the user must hear about
 	 */
-	constructor({ lists, store, views, share, window, onChange, onFailure }) {
-		Object.assign(this, { lists, store, views, share, window, onChange, onFailure });
+	constructor({ lists, store, views, share, trash = null, window, onChange, onFailure }) {
+		Object.assign(this, { lists, store, views, share, trash, window, onChange, onFailure });
 		this.route = { listId: null, smart: null, filter: 'all' };
 		this.myId = null;
 		this.membersByList = new Map(); // list id -> Map(user id -> user), once loaded
@@ -40,6 +41,7 @@ export class ListsController {
 		listBar.bind({
 			onRename: (name) => this.renameList(name),
 			onShare: () => this.share.open(this.selectedList, this.myId),
+			onTrash: () => this.trash?.open(this.selectedList),
 			onDelete: () => this.deleteList(),
 			onLeave: () => this.leaveList(),
 		});
@@ -86,7 +88,7 @@ export class ListsController {
 		if (this.route.listId && this.lists.loaded && !this.lists.find(this.route.listId)) return this.select(this.route);
 		const list = this.selectedList;
 		this.views.lists.render({ own: this.lists.own, shared: this.lists.shared, selectedListId: list ? list.id : null, smart: this.route.smart });
-		this.views.listBar.render({ list, smart: this.route.smart });
+		this.views.listBar.render({ list, smart: this.route.smart, canEdit: Boolean(list && this.lists.canWrite(list.id)) });
 		this.onChange();
 	}
 

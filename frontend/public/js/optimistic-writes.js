@@ -120,7 +120,7 @@ export class OptimisticWrites {
 		});
 	}
 
-	/** Deletes one to-do at once; puts it back where it was if the server refuses. */
+	/** Deletes one to-do at once (to the trash); puts it back where it was if the server refuses. */
 	remove(id) {
 		const key = this.queue.resolve(id);
 		const before = this.store.find(key);
@@ -162,8 +162,9 @@ export class OptimisticWrites {
 		return this.changeAll({
 			show: (todos) => todos.filter((todo) => !todo.completed),
 			send: async () => {
-				await this.api.clearCompleted(this.store.state.scope.listId);
+				const cleared = await this.api.clearCompleted(this.store.state.scope.listId);
 				this.store.refreshStats();
+				return cleared;
 			},
 			message: clearCompletedFailedMessage(),
 			retry: () => this.clearCompleted(),
@@ -172,18 +173,22 @@ export class OptimisticWrites {
 
 	// --- internals ----------------------------------------------------------------------------
 
-	/** A change of the whole list: shown at once, sent once the queued writes are done, undone if refused. */
+	/**
+	 * A change of the whole list: shown at once, sent once the queued writes are done, undone if
+	 * refused. Resolves with what send() answered, or null when it was refused.
+	 */
 	async changeAll({ show, send, message, retry }) {
 		const before = this.store.state.todos;
 		this.store.state.todos = show(before);
 		this.store.changed();
 		try {
 			await this.queue.settled();
-			await send();
+			return (await send()) ?? {};
 		} catch (error) {
 			this.store.state.todos = before;
 			this.store.changed();
 			this.store.reportFailure({ error, message, retry });
+			return null;
 		}
 	}
 

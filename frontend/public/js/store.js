@@ -245,6 +245,32 @@ export class TodoStore extends EventTarget {
 		this.state.todos = todos;
 	}
 
+	/** What the list shows (scope, search, order): a to-do taken out under one key goes back under the same. */
+	viewKey() {
+		const { scope, query, sort, order } = this.state;
+		return JSON.stringify([scope.listId, scope.due, query, sort, order]);
+	}
+
+	/**
+	 * A to-do back from the trash: where it stood when the list showed what it shows now (viewKey),
+	 * else it is only remembered for the load under way. False when it is not shown here.
+	 */
+	restored(todo, index, viewKey) {
+		this.deletedWhileLoading.delete(todo.id);
+		if (this.state.loading) this.createdWhileLoading.add(todo.id);
+		if (viewKey !== this.viewKey()) return false;
+		if (!this.replace(todo)) this.putBack(todo, index);
+		return true;
+	}
+
+	/** Changes fields of a to-do here only (counters the server changes without a version). */
+	amend(id, fields) {
+		const todo = this.find(id);
+		if (!todo) return;
+		this.replace({ ...todo, ...fields });
+		this.changed();
+	}
+
 	/** Drops a to-do the server no longer has, and says so. */
 	dropMissing(id) {
 		const todo = this.find(id);

@@ -25,7 +25,7 @@ function recordingViews() {
 				},
 			},
 		);
-	const names = ['todo', 'details', 'panels', 'shell', 'lists', 'listBar', 'confirm'];
+	const names = ['todo', 'details', 'panels', 'shell', 'lists', 'listBar', 'confirm', 'undo', 'steps', 'trash', 'activity'];
 	return { calls, views: Object.fromEntries(names.map((name) => [name, recorder(name)])) };
 }
 
@@ -48,7 +48,7 @@ function setup({ config = {}, api = {} } = {}) {
 	store.state.todos = [todo({ id: 't1' })];
 	const lists = new ListsStore({ api: fullApi });
 	const window = Object.assign(new EventTarget(), { location: { hash: '#/' } });
-	const controller = new Controller({ store, writes, api: fullApi, views, session, config, window, lists, share: { open() {} } });
+	const controller = new Controller({ store, writes, writeQueue, api: fullApi, views, session, config, window, lists, share: { open() {} } });
 	return { controller, calls, views, session, api: fullApi, store, writes };
 }
 
@@ -57,7 +57,7 @@ describe('controller', () => {
 		const { controller, calls, api } = setup();
 		const file = { name: 'big.iso', size: DEFAULT_MAX_ATTACHMENT_BYTES + 1 };
 
-		await controller.uploadFile('t1', file);
+		await controller.files.uploadFile('t1', file);
 
 		assert.equal(api.uploads.length, 0);
 		const shown = calls.filter(([name, message]) => name === 'details.showUploadError' && message);
@@ -66,16 +66,16 @@ describe('controller', () => {
 
 	it('takes the limit from the configuration when the server names one', async () => {
 		const { controller, api } = setup({ config: { attachments: { max_bytes: 100 } } });
-		await controller.uploadFile('t1', { name: 'small.txt', size: 100 });
-		await controller.uploadFile('t1', { name: 'large.txt', size: 101 });
+		await controller.files.uploadFile('t1', { name: 'small.txt', size: 100 });
+		await controller.files.uploadFile('t1', { name: 'large.txt', size: 101 });
 		assert.deepEqual(api.uploads.map((f) => f.name), ['small.txt']);
 	});
 
 	it('refuses a file when the to-do already holds as many as the server allows', async () => {
 		const { controller, api, calls } = setup({ config: { attachments: { max_bytes: 100, max_per_todo: 2 } } });
-		controller.attachments = [{ id: 'a1' }, { id: 'a2' }];
+		controller.files.attachments = [{ id: 'a1' }, { id: 'a2' }];
 
-		await controller.uploadFile('t1', { name: 'third.txt', size: 1 });
+		await controller.files.uploadFile('t1', { name: 'third.txt', size: 1 });
 
 		assert.equal(api.uploads.length, 0);
 		const shown = calls.filter(([name, message]) => name === 'details.showUploadError' && message);

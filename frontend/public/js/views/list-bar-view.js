@@ -1,5 +1,5 @@
 // The head of the list shown: its name, whose it is and who it is shared with, and what the caller
-// may do with it (rename, share, delete: the owner; leave: a member). DOM only.
+// may do with it (rename, share, delete: the owner; leave: a member; its trash: an editor). DOM only.
 
 import { sharingSummary, smartViewSummary, SMART_VIEW_NAMES } from '../format-lists.js';
 
@@ -12,14 +12,18 @@ export class ListBarView {
 		this.$share = root.querySelector('.list-share');
 		this.$delete = root.querySelector('.list-delete');
 		this.$leave = root.querySelector('.list-leave');
+		this.$trash = root.querySelector('.list-trash');
 		this.$renameForm = root.querySelector('.rename-form');
 		this.$renameInput = root.querySelector('.rename-list');
 		this.$renameCancel = root.querySelector('.rename-cancel');
 		this.listName = '';
 	}
 
-	/** @param view.list the list shown (null in a due-date view); view.smart the due-date view */
-	render({ list, smart }) {
+	/**
+	 * @param view.list the list shown (null in a due-date view); view.smart the due-date view
+	 * @param view.canEdit whether the caller may change the list's to-dos (and so see its trash)
+	 */
+	render({ list, smart, canEdit = false }) {
 		const owned = Boolean(list && list.role === 'owner');
 		const manageable = owned && !list.is_default;
 		this.listName = list ? list.name : '';
@@ -31,9 +35,11 @@ export class ListBarView {
 		this.$share.hidden = !manageable;
 		this.$delete.hidden = !manageable;
 		this.$leave.hidden = !list || owned || list.role === 'admin';
+		this.$trash.hidden = !list || !canEdit;
 		for (const button of [this.$rename, this.$share, this.$delete, this.$leave]) {
 			button.setAttribute('aria-label', `${button.textContent} “${this.listName}”`);
 		}
+		this.$trash.setAttribute('aria-label', `Trash of “${this.listName}”`);
 		if (!manageable) this.stopRenaming();
 	}
 
@@ -58,7 +64,7 @@ export class ListBarView {
 		this.$share.focus();
 	}
 
-	bind({ onRename, onShare, onDelete, onLeave }) {
+	bind({ onRename, onShare, onDelete, onLeave, onTrash }) {
 		this.$rename.addEventListener('click', () => this.startRenaming());
 		this.$renameCancel.addEventListener('click', () => this.stopRenaming({ focus: true }));
 		this.$renameForm.addEventListener('keydown', (event) => {
@@ -73,5 +79,6 @@ export class ListBarView {
 		this.$share.addEventListener('click', () => onShare());
 		this.$delete.addEventListener('click', () => onDelete());
 		this.$leave.addEventListener('click', () => onLeave());
+		this.$trash.addEventListener('click', () => onTrash());
 	}
 }

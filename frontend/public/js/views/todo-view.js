@@ -4,7 +4,7 @@
 
 import { dueState, formatDue, itemsLeftWord, todayIn } from '../format.js';
 import { peopleLine } from '../format-lists.js';
-import { element } from './dom.js';
+import { element, textElement } from './dom.js';
 
 const ENTER_KEY = 'Enter';
 const ESCAPE_KEY = 'Escape';
@@ -13,6 +13,8 @@ const DEFAULT_PLACEHOLDER = 'What needs to be done?';
 const FILTER_HASHES = Object.freeze({ all: '#/', active: '#/active', completed: '#/completed' });
 
 const PRIORITY_TEXT = { low: 'Low priority', medium: 'Medium priority', high: 'High priority' };
+
+const stepsDoneText = (todo) => `${todo.steps_completed ?? 0} of ${todo.step_count} ${todo.step_count === 1 ? 'step' : 'steps'} done`;
 
 export class TodoView {
 	constructor(root = document) {
@@ -156,6 +158,12 @@ export class TodoView {
 		if (todo.due_date) {
 			const state = dueState(todo, today);
 			chip(`chip-due${state ? ` chip-${state}` : ''}`, formatDue(todo.due_date, state));
+		}
+		if (todo.step_count > 0) {
+			// "2/5" to the eye, "2 of 5 steps done" to a screen reader
+			const steps = element('span', 'chip chip-steps');
+			steps.append(textElement('span', null, `${todo.steps_completed ?? 0}/${todo.step_count}`, { 'aria-hidden': 'true' }), textElement('span', 'visually-hidden', stepsDoneText(todo)));
+			chips.push(steps);
 		}
 		if (todo.attachment_count > 0) {
 			chip('chip-files', `${todo.attachment_count} ${todo.attachment_count === 1 ? 'file' : 'files'}`);
