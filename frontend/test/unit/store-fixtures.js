@@ -14,6 +14,7 @@ export class FakeApi {
 		this.calls = [];
 		this.failures = [];
 		this.nextId = 100;
+		this.trashed = []; // most recently deleted first, as GET /trash answers
 	}
 	failNext(method, error) {
 		this.failures.push({ method, error });
@@ -70,7 +71,22 @@ export class FakeApi {
 				throw new ApiError({ status: 412, code: 'PRECONDITION_FAILED', message: 'changed' });
 			}
 			this.todos = this.todos.filter((t) => t !== current);
+			this.trashed.unshift({ ...current, deleted_at: '2026-01-15T10:31:00.000Z', deleted_by: 'me' });
 		});
+	}
+	restoreTodo(id) {
+		return this.call('restoreTodo', () => {
+			const trashed = this.trashed.find((t) => t.id === id);
+			if (!trashed) throw new ApiError({ status: 409, code: 'CONFLICT', message: 'The to-do is not in the trash' });
+			this.trashed = this.trashed.filter((t) => t !== trashed);
+			const restored = { ...trashed, deleted_at: null, deleted_by: null, version: trashed.version + 1 };
+			this.todos.push(restored);
+			this.todos.sort((a, b) => a.position - b.position);
+			return { ...restored };
+		});
+	}
+	trash({ pageSize = 50 } = {}) {
+		return this.call('trash', () => ({ data: this.trashed.slice(0, pageSize).map((t) => ({ ...t })), meta: { page: 1, page_size: pageSize, total_count: this.trashed.length, total_pages: 1 } }));
 	}
 	setAllCompleted(completed, listId) {
 		this.bulkListId = listId;
@@ -89,9 +105,10 @@ export class FakeApi {
 	clearCompleted(listId) {
 		this.bulkListId = listId;
 		return this.call('clearCompleted', () => {
-			const before = this.todos.length;
+			const cleared = this.todos.filter((t) => t.completed);
 			this.todos = this.todos.filter((t) => !t.completed);
-			return { deleted: before - this.todos.length };
+			this.trashed.unshift(...cleared.map((t) => ({ ...t, deleted_at: '2026-01-15T10:32:00.000Z', deleted_by: 'me' })));
+			return { deleted: cleared.length };
 		});
 	}
 }
