@@ -133,8 +133,8 @@ export class StepsController {
 	}
 
 	/**
-	 * Shown at once in its new place; sent as the position of the step that was there (the server
-	 * shifts the others), then read back in the server's order.
+	 * Shown at once in its new place; then the steps are numbered 1, 2, 3… in the order shown and
+	 * only the positions that changed are sent (the server orders by position), and read back.
 	 */
 	async moveTo(id, target) {
 		const todoId = this.todoId;
@@ -142,12 +142,16 @@ export class StepsController {
 		if (this.readOnly || index < 0 || target < 0 || target >= this.steps.length || target === index) return;
 		this.view.showError(null);
 		const moving = this.steps[index];
-		const position = this.steps[target].position ?? target + 1;
 		const reordered = this.steps.filter((step) => step.id !== id);
 		reordered.splice(target, 0, moving);
-		this.steps = reordered;
+		const changed = reordered.map((step, at) => ({ step, position: at + 1 })).filter(({ step, position }) => step.position !== position);
+		this.steps = reordered.map((step, at) => ({ ...step, position: at + 1 }));
 		this.render();
-		await this.send(todoId, () => this.api.patchStep(todoId, id, { position }), `${quoted(moving.title)} could not be moved.`);
+		const failure = `${quoted(moving.title)} could not be moved.`;
+		for (const { step, position } of changed) {
+			const { ok } = await this.send(todoId, () => this.api.patchStep(todoId, step.id, { position }), failure);
+			if (!ok) break;
+		}
 		if (todoId === this.todoId) await this.queue(() => this.load());
 	}
 

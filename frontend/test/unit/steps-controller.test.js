@@ -6,7 +6,7 @@ import { todo } from './helpers.js';
 
 const step = (id, title, position, completed = false) => ({ id, todo_id: 't1', title, position, completed });
 
-/** An in-memory steps API: positions 1..n, a PATCH of position moves the step there and shifts the rest. */
+/** An in-memory steps API: listed by position (ties by creation), a PATCH of position only sets it. */
 function fakeApi(steps = [step('s1', 'Eggs', 1), step('s2', 'Milk', 2), step('s3', 'Bread', 3)]) {
 	const api = {
 		steps: steps.map((s) => ({ ...s })),
@@ -22,12 +22,9 @@ function fakeApi(steps = [step('s1', 'Eggs', 1), step('s2', 'Milk', 2), step('s3
 			}
 			return fn();
 		},
-		renumber() {
-			api.steps.forEach((s, index) => (s.position = index + 1));
-		},
 	};
 	Object.assign(api, {
-		list: () => api.call('steps', () => api.steps.map((s) => ({ ...s }))),
+		list: () => api.call('steps', () => [...api.steps].sort((a, b) => a.position - b.position).map((s) => ({ ...s }))),
 		create: (todoId, fields) =>
 			api.call('createStep', () => {
 				if (api.steps.length >= 100) throw new ApiError({ status: 400, code: 'VALIDATION_ERROR', message: 'A to-do has at most 100 steps', details: {} });
@@ -40,17 +37,11 @@ function fakeApi(steps = [step('s1', 'Eggs', 1), step('s2', 'Milk', 2), step('s3
 				const current = api.steps.find((s) => s.id === id);
 				if (!current) throw new ApiError({ status: 404, code: 'STEP_NOT_FOUND', message: 'no step' });
 				Object.assign(current, patch);
-				if (patch.position !== undefined) {
-					api.steps = api.steps.filter((s) => s !== current);
-					api.steps.splice(patch.position - 1, 0, current);
-					api.renumber();
-				}
 				return { ...current };
 			}),
 		remove: (todoId, id) =>
 			api.call('deleteStep', () => {
 				api.steps = api.steps.filter((s) => s.id !== id);
-				api.renumber();
 			}),
 	});
 	return { steps: api.list, createStep: api.create, patchStep: api.patch, deleteStep: api.remove, server: api };
@@ -118,7 +109,7 @@ describe('steps of a to-do', () => {
 		assert.equal(errors()[0], 'The step “One too many” was not added. A to-do has at most 100 steps');
 	});
 
-	it('moves a step up and down (sent as the position it takes), then reads the server\'s order', async () => {
+	it('moves a step up and down (the positions that change are sent, 1, 2, 3…), then reads the server\'s order', async () => {
 		const { steps, shown, server } = setup();
 		await steps.open(todo({ id: 't1' }));
 
@@ -128,9 +119,13 @@ describe('steps of a to-do', () => {
 		await steps.move('s1', +5); // past the end: nothing
 		await steps.moveBefore('s2', 's3');
 
-		assert.deepEqual(server.steps.map((s) => s.title), ['Milk', 'Bread', 'Eggs']);
+		assert.deepEqual((await steps.api.steps('t1')).map((s) => s.title), ['Milk', 'Bread', 'Eggs']);
 		assert.equal(shown.at(-1), '·Milk ·Bread ·Eggs');
-		assert.deepEqual(server.calls.filter((c) => c.startsWith('patchStep')), ['patchStep {"position":2}', 'patchStep {"position":2}', 'patchStep {"position":1}']);
+		assert.deepEqual(server.calls.filter((c) => c.startsWith('patchStep')), [
+			'patchStep {"position":2}', 'patchStep {"position":3}', // Bread up: Eggs Bread Milk
+			'patchStep {"position":1}', 'patchStep {"position":2}', // Eggs down: Bread Eggs Milk
+			'patchStep {"position":1}', 'patchStep {"position":2}', 'patchStep {"position":3}', // Milk first: Milk Bread Eggs
+		]);
 	});
 
 	it('deletes a step; one already gone elsewhere just goes', async () => {
