@@ -3,52 +3,14 @@
 // serves "To-dos in lists" of the contract.
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { FRONTEND, signedInPage, signInAtProvider } from './harness.js';
+import { signInAtProvider } from './harness.js';
+import { addMember, createList, docsScreenshot, listLink, openShare, person as personOf, sidebarNames } from './list-helpers.js';
 import { add, axeViolations, expectFailedRequest, stackForFile, item, labels, newUser, noProblems, settled } from './page-helpers.js';
 
 const { stack, pages } = stackForFile();
 
-/** A new user whose token carries an e-mail and a name, so that others can add them by e-mail. */
-async function person(name, options = {}) {
-	const id = newUser(name.toLowerCase());
-	const user = { id, email: `${id}@example.com`, name: `${name} ${id.slice(-4)}` };
-	const page = await signedInPage(stack, id, options, { email: user.email, name: user.name });
-	pages.push(page);
-	return Object.assign(page, { user });
-}
-
-/** The committed screenshots of the docs (small PNGs), next to the test-results ones. */
-function docsScreenshot(name) {
-	const dir = join(FRONTEND, '..', 'docs', 'screenshots');
-	mkdirSync(dir, { recursive: true });
-	return join(dir, `${name}.png`);
-}
-
-const sidebarNames = (page) => page.locator('.list-links .list-name').allTextContents();
-const listLink = (page, name) => page.locator('.list-link').filter({ has: page.locator('.list-name', { hasText: name }) });
-
-async function createList(page, name) {
-	await page.fill('.new-list', name);
-	await page.press('.new-list', 'Enter');
-	await page.locator('.list-title', { hasText: name }).waitFor();
-	await settled(page);
-}
-
-async function openShare(page) {
-	await page.click('.list-share');
-	await page.locator('dialog.share .member-item').first().waitFor(); // the owner, at least
-	await settled(page);
-}
-
-async function addMember(page, email, role) {
-	await page.fill('.member-email', email);
-	await page.selectOption('.member-role', role);
-	await page.click('.add-member-form button[type="submit"]');
-	await settled(page);
-}
+const person = (name, options) => personOf(stack, pages, name, options);
 
 describe('lists', () => {
 	it('creates, renames, reorders with the keyboard and deletes lists, with a confirmation naming the to-dos', async () => {
