@@ -61,6 +61,7 @@ export class Controller {
 			onClose: () => {
 				this.files.cancelUpload();
 				this.steps.close();
+				this.activity.refresh(); // steps and files change no stats: their events show now
 			},
 			onUpload: (id, file) => this.files.uploadFile(id, file),
 			onCancelUpload: () => this.files.cancelUpload(),

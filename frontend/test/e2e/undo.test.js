@@ -13,6 +13,14 @@ const open = (name, options) => openAs(stack, pages, name, options);
 const notice = (page) => page.locator('.undo-notice .undo-body');
 const serverTitles = async (page) => (await serverTodos(page)).map((todo) => todo.title);
 
+async function waitUntil(condition, what, timeoutMs = 5000) {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await condition())) {
+		if (Date.now() > deadline) assert.fail(`timed out: ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
 async function remove(page, title) {
 	await item(page, title).hover();
 	await item(page, title).locator('.destroy').click();
@@ -129,7 +137,9 @@ describe('undo', () => {
 		await inDialog.waitFor();
 		await page.reload(); // pagehide sends it, with keepalive
 		await settled(page);
-		assert.deepEqual(await files(), []);
+		await waitUntil(async () => (await files()).length === 0, 'the delete sent as the page went away arrives');
+		await page.reload();
+		await settled(page);
 		assert.equal(await item(page, 'Tax return').locator('.chip-files').count(), 0);
 		noProblems(page);
 	});
