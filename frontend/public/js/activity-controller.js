@@ -19,7 +19,7 @@ export class ActivityController {
 	 * @param deps.myId () => the caller's id ("you")
 	 * @param deps.setInterval the clock of the poll (null: no poll)
 	 */
-	constructor({ api, lists, store, view, myId = () => null, onUnauthorized = () => {}, setInterval = globalThis.setInterval, clearInterval = globalThis.clearInterval }) {
+	constructor({ api, lists, store, view, myId = () => null, onUnauthorized = () => {}, setInterval = (fn, ms) => globalThis.setInterval(fn, ms), clearInterval = (id) => globalThis.clearInterval(id) }) {
 		Object.assign(this, { api, lists, store, view, myId, onUnauthorized, setInterval, clearInterval });
 		this.listId = null;
 		this.events = [];

@@ -37,7 +37,7 @@ export class Controller {
 		// GET /api/v1/config names the server's limits of files; the defaults are the contract's
 		this.files = new AttachmentsController({ api, store, details: views.details, undo, config, onUnauthorized, onFailure: (message) => views.shell.showInfo(message) });
 		this.steps = new StepsController({ api, store, view: views.steps, onUnauthorized });
-		this.trash = new TrashController({ api, lists, view: views.trash, confirm: views.confirm, myId, onUnauthorized, onRestored: () => this.afterTrashChange() });
+		this.trash = new TrashController({ api, lists, view: views.trash, confirm: views.confirm, myId, onUnauthorized, onRestored: () => this.afterTrashChange(), onOpen: () => undo.settle() });
 		this.activity = new ActivityController({ api, lists, store, view: views.activity, myId, onUnauthorized });
 		this.lists = new ListsController({ lists, store, views, share, trash: this.trash, window, onChange: () => this.render(), onFailure });
 	}

@@ -17,9 +17,10 @@ export class TrashController {
 	 * @param deps.myId () => the caller's id ("you")
 	 * @param deps.onUnauthorized () => sign in again
 	 * @param deps.onRestored () => to-dos are back in the list
+	 * @param deps.onOpen () => the trash opens (what could still be undone becomes final: restore it here)
 	 */
-	constructor({ api, lists, view, confirm, myId = () => null, onUnauthorized = () => {}, onRestored = () => {} }) {
-		Object.assign(this, { api, lists, view, confirm, myId, onUnauthorized, onRestored });
+	constructor({ api, lists, view, confirm, myId = () => null, onUnauthorized = () => {}, onRestored = () => {}, onOpen = () => {} }) {
+		Object.assign(this, { api, lists, view, confirm, myId, onUnauthorized, onRestored, onOpen });
 		this.list = null;
 		this.items = [];
 		this.total = 0;
@@ -42,6 +43,7 @@ export class TrashController {
 
 	async open(list) {
 		if (!list) return;
+		await this.onOpen();
 		Object.assign(this, { list, items: [], total: 0, page: 0, more: false, names: new Map() });
 		this.view.open(list.name);
 		this.loadNames(list);
