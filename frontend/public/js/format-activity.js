@@ -14,7 +14,7 @@ export function actorName(actor, myId) {
 
 const newValue = (change) => (Array.isArray(change) ? change[1] : undefined);
 const oldValue = (change) => (Array.isArray(change) ? change[0] : undefined);
-const either = (change) => newValue(change) ?? oldValue(change) ?? null;
+const either = (change) => (Array.isArray(change) ? change[1] ?? change[0] ?? null : change ?? null);
 const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 const ROLE_PHRASES = { editor: 'an editor', viewer: 'a viewer' };
 const FIELD_NAMES = { notes: 'the notes', due_date: 'the due date', priority: 'the priority', position: 'the place', list_id: 'the list' };
