@@ -15,7 +15,8 @@ resource "google_cloud_run_v2_service" "backend" {
   launch_stage        = "GA"
   deletion_protection = var.deletion_protection
 
-  # Invoker IAM stays on: only principals holding roles/run.invoker (Kong's service account) get in.
+  # Invoker IAM stays on: only principals holding roles/run.invoker (Kong's service account, and the
+  # trash-purge scheduler's, purge.tf) get in. The admin-by-subject rule relies on it.
   invoker_iam_disabled = false
 
   # Service-level limits apply to all revisions together: during a rollout the old and the new
@@ -109,6 +110,14 @@ resource "google_cloud_run_v2_service" "backend" {
       env {
         name  = "TODO_OIDC_SCOPE"
         value = var.oidc_scope
+      }
+      env {
+        # The trash-purge scheduler's account (purge.tf) holds the admin role by its unique id, the
+        # sub of its Google OIDC tokens (issuer https://accounts.google.com, the default of
+        # TODO_AUTH_ADMIN_SUBJECTS_ISSUER). Those tokens reach the service only through the invoker
+        # check above, which verifies them.
+        name  = "TODO_AUTH_ADMIN_SUBJECTS"
+        value = google_service_account.purge.unique_id
       }
       env {
         name  = "TODO_LOG_FORMAT"

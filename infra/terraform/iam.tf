@@ -31,9 +31,10 @@ resource "google_storage_bucket_iam_member" "backend_replica" {
   member = google_service_account.backend.member
 }
 
-# Kong → backend: the only principal allowed to invoke the backend. Nothing is granted to allUsers
-# or allAuthenticatedUsers on the backend; Kong proves its identity with a Google-signed ID token
-# in X-Serverless-Authorization (see infra/kong/kong.yml), which leaves Authorization to the user's JWT.
+# Kong → backend: one of the two principals allowed to invoke the backend (the other is the daily
+# trash purge's, purge.tf). Nothing is granted to allUsers or allAuthenticatedUsers on the backend;
+# Kong proves its identity with a Google-signed ID token in X-Serverless-Authorization (see
+# infra/kong/kong.yml), which leaves Authorization to the user's JWT.
 resource "google_cloud_run_v2_service_iam_member" "kong_invokes_backend" {
   project  = google_cloud_run_v2_service.backend.project
   location = google_cloud_run_v2_service.backend.location

@@ -91,6 +91,14 @@ locals {
       threshold = 0
       duration  = "0s"
     }
+    trash-purge-failed = {
+      title     = "The daily trash purge (Cloud Scheduler → backend) failed"
+      filter    = "metric.type = \"logging.googleapis.com/user/${google_logging_metric.purge_failed.name}\" AND resource.type = \"cloud_scheduler_job\""
+      aligner   = "ALIGN_DELTA"
+      reducer   = "REDUCE_SUM"
+      threshold = 0
+      duration  = "0s"
+    }
     jwks-drift = {
       title     = "JWKS differs from Kong's keys (infra/README.md, key rotation)"
       filter    = "metric.type = \"logging.googleapis.com/user/${google_logging_metric.jwks_drift.name}\" AND resource.type = \"cloud_run_job\""

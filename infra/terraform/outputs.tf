@@ -9,7 +9,7 @@ output "url" {
 }
 
 output "backend_uri" {
-  description = "run.app URL of the backend; reachable only from inside the VPC with an ID token of the Kong service account."
+  description = "run.app URL of the backend; reachable only from inside the VPC (and same-project Cloud Scheduler) with an ID token of the Kong or the trash-purge service account."
   value       = google_cloud_run_v2_service.backend.uri
 }
 

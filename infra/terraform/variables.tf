@@ -221,6 +221,12 @@ variable "jwks_check_schedule" {
   default     = "17 * * * *"
 }
 
+variable "trash_purge_schedule" {
+  description = "When Cloud Scheduler calls the backend's trash purge, POST /api/v1/admin/trash/purge (cron, UTC)."
+  type        = string
+  default     = "17 3 * * *"
+}
+
 variable "ops_image" {
   description = "Image of the scheduled jobs, built from infra/docker/ops.Dockerfile and pushed by the CI (cloudbuild.yaml) to the image repository, by digest (…/todo-ops@sha256:…)."
   type        = string

@@ -213,7 +213,8 @@ test('JWKS check: an hourly job compares the provider\'s keys with exactly the k
   assert.match(variableDefault(tf, 'jwks_check_schedule'), /^\S+ \* \* \* \*$/, 'at least hourly');
 });
 
-test('nothing is granted to allUsers or allAuthenticatedUsers on the backend; Kong is its only invoker', () => {
+test('nothing is granted to allUsers or allAuthenticatedUsers on the backend; Kong and the trash purge are its only invokers', () => {
+  const invokers = [];
   for (const [type, byName] of Object.entries(tf.resource)) {
     if (!/_iam_(member|binding|policy)$/.test(type)) continue;
     for (const [name, r] of Object.entries(byName)) {
@@ -221,18 +222,107 @@ test('nothing is granted to allUsers or allAuthenticatedUsers on the backend; Ko
       const onBackend = refersTo(r.name, 'google_cloud_run_v2_service.backend') || refersTo(r.service, 'google_cloud_run_v2_service.backend');
       if (onBackend) {
         assert.doesNotMatch(members, /allUsers|allAuthenticatedUsers/, `${type}.${name}`);
-        assert.ok(refersTo(r.member, 'google_service_account.kong'), `${type}.${name}: the invoker is Kong's service account`);
+        assert.equal(type, 'google_cloud_run_v2_service_iam_member', `${type}.${name}: members are added one by one`);
         assert.equal(r.role, 'roles/run.invoker');
+        invokers.push(r.member);
       }
       if (type.startsWith('google_storage_bucket_iam')) {
         assert.doesNotMatch(members, /allUsers|allAuthenticatedUsers/, `${type}.${name}: no public bucket grant`);
       }
     }
   }
-  assert.ok(
-    resourcesOfType(tf, 'google_cloud_run_v2_service_iam_member').some(([, r]) => refersTo(r.name, 'google_cloud_run_v2_service.backend')),
-    'an invoker binding for Kong on the backend exists',
-  );
+  assert.deepEqual(invokers.sort(), ['${google_service_account.kong.member}', '${google_service_account.purge.member}'],
+    'every invoker may send any Authorization beside its own ID token (X-Serverless-Authorization), and the backend trusts those claims: the list stays this short');
+});
+
+test('trash purge: Cloud Scheduler POSTs daily to the backend\'s purge route with an OIDC token of its own account', () => {
+  const PURGE_ROUTE = '/api/v1/admin/trash/purge';
+  assert.ok(tf.locals.services.includes('cloudscheduler.googleapis.com'), 'the Cloud Scheduler API is enabled');
+  const job = resource(tf, 'google_cloud_scheduler_job', 'trash_purge');
+  assert.equal(job.schedule, '${var.trash_purge_schedule}');
+  assert.match(variableDefault(tf, 'trash_purge_schedule'), /^\d{1,2} \d{1,2} \* \* \*$/, 'once a day at a fixed time');
+  assert.equal(job.time_zone, 'Etc/UTC');
+  assert.equal(job.region, '${var.region}');
+  const timeout = parseInt(block(backend(), 'template').timeout, 10);
+  assert.ok(parseInt(job.attempt_deadline, 10) > timeout, 'an attempt lasts longer than the backend may take to answer');
+  const retry = block(job, 'retry_config');
+  assert.ok(retry, 'failed attempts are retried');
+  assert.ok(retry.retry_count >= 1 && retry.retry_count <= 5, 'a few retries');
+  assert.ok(parseInt(retry.min_backoff_duration, 10) >= 30, 'not in a tight loop');
+
+  const target = block(job, 'http_target');
+  assert.equal(target.http_method, 'POST');
+  assert.equal(target.uri, `\${google_cloud_run_v2_service.backend.uri}${PURGE_ROUTE}`, 'straight to the backend (not through the load balancer and Kong)');
+  assert.equal(target.oauth_token, undefined, 'Cloud Run accepts ID tokens, not access tokens');
+  const oidc = block(target, 'oidc_token');
+  assert.ok(oidc, 'an OIDC token authenticates the call');
+  assert.equal(oidc.service_account_email, '${google_service_account.purge.email}');
+  assert.equal(oidc.audience, '${google_cloud_run_v2_service.backend.uri}', 'the audience Cloud Run checks: the service\'s URL');
+  assert.ok(!Object.keys(target.headers ?? {}).some((h) => /authorization/i.test(h)), 'no hand-set Authorization header');
+  assert.ok(job.depends_on.some((d) => refersTo(d, 'google_cloud_run_v2_service_iam_member.purge_invokes_backend')),
+    'the first run finds the invoker grant in place');
+});
+
+test('trash purge: a dedicated service account holding roles/run.invoker on the backend only', () => {
+  const account = resource(tf, 'google_service_account', 'purge');
+  assert.equal(account.account_id, '${var.name_prefix}-purge');
+  const longest = `${'x'.repeat(20)}-purge`;
+  assert.ok(longest.length <= 30, 'account_id fits 30 characters with the longest name_prefix');
+
+  const grants = [];
+  for (const [type, byName] of Object.entries(tf.resource)) {
+    if (!/_iam_(member|binding|policy)$/.test(type)) continue;
+    for (const [name, r] of Object.entries(byName)) {
+      const text = JSON.stringify(r);
+      if (refersTo(text, 'google_service_account.purge')) grants.push({ type, name, ...r });
+      assert.ok(!(type.startsWith('google_service_account_iam') && refersTo(text, 'google_service_account.purge')),
+        `${type}.${name}: nobody is given actAs or token creation on the purge account here`);
+    }
+  }
+  assert.equal(grants.length, 1, 'one grant names the purge account');
+  const [grant] = grants;
+  assert.equal(grant.type, 'google_cloud_run_v2_service_iam_member');
+  assert.equal(grant.role, 'roles/run.invoker');
+  assert.equal(grant.member, '${google_service_account.purge.member}');
+  assert.equal(grant.name, '${google_cloud_run_v2_service.backend.name}');
+  assert.equal(grant.location, '${google_cloud_run_v2_service.backend.location}');
+
+  const runsAs = [
+    block(backend(), 'template').service_account,
+    block(kong(), 'template').service_account,
+    ...Object.values(tf.locals.jobs).map((j) => j.service_account),
+    block(block(resource(tf, 'google_cloud_scheduler_job', 'ops'), 'http_target'), 'oauth_token').service_account_email,
+  ];
+  for (const used of runsAs) assert.ok(!refersTo(used, 'google_service_account.purge'), `${used}: nothing else runs as the purge account`);
+  assert.ok(!refersTo(block(block(resource(tf, 'google_cloud_scheduler_job', 'trash_purge'), 'http_target'), 'oidc_token').service_account_email, 'google_service_account.scheduler'),
+    'not the jobs\' scheduler account, which may start the backup and JWKS jobs');
+});
+
+test('trash purge: the backend treats the purge account as admin by its unique id, behind the invoker check', async () => {
+  const b = backend();
+  assert.equal(b.ingress, 'INGRESS_TRAFFIC_INTERNAL_ONLY', 'Cloud Scheduler of the same project counts as internal');
+  assert.equal(b.invoker_iam_disabled, false, 'Cloud Run verifies the token before the service sees it');
+  const env = envOf(block(block(b, 'template'), 'containers'));
+  assert.equal(env.TODO_AUTH_ADMIN_SUBJECTS, '${google_service_account.purge.unique_id}',
+    'the sub of a service account\'s Google ID token is its unique id (the email could be reused by a new account)');
+  assert.ok(!('TODO_AUTH_ADMIN_SUBJECTS_ISSUER' in env) || env.TODO_AUTH_ADMIN_SUBJECTS_ISSUER === 'https://accounts.google.com',
+    'the subjects count only with Google\'s issuer');
+  assert.ok(!('TODO_AUTH_JWKS_URI' in env),
+    'Cloud Run replaces the signature of the token it forwards, so a signature check in the service would refuse the scheduler');
+
+  const appYml = await readFile(path.join(repoRoot, 'bootstrap', 'src', 'main', 'resources', 'application.yml'), 'utf8');
+  assert.match(appYml, /admin-subjects: \$\{TODO_AUTH_ADMIN_SUBJECTS:\}/, 'the service reads the variable; empty by default');
+  assert.match(appYml, /admin-subjects-issuer: \$\{TODO_AUTH_ADMIN_SUBJECTS_ISSUER:`https:\/\/accounts\.google\.com`\}/);
+});
+
+test('trash purge: a failed attempt alerts', () => {
+  const metric = resource(tf, 'google_logging_metric', 'purge_failed');
+  assert.match(metric.filter, /resource\.type=\"cloud_scheduler_job\"/);
+  assert.ok(refersTo(metric.filter, 'google_cloud_scheduler_job.trash_purge'), 'this job\'s attempts only');
+  assert.match(metric.filter, /severity>=ERROR/);
+  const alert = tf.locals.threshold_alerts['trash-purge-failed'];
+  assert.ok(refersTo(alert.filter, 'google_logging_metric.purge_failed'));
+  assert.equal(alert.threshold, 0);
 });
 
 test('Kong: ingress from the load balancer only, DB-less, configuration rendered from infra/kong/kong.yml', () => {

@@ -5,6 +5,8 @@ import dev.todo.domain.attachment.AttachmentId;
 import dev.todo.domain.attachment.AttachmentLimits;
 import dev.todo.domain.attachment.ContentTypes;
 import dev.todo.domain.attachment.FileNames;
+import dev.todo.domain.audit.AuditAction;
+import dev.todo.domain.audit.Changes;
 import dev.todo.domain.error.AttachmentNotFoundException;
 import dev.todo.domain.error.BlobNotFoundException;
 import dev.todo.domain.error.MalformedInputException;
@@ -48,6 +50,7 @@ public final class AttachmentService implements AttachmentsUseCase {
   private final AttachmentLimits limits;
   private final AttachmentCleanup cleanup;
   private final UploadsInFlight uploads;
+  private final Activity activity;
 
   AttachmentService(
       TodoRepository todos,
@@ -58,7 +61,8 @@ public final class AttachmentService implements AttachmentsUseCase {
       Clock clock,
       AttachmentLimits limits,
       AttachmentCleanup cleanup,
-      UploadsInFlight uploads) {
+      UploadsInFlight uploads,
+      Activity activity) {
     this.todos = todos;
     this.lists = lists;
     this.attachments = attachments;
@@ -68,11 +72,13 @@ public final class AttachmentService implements AttachmentsUseCase {
     this.limits = limits;
     this.cleanup = cleanup;
     this.uploads = uploads;
+    this.activity = activity;
   }
 
   @Override
   public Attachment upload(UploadCommand command) {
     Caller caller = command.caller();
+    var events = activity.by(caller);
     Todo todo = transactions.read(() -> accessible(caller, command.todoId()).editable());
     requireRoomFor(todo);
     IncomingFile file =
@@ -96,8 +102,13 @@ public final class AttachmentService implements AttachmentsUseCase {
       try {
         transactions.write(
             () -> {
-              requireRoomFor(accessible(caller, todo.id()).editable());
+              Todo current = accessible(caller, todo.id()).editable();
+              requireRoomFor(current);
               attachments.insert(attachment);
+              events.todo(
+                  AuditAction.ATTACHMENT_ADDED,
+                  current,
+                  Changes.of("filename", null, attachment.filename()));
               return null;
             });
       } catch (RuntimeException e) {
@@ -167,11 +178,17 @@ public final class AttachmentService implements AttachmentsUseCase {
 
   @Override
   public void delete(Caller caller, TodoId todoId, String attachmentId) {
+    var events = activity.by(caller);
     Attachment attachment =
         transactions.write(
             () -> {
               Attachment found = attachmentOf(caller, todoId, attachmentId, true);
               attachments.delete(found);
+              events.about(
+                  AuditAction.ATTACHMENT_DELETED,
+                  todos.findById(todoId).map(Todo::listId),
+                  Optional.of(todoId),
+                  Changes.of("filename", found.filename(), null));
               return found;
             });
     cleanup.removeObject(attachment.objectName());

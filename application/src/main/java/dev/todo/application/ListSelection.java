@@ -41,6 +41,19 @@ final class ListSelection {
     return ownedBy(lists, caller.subject());
   }
 
+  /** The lists whose trash a read covers: the one named (editors), else every list they edit. */
+  static List<ListId> toReadTrash(ListRepository lists, Caller caller, Optional<String> listId) {
+    if (listId.isPresent()) {
+      var found = AccessibleLists.find(lists, caller, listId.get());
+      found.access().requireEditorRole();
+      return List.of(found.list().id());
+    }
+    return lists.membershipsOf(caller.subject()).stream()
+        .filter(membership -> membership.role().allows(ListRole.EDITOR))
+        .map(membership -> membership.list().id())
+        .toList();
+  }
+
   private static List<ListId> ownedBy(ListRepository lists, String user) {
     return lists.membershipsOf(user).stream()
         .filter(membership -> membership.role() == ListRole.OWNER)

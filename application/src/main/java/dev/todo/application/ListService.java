@@ -1,6 +1,8 @@
 package dev.todo.application;
 
 import dev.todo.domain.attachment.Attachment;
+import dev.todo.domain.audit.AuditAction;
+import dev.todo.domain.audit.Changes;
 import dev.todo.domain.error.ConflictException;
 import dev.todo.domain.error.ValidationException;
 import dev.todo.domain.identity.Caller;
@@ -38,6 +40,7 @@ public final class ListService implements ListsUseCase {
   private final Transactions transactions;
   private final Clock clock;
   private final AttachmentCleanup cleanup;
+  private final Activity activity;
 
   ListService(
       ListRepository lists,
@@ -45,13 +48,15 @@ public final class ListService implements ListsUseCase {
       DefaultLists defaultLists,
       Transactions transactions,
       Clock clock,
-      AttachmentCleanup cleanup) {
+      AttachmentCleanup cleanup,
+      Activity activity) {
     this.lists = lists;
     this.users = users;
     this.defaultLists = defaultLists;
     this.transactions = transactions;
     this.clock = clock;
     this.cleanup = cleanup;
+    this.activity = activity;
   }
 
   @Override
@@ -62,6 +67,7 @@ public final class ListService implements ListsUseCase {
     ListName name = collect(errors, () -> requiredName(fields.name()));
     Optional<Long> position = collect(errors, () -> position(fields.position()));
     errors.throwIfAny();
+    var events = activity.by(caller);
     return transactions.write(
         () -> {
           var now = clock.instant();
@@ -69,6 +75,7 @@ public final class ListService implements ListsUseCase {
           var list = TodoList.create(ListId.random(), caller.subject(), name, false, now);
           long at = position.orElseGet(() -> lists.nextPosition(caller.subject()));
           lists.insert(list, at);
+          events.list(AuditAction.LIST_CREATED, list.id(), Changes.of("name", null, name.value()));
           return view(list, ListRole.OWNER.wireName(), OptionalLong.of(at));
         });
   }
@@ -98,6 +105,7 @@ public final class ListService implements ListsUseCase {
   @Override
   public ListView patch(PatchListCommand command) {
     Caller caller = command.caller();
+    var events = activity.by(caller);
     return transactions.write(
         () -> {
           var found = AccessibleLists.find(lists, caller, command.listId());
@@ -116,6 +124,10 @@ public final class ListService implements ListsUseCase {
             TodoList renamed = list.renamed(name.get(), clock.instant());
             if (renamed != list) {
               lists.update(list, renamed);
+              events.list(
+                  AuditAction.LIST_RENAMED,
+                  list.id(),
+                  Changes.of("name", list.name().value(), renamed.name().value()));
             }
           }
           if (position.isPresent()) {
@@ -131,6 +143,7 @@ public final class ListService implements ListsUseCase {
   /** Deletes the list with what is in it: rows in the transaction, then the files' objects. */
   @Override
   public void delete(Caller caller, String listId, VersionPrecondition precondition) {
+    var events = activity.by(caller);
     List<Attachment> removed =
         transactions.write(
             () -> {
@@ -142,6 +155,10 @@ public final class ListService implements ListsUseCase {
               precondition.check(found.list().version());
               var attachments = cleanup.goingWith(List.of(found.list().id()), StatusFilter.ALL);
               lists.delete(found.list());
+              events.list(
+                  AuditAction.LIST_DELETED,
+                  found.list().id(),
+                  Changes.of("name", found.list().name().value(), null));
               return attachments;
             });
     cleanup.removeObjects(removed);

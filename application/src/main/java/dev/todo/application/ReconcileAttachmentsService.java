@@ -1,6 +1,8 @@
 package dev.todo.application;
 
 import dev.todo.domain.attachment.Attachment;
+import dev.todo.domain.audit.AuditAction;
+import dev.todo.domain.audit.Changes;
 import dev.todo.domain.error.ForbiddenException;
 import dev.todo.domain.error.ValidationException;
 import dev.todo.domain.identity.Caller;
@@ -41,6 +43,7 @@ public final class ReconcileAttachmentsService implements ReconcileAttachmentsUs
   private final Clock clock;
   private final Duration startupGrace;
   private final UploadsInFlight uploads;
+  private final Activity activity;
 
   ReconcileAttachmentsService(
       AttachmentRepository attachments,
@@ -48,13 +51,15 @@ public final class ReconcileAttachmentsService implements ReconcileAttachmentsUs
       Transactions transactions,
       Clock clock,
       Duration startupGrace,
-      UploadsInFlight uploads) {
+      UploadsInFlight uploads,
+      Activity activity) {
     this.attachments = attachments;
     this.blobs = blobs;
     this.transactions = transactions;
     this.clock = clock;
     this.startupGrace = startupGrace;
     this.uploads = uploads;
+    this.activity = activity;
   }
 
   @Override
@@ -65,7 +70,15 @@ public final class ReconcileAttachmentsService implements ReconcileAttachmentsUs
     if (grace.isPresent() && grace.get().isNegative()) {
       throw ValidationException.of("grace_seconds", "must not be negative");
     }
-    return run(grace.orElse(startupGrace));
+    var events = activity.by(caller);
+    var report = run(grace.orElse(startupGrace));
+    transactions.write(
+        () -> {
+          events.about(
+              AuditAction.ADMIN_RECONCILE, Optional.empty(), Optional.empty(), Changes.none());
+          return null;
+        });
+    return report;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.todo.application;
 
+import dev.todo.domain.audit.AuditAction;
+import dev.todo.domain.audit.Changes;
 import dev.todo.domain.error.ConflictException;
 import dev.todo.domain.error.InviteNotFoundException;
 import dev.todo.domain.error.UserNotFoundException;
@@ -36,18 +38,21 @@ public final class SharingService implements SharingUseCase {
   private final UserRepository users;
   private final Transactions transactions;
   private final Clock clock;
+  private final Activity activity;
 
-  public SharingService(
+  SharingService(
       ListRepository lists,
       InviteRepository invites,
       UserRepository users,
       Transactions transactions,
-      Clock clock) {
+      Clock clock,
+      Activity activity) {
     this.lists = lists;
     this.invites = invites;
     this.users = users;
     this.transactions = transactions;
     this.clock = clock;
+    this.activity = activity;
   }
 
   @Override
@@ -58,6 +63,7 @@ public final class SharingService implements SharingUseCase {
 
   @Override
   public MemberChange addByEmail(Caller caller, String listId, InputSource<MemberInput> input) {
+    var events = activity.by(caller);
     return transactions.write(
         () -> {
           TodoList list = shareable(caller, listId);
@@ -69,13 +75,14 @@ public final class SharingService implements SharingUseCase {
                 default -> throw ValidationException.of("email", "is required");
               };
           KnownUser user = users.findByEmail(email).orElseThrow(UserNotFoundException::new);
-          return grant(list, user, role);
+          return grant(list, user, role, events);
         });
   }
 
   @Override
   public MemberChange putMember(
       Caller caller, String listId, String userId, InputSource<MemberInput> input) {
+    var events = activity.by(caller);
     return transactions.write(
         () -> {
           TodoList list = shareable(caller, listId);
@@ -84,12 +91,13 @@ public final class SharingService implements SharingUseCase {
           }
           ListRole role = role(input.read().role());
           KnownUser user = users.findById(userId).orElseThrow(UserNotFoundException::new);
-          return grant(list, user, role);
+          return grant(list, user, role, events);
         });
   }
 
   @Override
   public void removeMember(Caller caller, String listId, String userId) {
+    var events = activity.by(caller);
     transactions.write(
         () -> {
           var found = AccessibleLists.find(lists, caller, listId);
@@ -102,15 +110,24 @@ public final class SharingService implements SharingUseCase {
           if (userId.equals(list.owner())) {
             throw new ConflictException("The owner cannot leave their own list");
           }
-          if (!lists.removeMember(list.id(), userId)) {
-            throw new UserNotFoundException();
-          }
+          var role = lists.roleOf(list.id(), userId).orElseThrow(UserNotFoundException::new);
+          lists.removeMember(list.id(), userId);
+          events.list(
+              userId.equals(caller.subject())
+                  ? AuditAction.MEMBER_LEFT
+                  : AuditAction.MEMBER_REMOVED,
+              list.id(),
+              Changes.builder()
+                  .change("user_id", userId, null)
+                  .change("role", role.wireName(), null)
+                  .build());
           return null;
         });
   }
 
   @Override
   public CreatedInvite createInvite(Caller caller, String listId, InputSource<InviteInput> input) {
+    var events = activity.by(caller);
     return transactions.write(
         () -> {
           TodoList list = shareable(caller, listId);
@@ -129,6 +146,13 @@ public final class SharingService implements SharingUseCase {
               new Invite(InviteId.random(), list.id(), role, now, now.plus(Duration.ofDays(days)));
           var token = InviteToken.random();
           invites.insert(invite, token);
+          events.list(
+              AuditAction.INVITE_CREATED,
+              list.id(),
+              Changes.builder()
+                  .change("invite_id", null, invite.id().toString())
+                  .change("role", null, role.wireName())
+                  .build());
           return new CreatedInvite(invite, token);
         });
   }
@@ -145,6 +169,7 @@ public final class SharingService implements SharingUseCase {
 
   @Override
   public void revokeInvite(Caller caller, String listId, String inviteId) {
+    var events = activity.by(caller);
     transactions.write(
         () -> {
           var found = AccessibleLists.find(lists, caller, listId);
@@ -153,6 +178,10 @@ public final class SharingService implements SharingUseCase {
           if (!invites.revoke(found.list().id(), id)) {
             throw new InviteNotFoundException();
           }
+          events.list(
+              AuditAction.INVITE_REVOKED,
+              found.list().id(),
+              Changes.of("invite_id", id.toString(), null));
           return null;
         });
   }
@@ -170,6 +199,7 @@ public final class SharingService implements SharingUseCase {
 
   @Override
   public ListView acceptInvite(Caller caller, String token) {
+    var events = activity.by(caller);
     return transactions.write(
         () -> {
           Invite invite = activeInvite(token);
@@ -182,6 +212,15 @@ public final class SharingService implements SharingUseCase {
           } else if (!current.get().allows(invite.role())) {
             lists.changeRole(invite.list(), caller.subject(), invite.role());
           }
+          var role = lists.roleOf(invite.list(), caller.subject()).orElseThrow();
+          events.list(
+              AuditAction.INVITE_ACCEPTED,
+              invite.list(),
+              Changes.builder()
+                  .naming("invite_id", invite.id().toString())
+                  .change("user_id", null, caller.subject())
+                  .change("role", current.map(ListRole::wireName).orElse(null), role.wireName())
+                  .build());
           TodoList list = lists.findById(invite.list()).orElseThrow();
           var membership =
               lists.membershipsOf(caller.subject()).stream()
@@ -206,15 +245,32 @@ public final class SharingService implements SharingUseCase {
     return found.list();
   }
 
-  private MemberChange grant(TodoList list, KnownUser user, ListRole role) {
+  /** Adds the user as a member, or changes their role: one event, none when nothing changed. */
+  private MemberChange grant(
+      TodoList list, KnownUser user, ListRole role, Activity.Recorder events) {
     if (user.id().equals(list.owner())) {
       throw new ConflictException("The owner's own membership cannot change");
     }
-    boolean added = lists.roleOf(list.id(), user.id()).isEmpty();
+    var current = lists.roleOf(list.id(), user.id());
+    boolean added = current.isEmpty();
     if (added) {
       lists.addMember(list.id(), user.id(), role, clock.instant());
-    } else {
+      events.list(
+          AuditAction.MEMBER_ADDED,
+          list.id(),
+          Changes.builder()
+              .change("user_id", null, user.id())
+              .change("role", null, role.wireName())
+              .build());
+    } else if (current.get() != role) {
       lists.changeRole(list.id(), user.id(), role);
+      events.list(
+          AuditAction.MEMBER_CHANGED,
+          list.id(),
+          Changes.builder()
+              .naming("user_id", user.id())
+              .change("role", current.get().wireName(), role.wireName())
+              .build());
     }
     Member member =
         lists.members(list.id()).stream()

@@ -1,6 +1,8 @@
 package dev.todo.application;
 
-import dev.todo.domain.attachment.Attachment;
+import dev.todo.domain.audit.AuditAction;
+import dev.todo.domain.audit.Changes;
+import dev.todo.domain.audit.TodoChanges;
 import dev.todo.domain.error.ValidationException;
 import dev.todo.domain.identity.Caller;
 import dev.todo.domain.list.TodoList;
@@ -16,14 +18,13 @@ import dev.todo.domain.todo.TodoEdit;
 import dev.todo.domain.todo.TodoId;
 import dev.todo.domain.todo.TodoInput;
 import java.time.Clock;
-import java.util.List;
 import java.util.function.Function;
 
 /**
- * Creates, changes, moves and deletes single to-dos. Each use case is one write transaction, and
- * checks in the contract's order: existence and the caller's access to the to-do's list (404), role
- * (403), precondition (412), then the list the body names (404, 403), and only then the rest of the
- * caller's input (400).
+ * Creates, changes, moves and trashes single to-dos, each with its audit event. Each use case is
+ * one write transaction, and checks in the contract's order: existence and the caller's access to
+ * the to-do's list (404), role (403), precondition (412), then the list the body names (404, 403),
+ * and only then the rest of the caller's input (400).
  */
 public final class TodoService implements CreateTodoUseCase, UpdateTodoUseCase, DeleteTodoUseCase {
 
@@ -32,7 +33,7 @@ public final class TodoService implements CreateTodoUseCase, UpdateTodoUseCase, 
   private final DefaultLists defaultLists;
   private final Transactions transactions;
   private final Clock clock;
-  private final AttachmentCleanup cleanup;
+  private final Activity activity;
 
   TodoService(
       TodoRepository todos,
@@ -40,13 +41,13 @@ public final class TodoService implements CreateTodoUseCase, UpdateTodoUseCase, 
       DefaultLists defaultLists,
       Transactions transactions,
       Clock clock,
-      AttachmentCleanup cleanup) {
+      Activity activity) {
     this.todos = todos;
     this.lists = lists;
     this.defaultLists = defaultLists;
     this.transactions = transactions;
     this.clock = clock;
-    this.cleanup = cleanup;
+    this.activity = activity;
   }
 
   @Override
@@ -54,6 +55,7 @@ public final class TodoService implements CreateTodoUseCase, UpdateTodoUseCase, 
     Caller caller = command.caller();
     caller.requireWriteAccess();
     TodoInput input = command.input().read();
+    var events = activity.by(caller);
     return transactions.write(
         () -> {
           TodoList list =
@@ -72,6 +74,7 @@ public final class TodoService implements CreateTodoUseCase, UpdateTodoUseCase, 
                   todos.nextPosition(list.id()),
                   clock.instant());
           todos.insert(todo);
+          events.todo(AuditAction.TODO_CREATED, todo, TodoChanges.created(todo));
           return todo;
         });
   }
@@ -88,6 +91,7 @@ public final class TodoService implements CreateTodoUseCase, UpdateTodoUseCase, 
 
   private Todo update(UpdateTodoCommand command, Function<TodoInput, TodoEdit> rules) {
     Caller caller = command.caller();
+    var events = activity.by(caller);
     return transactions.write(
         () -> {
           Todo current = accessible(caller, command.id()).editable();
@@ -101,6 +105,10 @@ public final class TodoService implements CreateTodoUseCase, UpdateTodoUseCase, 
           Todo changed = current.apply(edit, clock.instant(), caller.subject());
           if (changed != current) {
             todos.update(current, changed);
+            events.todo(
+                TodoChanges.actionOf(current, changed),
+                changed,
+                TodoChanges.between(current, changed));
           }
           return changed;
         });
@@ -124,19 +132,18 @@ public final class TodoService implements CreateTodoUseCase, UpdateTodoUseCase, 
     return found.list();
   }
 
-  /** Deletes the to-do with its attachments: their rows in the transaction, then their objects. */
+  /** Moves the to-do to the trash: its steps and attachments stay with it (see the trash). */
   @Override
   public void delete(DeleteTodoCommand command) {
-    List<Attachment> removed =
-        transactions.write(
-            () -> {
-              Todo current = accessible(command.caller(), command.id()).editable();
-              command.precondition().check(current.version());
-              var attachments = cleanup.goingWith(current.id());
-              todos.delete(current);
-              return attachments;
-            });
-    cleanup.removeObjects(removed);
+    var events = activity.by(command.caller());
+    transactions.write(
+        () -> {
+          Todo current = accessible(command.caller(), command.id()).editable();
+          command.precondition().check(current.version());
+          todos.trash(current, clock.instant(), command.caller().subject());
+          events.todo(AuditAction.TODO_DELETED, current, Changes.none());
+          return null;
+        });
   }
 
   private AccessibleTodos.Accessible accessible(Caller caller, TodoId id) {

@@ -1,6 +1,7 @@
 package dev.todo.application;
 
 import dev.todo.domain.attachment.AttachmentLimits;
+import dev.todo.domain.port.in.ActivityUseCase;
 import dev.todo.domain.port.in.AttachmentsUseCase;
 import dev.todo.domain.port.in.BulkEditTodosUseCase;
 import dev.todo.domain.port.in.CheckHealthUseCase;
@@ -11,14 +12,18 @@ import dev.todo.domain.port.in.ReadTodosUseCase;
 import dev.todo.domain.port.in.RecogniseUserUseCase;
 import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
 import dev.todo.domain.port.in.SharingUseCase;
+import dev.todo.domain.port.in.TrashUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
 import dev.todo.domain.port.out.AttachmentRepository;
+import dev.todo.domain.port.out.AuditLog;
 import dev.todo.domain.port.out.BlobStorage;
 import dev.todo.domain.port.out.HealthProbe;
 import dev.todo.domain.port.out.InviteRepository;
 import dev.todo.domain.port.out.ListRepository;
+import dev.todo.domain.port.out.RequestCorrelation;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
+import dev.todo.domain.port.out.TrashRepository;
 import dev.todo.domain.port.out.UserRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,17 +38,24 @@ public final class UseCases {
   /** What the use cases need from outside. */
   public record Ports(
       TodoRepository todos,
+      TrashRepository trash,
       UserRepository users,
       ListRepository lists,
       InviteRepository invites,
       AttachmentRepository attachments,
       BlobStorage blobs,
+      AuditLog audit,
       Transactions transactions,
       Clock clock,
+      RequestCorrelation correlation,
       List<HealthProbe> probes) {}
 
   /** How the use cases are tuned. */
-  public record Settings(AttachmentLimits attachmentLimits, Duration reconcileGrace) {}
+  public record Settings(
+      AttachmentLimits attachmentLimits,
+      Duration reconcileGrace,
+      Duration trashRetention,
+      Duration auditRetention) {}
 
   private final TodoService todos;
   private final TodoQueryService reads;
@@ -54,11 +66,14 @@ public final class UseCases {
   private final ListService lists;
   private final SharingService sharing;
   private final KnownUserService knownUsers;
+  private final TrashService trash;
+  private final ActivityService activityLog;
 
   public UseCases(Ports ports, Settings settings) {
     var cleanup = new AttachmentCleanup(ports.attachments(), ports.blobs());
     var uploads = new UploadsInFlight();
     var defaultLists = new DefaultLists(ports.lists(), ports.users(), ports.clock());
+    var activity = new Activity(ports.audit(), ports.clock(), ports.correlation());
     todos =
         new TodoService(
             ports.todos(),
@@ -66,11 +81,11 @@ public final class UseCases {
             defaultLists,
             ports.transactions(),
             ports.clock(),
-            cleanup);
+            activity);
     reads = new TodoQueryService(ports.todos(), ports.lists(), ports.transactions(), ports.clock());
     bulk =
         new BulkTodoService(
-            ports.todos(), ports.lists(), ports.transactions(), ports.clock(), cleanup);
+            ports.todos(), ports.lists(), ports.transactions(), ports.clock(), activity);
     attachments =
         new AttachmentService(
             ports.todos(),
@@ -81,7 +96,8 @@ public final class UseCases {
             ports.clock(),
             settings.attachmentLimits(),
             cleanup,
-            uploads);
+            uploads,
+            activity);
     reconcile =
         new ReconcileAttachmentsService(
             ports.attachments(),
@@ -89,7 +105,8 @@ public final class UseCases {
             ports.transactions(),
             ports.clock(),
             settings.reconcileGrace(),
-            uploads);
+            uploads,
+            activity);
     health = new HealthService(ports.probes());
     knownUsers = new KnownUserService(ports.users(), ports.transactions(), ports.clock());
     lists =
@@ -99,10 +116,28 @@ public final class UseCases {
             defaultLists,
             ports.transactions(),
             ports.clock(),
-            cleanup);
+            cleanup,
+            activity);
     sharing =
         new SharingService(
-            ports.lists(), ports.invites(), ports.users(), ports.transactions(), ports.clock());
+            ports.lists(),
+            ports.invites(),
+            ports.users(),
+            ports.transactions(),
+            ports.clock(),
+            activity);
+    trash =
+        new TrashService(
+            ports.todos(),
+            ports.trash(),
+            ports.lists(),
+            ports.transactions(),
+            ports.clock(),
+            activity,
+            cleanup,
+            ports.audit(),
+            new TrashService.Retention(settings.trashRetention(), settings.auditRetention()));
+    activityLog = new ActivityService(ports.audit(), ports.lists(), ports.transactions());
   }
 
   public CreateTodoUseCase createTodo() {
@@ -147,5 +182,13 @@ public final class UseCases {
 
   public RecogniseUserUseCase recogniseUser() {
     return knownUsers;
+  }
+
+  public TrashUseCase trash() {
+    return trash;
+  }
+
+  public ActivityUseCase activity() {
+    return activityLog;
   }
 }

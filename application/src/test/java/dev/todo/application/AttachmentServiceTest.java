@@ -40,6 +40,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -66,7 +67,7 @@ class AttachmentServiceTest {
           new DefaultLists(database.lists, database.users, clock),
           transactions,
           clock,
-          cleanup);
+          TestActivity.of(database, clock));
   private final AttachmentService service =
       new AttachmentService(
           todos,
@@ -77,7 +78,8 @@ class AttachmentServiceTest {
           clock,
           new AttachmentLimits(MAX_BYTES, MAX_PER_TODO),
           cleanup,
-          new UploadsInFlight());
+          new UploadsInFlight(),
+          TestActivity.of(database, clock));
 
   private final Caller alice = Caller.of("alice");
   private final Caller bob = Caller.of("bob");
@@ -353,23 +355,27 @@ class AttachmentServiceTest {
   }
 
   @Test
-  void deletingATodoDeletesItsObjects() {
+  void aTrashedTodoKeepsItsObjectsUntilDeletedForGood() {
     DeleteTodoUseCase delete = todoService;
     var todo = todo(alice);
     var kept = todo(alice);
-    upload(alice, todo, bytes(5));
-    upload(alice, todo, bytes(6));
+    var first = upload(alice, todo, bytes(5));
+    var second = upload(alice, todo, bytes(6));
     var other = upload(alice, kept, bytes(7));
 
     delete.delete(new DeleteTodoCommand(alice, todo.id(), VersionPrecondition.none()));
+    assertThat(blobs.names())
+        .containsExactlyInAnyOrder(first.objectName(), second.objectName(), other.objectName());
 
+    trash(transactions).deleteForGood(alice, todo.id().toString());
     assertThat(blobs.names()).containsExactly(other.objectName());
   }
 
   @Test
-  void aDeletedTodosObjectsAreRemovedOnlyOnceItsWriteHasCommitted() {
+  void theObjectsOfATodoDeletedForGoodAreRemovedOnlyOnceItsWriteHasCommitted() {
     var todo = todo(alice);
     var file = upload(alice, todo, bytes(5));
+    todoService.delete(new DeleteTodoCommand(alice, todo.id(), VersionPrecondition.none()));
     var objectsAtCommit = new ArrayList<List<String>>();
     Transactions committing =
         new Transactions() {
@@ -386,23 +392,17 @@ class AttachmentServiceTest {
           }
         };
 
-    new TodoService(
-            todos,
-            database.lists,
-            new DefaultLists(database.lists, database.users, clock),
-            committing,
-            clock,
-            cleanup)
-        .delete(new DeleteTodoCommand(alice, todo.id(), VersionPrecondition.none()));
+    trash(committing).deleteForGood(alice, todo.id().toString());
 
     assertThat(objectsAtCommit).containsExactly(List.of(file.objectName()));
     assertThat(blobs.names()).isEmpty();
   }
 
   @Test
-  void clearingCompletedAndDeletingAllDeleteTheirObjects() {
+  void clearingCompletedKeepsTheObjectsInTheTrashUntilItIsEmptied() {
     BulkEditTodosUseCase bulk =
-        new BulkTodoService(todos, database.lists, transactions, clock, cleanup);
+        new BulkTodoService(
+            todos, database.lists, transactions, clock, TestActivity.of(database, clock));
     var active = todo(alice);
     var done = todo(alice);
     todoService.mergePatch(
@@ -412,18 +412,32 @@ class AttachmentServiceTest {
             VersionPrecondition.none(),
             InputSource.of(TodoInput.empty().withCompleted(Field.of(true)))));
     var activeFile = upload(alice, active, bytes(5));
-    upload(alice, done, bytes(5));
+    var doneFile = upload(alice, done, bytes(5));
     var bobsFile = upload(bob, todo(bob), bytes(5));
 
     assertThat(
             bulk.deleteAll(new DeleteTodosCommand(alice, Optional.empty(), StatusFilter.COMPLETED)))
         .isEqualTo(1);
     assertThat(blobs.names())
-        .containsExactlyInAnyOrder(activeFile.objectName(), bobsFile.objectName());
+        .containsExactlyInAnyOrder(
+            activeFile.objectName(), doneFile.objectName(), bobsFile.objectName());
 
-    assertThat(bulk.deleteAll(new DeleteTodosCommand(alice, Optional.empty(), StatusFilter.ALL)))
-        .isEqualTo(1);
-    assertThat(blobs.names()).containsExactly(bobsFile.objectName());
+    assertThat(trash(transactions).empty(alice, Optional.empty())).isEqualTo(1);
+    assertThat(blobs.names())
+        .containsExactlyInAnyOrder(activeFile.objectName(), bobsFile.objectName());
+  }
+
+  private TrashService trash(Transactions using) {
+    return new TrashService(
+        todos,
+        database.trash,
+        database.lists,
+        using,
+        clock,
+        TestActivity.of(database, clock),
+        cleanup,
+        database.audit,
+        new TrashService.Retention(Duration.ofDays(30), Duration.ofDays(365)));
   }
 
   @Test

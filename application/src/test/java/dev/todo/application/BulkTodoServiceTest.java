@@ -13,7 +13,6 @@ import dev.todo.domain.identity.Caller;
 import dev.todo.domain.port.in.BulkEditTodosUseCase.DeleteTodosCommand;
 import dev.todo.domain.port.in.BulkEditTodosUseCase.SetCompletedCommand;
 import dev.todo.domain.port.in.InputSource;
-import dev.todo.domain.testing.InMemoryBlobStorage;
 import dev.todo.domain.testing.InMemoryDatabase;
 import dev.todo.domain.testing.InMemoryTodoRepository;
 import dev.todo.domain.testing.MutableClock;
@@ -34,7 +33,7 @@ class BulkTodoServiceTest {
           database.lists,
           database.transactions,
           new MutableClock(T0),
-          new AttachmentCleanup(database.attachments, new InMemoryBlobStorage()));
+          TestActivity.of(database, new MutableClock(T0)));
   private final Caller alice = Caller.of("alice");
 
   {

@@ -36,7 +36,8 @@ class ListServiceTest {
           new DefaultLists(database.lists, database.users, clock),
           database.transactions,
           clock,
-          new AttachmentCleanup(database.attachments, new InMemoryBlobStorage()));
+          new AttachmentCleanup(database.attachments, new InMemoryBlobStorage()),
+          TestActivity.of(database, clock));
 
   private final Caller alice =
       new Caller("alice", Optional.of("alice@example.com"), Optional.of("Alice"), Set.of());

@@ -21,6 +21,7 @@ import dev.todo.domain.port.in.ReadTodosUseCase.TodoStatsQuery;
 import dev.todo.domain.port.in.SharingUseCase.InviteInput;
 import dev.todo.domain.port.in.SharingUseCase.MemberInput;
 import dev.todo.domain.port.in.UpdateTodoUseCase.UpdateTodoCommand;
+import dev.todo.domain.port.out.RequestCorrelation;
 import dev.todo.domain.testing.InMemoryBlobStorage;
 import dev.todo.domain.testing.InMemoryDatabase;
 import dev.todo.domain.testing.MutableClock;
@@ -58,15 +59,22 @@ class PermissionMatrixTest {
       new UseCases(
           new UseCases.Ports(
               database.todos,
+              database.trash,
               database.users,
               database.lists,
               database.invites,
               database.attachments,
               new InMemoryBlobStorage(clock),
+              database.audit,
               database.transactions,
               clock,
+              RequestCorrelation.NONE,
               List.of()),
-          new UseCases.Settings(AttachmentLimits.DEFAULTS, Duration.ofHours(1)));
+          new UseCases.Settings(
+              AttachmentLimits.DEFAULTS,
+              Duration.ofHours(1),
+              Duration.ofDays(30),
+              Duration.ofDays(365)));
 
   static Stream<Cell> cells() {
     return PermissionMatrix.cells();

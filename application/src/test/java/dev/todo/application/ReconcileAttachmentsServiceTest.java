@@ -57,10 +57,17 @@ class ReconcileAttachmentsServiceTest {
           new DefaultLists(database.lists, database.users, clock),
           transactions,
           clock,
-          cleanup);
+          TestActivity.of(database, clock));
   private final UploadsInFlight uploads = new UploadsInFlight();
   private final ReconcileAttachmentsService reconcile =
-      new ReconcileAttachmentsService(attachments, blobs, transactions, clock, GRACE, uploads);
+      new ReconcileAttachmentsService(
+          attachments,
+          blobs,
+          transactions,
+          clock,
+          GRACE,
+          uploads,
+          TestActivity.of(database, clock));
   private final Caller alice = Caller.of("alice");
   private final Caller admin = Caller.of("root", "admin");
   private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -110,7 +117,8 @@ class ReconcileAttachmentsServiceTest {
         clock,
         new AttachmentLimits(1_000, 1_000),
         cleanup,
-        uploads);
+        uploads,
+        TestActivity.of(database, clock));
   }
 
   /** Transactions whose writes first run {@code before}: the upload's row insert waits there. */
@@ -214,7 +222,13 @@ class ReconcileAttachmentsServiceTest {
         };
     var racing =
         new ReconcileAttachmentsService(
-            attachments, blobs, rowsReadThenUploadDone, clock, GRACE, uploads);
+            attachments,
+            blobs,
+            rowsReadThenUploadDone,
+            clock,
+            GRACE,
+            uploads,
+            TestActivity.of(database, clock));
 
     var report = racing.reconcile(admin, Optional.of(Duration.ZERO));
     mayWriteRow.countDown();

@@ -14,7 +14,6 @@ import dev.todo.domain.port.in.CreateTodoUseCase.CreateTodoCommand;
 import dev.todo.domain.port.in.DeleteTodoUseCase.DeleteTodoCommand;
 import dev.todo.domain.port.in.InputSource;
 import dev.todo.domain.port.in.UpdateTodoUseCase.UpdateTodoCommand;
-import dev.todo.domain.testing.InMemoryBlobStorage;
 import dev.todo.domain.testing.InMemoryDatabase;
 import dev.todo.domain.testing.InMemoryTodoRepository;
 import dev.todo.domain.testing.InMemoryTransactions;
@@ -44,7 +43,7 @@ class TodoServiceTest {
           new DefaultLists(database.lists, users, clock),
           transactions,
           clock,
-          new AttachmentCleanup(database.attachments, new InMemoryBlobStorage()));
+          TestActivity.of(database, clock));
 
   private final Caller alice = Caller.of("alice");
   private final Caller bob = Caller.of("bob");

@@ -2,6 +2,7 @@ package dev.todo.bootstrap;
 
 import dev.todo.application.UseCases;
 import dev.todo.domain.attachment.AttachmentLimits;
+import dev.todo.domain.port.in.ActivityUseCase;
 import dev.todo.domain.port.in.AttachmentsUseCase;
 import dev.todo.domain.port.in.BulkEditTodosUseCase;
 import dev.todo.domain.port.in.CheckHealthUseCase;
@@ -12,14 +13,18 @@ import dev.todo.domain.port.in.ReadTodosUseCase;
 import dev.todo.domain.port.in.RecogniseUserUseCase;
 import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
 import dev.todo.domain.port.in.SharingUseCase;
+import dev.todo.domain.port.in.TrashUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
 import dev.todo.domain.port.out.AttachmentRepository;
+import dev.todo.domain.port.out.AuditLog;
 import dev.todo.domain.port.out.BlobStorage;
 import dev.todo.domain.port.out.HealthProbe;
 import dev.todo.domain.port.out.InviteRepository;
 import dev.todo.domain.port.out.ListRepository;
+import dev.todo.domain.port.out.RequestCorrelation;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
+import dev.todo.domain.port.out.TrashRepository;
 import dev.todo.domain.port.out.UserRepository;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -47,19 +52,35 @@ class UseCaseFactory {
   @Singleton
   UseCases useCases(
       TodoRepository todos,
+      TrashRepository trash,
       UserRepository users,
       ListRepository lists,
       InviteRepository invites,
       AttachmentRepository attachments,
       BlobStorage blobs,
+      AuditLog audit,
       Transactions transactions,
       Clock clock,
+      RequestCorrelation correlation,
       List<HealthProbe> probes,
-      AttachmentConfiguration settings) {
+      AttachmentConfiguration settings,
+      RetentionConfiguration retention) {
     return new UseCases(
         new UseCases.Ports(
-            todos, users, lists, invites, attachments, blobs, transactions, clock, probes),
-        new UseCases.Settings(settings.limits(), settings.reconcileGrace()));
+            todos,
+            trash,
+            users,
+            lists,
+            invites,
+            attachments,
+            blobs,
+            audit,
+            transactions,
+            clock,
+            correlation,
+            probes),
+        new UseCases.Settings(
+            settings.limits(), settings.reconcileGrace(), retention.trash(), retention.audit()));
   }
 
   @Singleton
@@ -115,5 +136,15 @@ class UseCaseFactory {
   @Singleton
   RecogniseUserUseCase recogniseUser(UseCases useCases) {
     return useCases.recogniseUser();
+  }
+
+  @Singleton
+  TrashUseCase trash(UseCases useCases, TracedUseCases traced) {
+    return traced.wrap(TrashUseCase.class, useCases.trash());
+  }
+
+  @Singleton
+  ActivityUseCase activity(UseCases useCases, TracedUseCases traced) {
+    return traced.wrap(ActivityUseCase.class, useCases.activity());
   }
 }

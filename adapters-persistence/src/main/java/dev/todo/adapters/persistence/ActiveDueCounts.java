@@ -67,7 +67,7 @@ final class ActiveDueCounts implements TodoDerivedData {
         """
         INSERT INTO active_due_counts (list_seq, due_date, active_count)
         SELECT list_seq, due_date, count(*) FROM todos
-        WHERE completed = 0 AND due_date IS NOT NULL AND\s"""
+        WHERE completed = 0 AND due_date IS NOT NULL AND deleted_at IS NULL AND\s"""
             + ListSeqs.in("list_seq", lists)
             + " GROUP BY list_seq, due_date",
         ids);

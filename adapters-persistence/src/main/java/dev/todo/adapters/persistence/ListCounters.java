@@ -59,9 +59,11 @@ final class ListCounters implements TodoDerivedData {
     sql.update(
         """
         UPDATE lists SET
-            todo_count = (SELECT count(*) FROM todos t WHERE t.list_seq = lists.seq),
+            todo_count = (SELECT count(*) FROM todos t
+                          WHERE t.list_seq = lists.seq AND t.deleted_at IS NULL),
             active_count = (SELECT count(*) FROM todos t
-                            WHERE t.list_seq = lists.seq AND t.completed = 0)
+                            WHERE t.list_seq = lists.seq AND t.deleted_at IS NULL
+                              AND t.completed = 0)
         WHERE\s"""
             + ListSeqs.in("seq", lists),
         ListSeqs.ids(lists));

@@ -43,12 +43,14 @@ final class SearchIndex implements TodoDerivedData {
         todo.id().toString());
   }
 
-  /** Before the lists' rows that match {@code status} are deleted at once (or the lists). */
+  /** Before the lists' live rows that match {@code status} leave at once (or the lists go). */
   void deletingAll(List<ListId> lists, StatusFilter status) {
     sql.update(
-        "DELETE FROM todo_search WHERE rowid IN (SELECT seq FROM todos WHERE "
-            + ListSeqs.in("list_seq", lists)
-            + StatusCondition.and(status, "")
+        "DELETE FROM todo_search WHERE rowid IN (SELECT seq FROM todos t WHERE "
+            + ListSeqs.in("t.list_seq", lists)
+            + " AND "
+            + TodoListSql.LIVE
+            + StatusCondition.and(status, "t.")
             + ")",
         ListSeqs.ids(lists));
   }

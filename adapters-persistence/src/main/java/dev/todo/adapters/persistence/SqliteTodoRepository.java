@@ -44,7 +44,8 @@ final class SqliteTodoRepository implements TodoRepository {
 
   @Override
   public Optional<Todo> findById(TodoId id) {
-    return sql.one(SELECT + " WHERE t.id = ?", TodoRows::read, id.toString());
+    return sql.one(
+        SELECT + " WHERE t.id = ? AND " + TodoListSql.LIVE, TodoRows::read, id.toString());
   }
 
   @Override
@@ -63,18 +64,24 @@ final class SqliteTodoRepository implements TodoRepository {
   }
 
   @Override
-  public void delete(Todo todo) {
+  public void trash(Todo todo, Instant at, String by) {
     if (findById(todo.id()).isPresent()) {
       derived.forEach(data -> data.deleting(todo));
-      sql.update("DELETE FROM todos WHERE id = ?", todo.id().toString());
+      sql.update(
+          "UPDATE todos SET deleted_at = ?, deleted_by = ? WHERE id = ?",
+          at.toEpochMilli(),
+          by,
+          todo.id().toString());
     }
   }
 
   @Override
   public long nextPosition(ListId list) {
     return sql.number(
-        "SELECT min(coalesce(max(position), 0) + 1, ?) FROM todos WHERE list_seq = "
-            + TodoColumn.LIST_SEQ,
+        "SELECT min(coalesce(max(position), 0) + 1, ?) FROM todos t WHERE t.list_seq = "
+            + TodoColumn.LIST_SEQ
+            + " AND "
+            + TodoListSql.LIVE,
         TodoEdit.MAX_POSITION,
         list.toString());
   }
@@ -120,52 +127,59 @@ final class SqliteTodoRepository implements TodoRepository {
   }
 
   @Override
-  public long setCompleted(
+  public List<Todo> setCompleted(
       List<ListId> lists, StatusFilter status, boolean completed, Instant now, String by) {
     if (lists.isEmpty()
         || status == StatusFilter.ACTIVE && !completed
         || status == StatusFilter.COMPLETED && completed) {
-      return 0;
+      return List.of();
+    }
+    String where = " WHERE t.completed = ? AND " + inLiveRows(lists);
+    Object[] whereValues =
+        Stream.concat(Stream.of(completed ? 0 : 1), Stream.of(ListSeqs.ids(lists))).toArray();
+    var changed =
+        sql.list(SELECT + where, TodoRows::read, whereValues).stream()
+            .map(todo -> todo.withCompleted(completed, now, by))
+            .toList();
+    if (changed.isEmpty()) {
+      return changed;
     }
     long millis = now.toEpochMilli();
-    long changed =
-        sql.update(
-            "UPDATE todos SET completed = ?, completed_at = ?, completed_by = ?,"
-                + " updated_at = max(?, created_at), version = version + 1"
-                + " WHERE completed = ? AND "
-                + ListSeqs.in("list_seq", lists),
-            Stream.concat(
-                    Stream.of(
-                        completed ? 1 : 0,
-                        completed ? millis : null,
-                        completed ? by : null,
-                        millis,
-                        completed ? 0 : 1),
-                    Stream.of(ListSeqs.ids(lists)))
-                .toArray());
-    if (changed > 0) {
-      counters.recount(lists);
-      dueCounts.recount(lists);
-    }
+    sql.update(
+        "UPDATE todos AS t SET completed = ?, completed_at = ?, completed_by = ?,"
+            + " updated_at = max(?, created_at), version = version + 1"
+            + where,
+        Stream.concat(
+                Stream.of(
+                    completed ? 1 : 0, completed ? millis : null, completed ? by : null, millis),
+                Stream.of(whereValues))
+            .toArray());
+    counters.recount(lists);
+    dueCounts.recount(lists);
     return changed;
   }
 
   @Override
-  public long deleteAll(List<ListId> lists, StatusFilter status) {
+  public List<Todo> trashAll(List<ListId> lists, StatusFilter status, Instant at, String by) {
     if (lists.isEmpty()) {
-      return 0;
+      return List.of();
+    }
+    String where = " WHERE " + inLiveRows(lists) + StatusCondition.and(status, "t.");
+    var trashed = sql.list(SELECT + where, TodoRows::read, ListSeqs.ids(lists));
+    if (trashed.isEmpty()) {
+      return trashed;
     }
     search.deletingAll(lists, status);
-    long deleted =
-        sql.update(
-            "DELETE FROM todos WHERE "
-                + ListSeqs.in("list_seq", lists)
-                + StatusCondition.and(status, ""),
-            ListSeqs.ids(lists));
-    if (deleted > 0) {
-      counters.recount(lists);
-      dueCounts.recount(lists);
-    }
-    return deleted;
+    sql.update(
+        "UPDATE todos AS t SET deleted_at = ?, deleted_by = ?" + where,
+        Stream.concat(Stream.of(at.toEpochMilli(), by), Stream.of(ListSeqs.ids(lists))).toArray());
+    counters.recount(lists);
+    dueCounts.recount(lists);
+    return trashed;
+  }
+
+  /** The live rows of the lists, of the table aliased {@code t}. */
+  private static String inLiveRows(List<ListId> lists) {
+    return ListSeqs.in("t.list_seq", lists) + " AND " + TodoListSql.LIVE;
   }
 }

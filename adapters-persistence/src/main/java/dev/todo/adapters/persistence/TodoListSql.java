@@ -30,10 +30,14 @@ final class TodoListSql {
 
   /**
    * A search reads the (usually few) matching rows from the trigram index first and joins them to
-   * their to-dos, rather than walking the lists in order and probing each row.
+   * their to-dos by rowid, rather than walking the lists in order and probing each row ({@code NOT
+   * INDEXED}: the partial list indexes match the live condition, and the planner would walk one).
    */
   private static final String SEARCH_THEN_TODOS =
-      "todo_search CROSS JOIN todos t ON t.seq = todo_search.rowid";
+      "todo_search CROSS JOIN todos t NOT INDEXED ON t.seq = todo_search.rowid";
+
+  /** The condition of a to-do in its list, not in the trash: that of the partial indexes. */
+  static final String LIVE = "t.deleted_at IS NULL";
 
   /** An SQL statement with its parameters. */
   record Query(String sql, Object[] parameters) {}
@@ -51,7 +55,7 @@ final class TodoListSql {
     this.filter = filter;
     this.searchesTrigrams = filter.text().filter(TodoListSql::usesTrigrams).isPresent();
     this.from = searchesTrigrams ? SEARCH_THEN_TODOS : TODOS;
-    var where = new StringBuilder();
+    var where = new StringBuilder(" AND " + LIVE);
     var parameters = new ArrayList<Object>();
     if (filter.status() != StatusFilter.ALL) {
       where.append(" AND t.completed = ?");

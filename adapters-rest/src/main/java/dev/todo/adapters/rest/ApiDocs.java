@@ -79,6 +79,40 @@ final class ApiDocs {
       content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
   @interface InOneOrOwnLists {}
 
+  /** A read of the trash: one list named by {@code list_id} (an editor's), or every list edited. */
+  @Target(ElementType.METHOD)
+  @Parameter(
+      name = "list_id",
+      in = ParameterIn.QUERY,
+      description = "one list (an editor's); without it every list the caller edits",
+      schema = @Schema(type = "string", format = "uuid"))
+  @ApiResponse(
+      responseCode = "404",
+      description = "LIST_NOT_FOUND (list_id names no list the caller can read)",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @interface InTrash {}
+
+  /** A page of audit events: before an event of the previous page, at most {@code limit}. */
+  @Target(ElementType.METHOD)
+  @Parameter(
+      name = "before",
+      in = ParameterIn.QUERY,
+      description = "the next of the previous page",
+      schema = @Schema(type = "string", format = "uuid"))
+  @Parameter(
+      name = "limit",
+      in = ParameterIn.QUERY,
+      schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "50"))
+  @ApiResponse(
+      responseCode = "400",
+      description = "MALFORMED_REQUEST: a bad value of a known parameter",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "newest first",
+      content = @Content(schema = @Schema(implementation = EventResponse.Page.class)))
+  @interface EventPaging {}
+
   /** The route names one list by its path id. */
   @Target(ElementType.METHOD)
   @ApiResponse(

@@ -15,9 +15,16 @@ import java.util.Optional;
  *     by one of its keys and unexpired; unset or blank, tokens are only decoded (the gateway
  *     verified them)
  * @param jwksRefetchInterval the window in which at most two fetches of the JWKS happen
+ * @param adminSubjects comma-separated {@code sub} values that hold the {@code admin} role without
+ *     a roles claim (env {@code TODO_AUTH_ADMIN_SUBJECTS}; production: the trash-purge scheduler's
+ *     service account), unset or blank: none ({@link AdminSubjects})
+ * @param adminSubjectsIssuer the {@code iss} those subjects must come with (env {@code
+ *     TODO_AUTH_ADMIN_SUBJECTS_ISSUER}, default Google's); blank: the subjects grant nothing
  */
 @ConfigurationProperties("todo.auth")
 record AuthConfiguration(
     @Bindable(defaultValue = "roles") String rolesClaim,
     Optional<String> jwksUri,
-    @Bindable(defaultValue = "30s") Duration jwksRefetchInterval) {}
+    @Bindable(defaultValue = "30s") Duration jwksRefetchInterval,
+    Optional<String> adminSubjects,
+    @Bindable(defaultValue = AdminSubjects.GOOGLE_ISSUER) String adminSubjectsIssuer) {}

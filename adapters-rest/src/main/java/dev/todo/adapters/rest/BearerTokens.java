@@ -5,32 +5,44 @@ import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
+import dev.todo.domain.identity.Caller;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the caller from {@code Authorization: Bearer <jwt>}. The gateway in front of the service
  * has verified the signature and expiry, so by default this only decodes the payload (signed or
  * unsecured JWT; an encrypted one cannot be read and is invalid); with {@link TokenSignatures} on,
- * the token must also pass their check.
+ * the token must also pass their check. The subjects of {@link AdminSubjects} get the {@code admin}
+ * role on top of whatever the roles claim says.
  */
 @Singleton
 final class BearerTokens {
 
+  private static final Logger LOG = LoggerFactory.getLogger(BearerTokens.class);
   private static final String BEARER = "Bearer";
 
   private final AuthConfiguration configuration;
   private final TokenSignatures signatures;
+  private final AdminSubjects adminSubjects;
 
   BearerTokens(AuthConfiguration configuration, TokenSignatures signatures) {
     this.configuration = configuration;
     this.signatures = signatures;
+    this.adminSubjects = AdminSubjects.of(configuration);
+    if (!adminSubjects.subjects().isEmpty()) {
+      LOG.info(
+          "{} subject(s) of issuer '{}' hold the admin role (TODO_AUTH_ADMIN_SUBJECTS)",
+          adminSubjects.subjects().size(),
+          adminSubjects.issuer());
+    }
   }
 
   Identity identify(HttpRequest<?> request) {
@@ -82,10 +94,14 @@ final class BearerTokens {
     if (name == null) {
       name = string(claims, "preferred_username");
     }
-    return new Identity(subject, string(claims, "email"), name, roles(claims));
+    var roles = roles(claims);
+    if (adminSubjects.grantAdmin(string(claims, "iss"), subject) && !roles.contains(Caller.ADMIN)) {
+      roles.add(Caller.ADMIN);
+    }
+    return new Identity(subject, string(claims, "email"), name, roles);
   }
 
-  private List<String> roles(JWTClaimsSet claims) {
+  private ArrayList<String> roles(JWTClaimsSet claims) {
     var claimName = configuration.rolesClaim();
     Object value = claims.getClaim(claimName);
     if (value == null && claimName.contains(".")) {

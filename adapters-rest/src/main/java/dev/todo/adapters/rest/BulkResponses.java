@@ -15,4 +15,9 @@ final class BulkResponses {
   @Serdeable
   @JsonInclude(JsonInclude.Include.ALWAYS)
   record Deleted(long deleted) {}
+
+  /** The to-dos a purge deleted for good. */
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record Purged(long purged) {}
 }

@@ -7,11 +7,27 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** 403 {@code AUTHENTICATION_REQUIRED} and 401 {@code INVALID_TOKEN}. */
+/**
+ * 403 {@code AUTHENTICATION_REQUIRED} and 401 {@code INVALID_TOKEN}. Each is logged at WARN as a
+ * structured line (code, path, client address; the request id is in the MDC), never stored.
+ */
 final class IdentityErrorHandlers {
 
+  private static final Logger LOG = LoggerFactory.getLogger(IdentityErrorHandlers.class);
+
   private IdentityErrorHandlers() {}
+
+  private static void logFailure(HttpRequest<?> request, String code) {
+    LOG.atWarn()
+        .addKeyValue("code", code)
+        .addKeyValue("path", ApiPaths.forLogs(request))
+        .addKeyValue("client", request.getRemoteAddress().getAddress().getHostAddress())
+        .addKeyValue("forwarded_for", request.getHeaders().get("X-Forwarded-For"))
+        .log("Authentication failed: {} on {}", code, ApiPaths.forLogs(request));
+  }
 
   @Produces
   @Singleton
@@ -20,6 +36,7 @@ final class IdentityErrorHandlers {
     @Override
     public HttpResponse<ErrorEnvelope> handle(
         HttpRequest request, AuthenticationRequiredException exception) {
+      logFailure(request, "AUTHENTICATION_REQUIRED");
       return ApiErrors.response(
           request, HttpStatus.FORBIDDEN, "AUTHENTICATION_REQUIRED", "A bearer token is required");
     }
@@ -32,6 +49,7 @@ final class IdentityErrorHandlers {
     @Override
     public HttpResponse<ErrorEnvelope> handle(
         HttpRequest request, InvalidTokenException exception) {
+      logFailure(request, "INVALID_TOKEN");
       return ApiErrors.response(
               request, HttpStatus.UNAUTHORIZED, "INVALID_TOKEN", exception.getMessage())
           .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");

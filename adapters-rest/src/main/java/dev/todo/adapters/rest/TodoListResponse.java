@@ -3,6 +3,7 @@ package dev.todo.adapters.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.todo.domain.todo.TodoPage;
+import dev.todo.domain.todo.TrashPage;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
@@ -18,6 +19,13 @@ record TodoListResponse(List<TodoResponse> data, Meta meta) {
       @JsonProperty("page_size") int pageSize,
       @JsonProperty("total_count") long totalCount,
       @JsonProperty("total_pages") long totalPages) {}
+
+  static TodoListResponse of(TrashPage page) {
+    return new TodoListResponse(
+        page.items().stream().map(TodoResponse::of).toList(),
+        new Meta(
+            page.request().page(), page.request().size(), page.totalCount(), page.totalPages()));
+  }
 
   static TodoListResponse of(TodoPage page) {
     return new TodoListResponse(

@@ -3,6 +3,7 @@ package dev.todo.adapters.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.todo.domain.todo.Todo;
+import dev.todo.domain.todo.TrashedTodo;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
@@ -41,9 +42,25 @@ record TodoResponse(
     @JsonProperty("updated_at")
         @Schema(format = "date-time", requiredMode = Schema.RequiredMode.REQUIRED)
         String updatedAt,
-    long version) {
+    long version,
+    @JsonProperty("deleted_at")
+        @Schema(format = "date-time", nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
+        String deletedAt,
+    @JsonProperty("deleted_by")
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
+        String deletedBy) {
 
   static TodoResponse of(Todo todo) {
+    return of(todo, null, null);
+  }
+
+  /** A to-do in the trash: when and by whom it was deleted. */
+  static TodoResponse of(TrashedTodo trashed) {
+    return of(
+        trashed.todo(), Timestamps.format(trashed.deletedAt()), trashed.deletedBy().orElse(null));
+  }
+
+  private static TodoResponse of(Todo todo, String deletedAt, String deletedBy) {
     return new TodoResponse(
         todo.id().toString(),
         todo.listId().toString(),
@@ -59,6 +76,8 @@ record TodoResponse(
         todo.attachmentCount(),
         Timestamps.format(todo.createdAt()),
         Timestamps.format(todo.updatedAt()),
-        todo.version());
+        todo.version(),
+        deletedAt,
+        deletedBy);
   }
 }

@@ -104,6 +104,13 @@ class ApiDocumentationTest {
     expected.put(
         "GET /api/v1/todos/{id}/attachments/{attachmentId}/content", concat(files, "200", "206"));
     expected.put("DELETE /api/v1/todos/{id}/attachments/{attachmentId}", concat(files, "204"));
+    expected.put("GET /api/v1/trash", concat(common, "200", "400", "404"));
+    expected.put("DELETE /api/v1/trash", concat(common, "200", "404"));
+    expected.put("DELETE /api/v1/trash/{id}", concat(common, "204", "404"));
+    expected.put("POST /api/v1/todos/{id}/restore", concat(common, "200", "404", "409"));
+    expected.put("POST /api/v1/admin/trash/purge", concat(common, "200"));
+    expected.put("GET /api/v1/lists/{listId}/activity", concat(common, "200", "400", "404"));
+    expected.put("GET /api/v1/admin/audit", concat(common, "200", "400", "404"));
     var responses = new TreeMap<String, List<String>>();
     document.forEach((operation, lines) -> responses.put(operation, codes(lines)));
     assertThat(responses).isEqualTo(expected);

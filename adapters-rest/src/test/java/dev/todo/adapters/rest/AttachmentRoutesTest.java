@@ -603,15 +603,20 @@ class AttachmentRoutesTest {
   }
 
   @Test
-  void deletingTheTodoRemovesItsFiles() throws Exception {
+  void theFilesOfATrashedTodoStayUntilItIsDeletedForGood() throws Exception {
     upload("alice", "a", null, new byte[] {1});
     upload("alice", "b", null, new byte[] {2});
 
     var reply = send("DELETE", "/api/v1/todos/" + todo, Tokens.bearer("alice"), null, null);
 
     assertThat(reply.statusCode()).isEqualTo(204);
-    assertThat(backend.blobs.names()).isEmpty();
+    assertThat(backend.blobs.names()).hasSize(2);
     assertThat(errorCode(get(base(), "alice"))).isEqualTo("TODO_NOT_FOUND");
+
+    var forGood = send("DELETE", "/api/v1/trash/" + todo, Tokens.bearer("alice"), null, null);
+
+    assertThat(forGood.statusCode()).isEqualTo(204);
+    assertThat(backend.blobs.names()).isEmpty();
   }
 
   @Test

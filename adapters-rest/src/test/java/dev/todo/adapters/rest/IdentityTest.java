@@ -156,7 +156,12 @@ class IdentityTest {
   @Test
   void rolesMayBeReadFromANestedClaim() {
     var configuration =
-        new AuthConfiguration("realm_access.roles", Optional.empty(), Duration.ofSeconds(30));
+        new AuthConfiguration(
+            "realm_access.roles",
+            Optional.empty(),
+            Duration.ofSeconds(30),
+            Optional.empty(),
+            AdminSubjects.GOOGLE_ISSUER);
     var tokens = new BearerTokens(configuration, new TokenSignatures(configuration));
 
     var identity =

@@ -6,6 +6,7 @@ import dev.todo.domain.identity.Caller;
 import dev.todo.domain.list.ListId;
 import dev.todo.domain.list.ListView;
 import dev.todo.domain.list.TodoList;
+import dev.todo.domain.port.in.ActivityUseCase;
 import dev.todo.domain.port.in.AttachmentsUseCase;
 import dev.todo.domain.port.in.BulkEditTodosUseCase;
 import dev.todo.domain.port.in.CheckHealthUseCase;
@@ -18,7 +19,9 @@ import dev.todo.domain.port.in.ReadTodosUseCase;
 import dev.todo.domain.port.in.RecogniseUserUseCase;
 import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
 import dev.todo.domain.port.in.SharingUseCase;
+import dev.todo.domain.port.in.TrashUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
+import dev.todo.domain.port.out.RequestCorrelation;
 import dev.todo.domain.testing.InMemoryBlobStorage;
 import dev.todo.domain.testing.InMemoryDatabase;
 import dev.todo.domain.testing.InMemoryTransactions;
@@ -50,6 +53,11 @@ final class InMemoryBackend {
   /** The clock's time when a test starts: a to-do created then shows {@code ...10:30:00.123Z}. */
   static final Instant START = Instant.parse("2026-01-15T10:30:00.123456Z");
 
+  /** The service's default retention periods. */
+  static final int TRASH_RETENTION_DAYS = 30;
+
+  static final int AUDIT_RETENTION_DAYS = 365;
+
   final MutableClock clock = new MutableClock(START);
   final InMemoryDatabase db = new InMemoryDatabase();
   final ObservedTransactions transactions = new ObservedTransactions(db.transactions);
@@ -60,28 +68,36 @@ final class InMemoryBackend {
   final UseCases useCases;
   private final List<Runnable> emptyDatabase =
       Stream.<InMemoryTransactions.Participant>of(
-              db.todos, db.users, db.attachments, db.lists, db.invites)
+              db.todos, db.users, db.attachments, db.lists, db.invites, db.audit)
           .map(InMemoryTransactions.Participant::checkpoint)
           .toList();
 
   InMemoryBackend(
       @Value("${todo.attachments.max-bytes:10485760}") long maxBytes,
       @Value("${todo.attachments.max-per-todo:20}") int maxPerTodo,
-      @Value("${todo.attachments.reconcile-grace-seconds:3600}") long graceSeconds) {
+      @Value("${todo.attachments.reconcile-grace-seconds:3600}") long graceSeconds,
+      RequestCorrelation correlation) {
     limits = new AttachmentLimits(maxBytes, maxPerTodo);
     useCases =
         new UseCases(
             new UseCases.Ports(
                 db.todos,
+                db.trash,
                 db.users,
                 db.lists,
                 db.invites,
                 db.attachments,
                 blobs,
+                db.audit,
                 transactions,
                 clock,
+                correlation,
                 List.of(databaseProbe, storageProbe)),
-            new UseCases.Settings(limits, Duration.ofSeconds(graceSeconds)));
+            new UseCases.Settings(
+                limits,
+                Duration.ofSeconds(graceSeconds),
+                Duration.ofDays(TRASH_RETENTION_DAYS),
+                Duration.ofDays(AUDIT_RETENTION_DAYS)));
   }
 
   /**
@@ -190,6 +206,16 @@ final class InMemoryBackend {
     @Singleton
     RecogniseUserUseCase recogniseUser(InMemoryBackend backend) {
       return backend.useCases.recogniseUser();
+    }
+
+    @Singleton
+    TrashUseCase trash(InMemoryBackend backend) {
+      return backend.useCases.trash();
+    }
+
+    @Singleton
+    ActivityUseCase activity(InMemoryBackend backend) {
+      return backend.useCases.activity();
     }
   }
 }

@@ -82,10 +82,12 @@ class TodoRoutesTest {
         .containsEntry("version", 1)
         .containsEntry("created_by", "alice")
         .containsEntry("completed_by", null)
+        .containsEntry("deleted_at", null)
+        .containsEntry("deleted_by", null)
         .containsKey("list_id");
     assertThat(body)
-        .as("part 1's twelve fields and part 2's list_id, created_by, completed_by")
-        .hasSize(15);
+        .as("part 1's twelve fields and part 2's list_id, created_by, completed_by, deleted_*")
+        .hasSize(17);
     assertThat(body.get("id")).isNotEqualTo("ignored");
   }
 

@@ -61,7 +61,8 @@ class TokenSignaturesTest implements TestPropertyProvider {
   @Override
   public Map<String, String> getProperties() {
     var uri = "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json";
-    return Map.of("todo.auth.jwks-uri", uri);
+    return Map.of(
+        "todo.auth.jwks-uri", uri, "todo.auth.admin-subjects", AdminSubjectsTest.SCHEDULER);
   }
 
   @BeforeEach
@@ -127,11 +128,28 @@ class TokenSignaturesTest implements TestPropertyProvider {
   void keysThatCannotBeFetchedMake503NotA401() throws Exception {
     var unreachable =
         new AuthConfiguration(
-            "roles", Optional.of("http://127.0.0.1:1/jwks.json"), Duration.ofSeconds(30));
+            "roles",
+            Optional.of("http://127.0.0.1:1/jwks.json"),
+            Duration.ofSeconds(30),
+            Optional.empty(),
+            AdminSubjects.GOOGLE_ISSUER);
     var token = SignedJWT.parse(token(first, "alice", Instant.now().plusSeconds(300)));
 
     assertThatThrownBy(() -> new TokenSignatures(unreachable).verify(token))
         .isInstanceOf(ServiceUnavailableException.class);
+  }
+
+  @Test
+  @Order(6)
+  void withVerificationOnAnAdminSubjectsTokenWhoseSignatureCloudRunRemovedIsRefused() {
+    var stripped =
+        AdminSubjectsTest.googleToken(
+            AdminSubjectsTest.SCHEDULER, AdminSubjects.GOOGLE_ISSUER, Map.of());
+
+    var reply = me(stripped);
+
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.errorCode()).isEqualTo("INVALID_TOKEN");
   }
 
   private Api.Reply me(String token) {

@@ -245,7 +245,7 @@ class AttachmentSystemTest {
   }
 
   @Test
-  void deletingATodoAndClearingCompletedRemoveTheirFiles() throws Exception {
+  void trashedFilesStayUntilDeletedForGoodThenEmptyingAndPurgingRemoveThem() throws Exception {
     start(Map.of());
     String kept = createTodo("alice");
     String deleted = createTodo("alice");
@@ -264,6 +264,12 @@ class AttachmentSystemTest {
         .isEqualTo(204);
     assertThat(send("DELETE", "/api/v1/todos?status=completed", "alice", null, null).statusCode())
         .isEqualTo(200);
+    assertThat(filesInStore()).hasSize(3);
+
+    assertThat(send("DELETE", "/api/v1/trash/" + deleted, "alice", null, null).statusCode())
+        .isEqualTo(204);
+    assertThat(filesInStore()).hasSize(2);
+    assertThat(send("DELETE", "/api/v1/trash", "alice", null, null).statusCode()).isEqualTo(200);
 
     assertThat(filesInStore())
         .singleElement()

@@ -37,6 +37,18 @@ public record ListAccess(Caller caller, ListId list, Optional<ListRole> membersh
     return require(ListRole.EDITOR, "Only editors of the list may change what is in it");
   }
 
+  /**
+   * Seeing what only editors see (the trash), also with a read-only token: an editor's role or the
+   * admin's, without the right to write.
+   */
+  public ListAccess requireEditorRole() {
+    requireRead();
+    if (!caller.isAdmin() && !membership.orElseThrow().allows(ListRole.EDITOR)) {
+      throw new ForbiddenException("Only editors of the list may see its trash");
+    }
+    return this;
+  }
+
   /** Renaming or deleting the list, managing its members and invites. */
   public ListAccess requireOwnership() {
     return require(ListRole.OWNER, "Only the list's owner may do that");

@@ -142,7 +142,8 @@ public record Todo(
     return completed ? completedBy : Optional.of(by);
   }
 
-  private Todo nextVersion(Instant now) {
+  /** The same content, one version higher, changed at {@code now}. */
+  public Todo nextVersion(Instant now) {
     return toBuilder()
         .updatedAt(now.isBefore(createdAt) ? createdAt : now)
         .version(version + 1)

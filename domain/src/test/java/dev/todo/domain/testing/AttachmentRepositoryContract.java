@@ -140,23 +140,23 @@ public abstract class AttachmentRepositoryContract {
   }
 
   @Test
-  void attachmentsGoWithTheirTodo() {
+  void attachmentsStayWithTheirTodoInTheTrash() {
     var a = anAttachment(todo.id(), 1);
     var b = anAttachment(done.id(), 1);
     insert(a, b);
 
     inTransaction(
         () -> {
-          todos.delete(todo);
-          todos.deleteAll(List.of(listOf("alice")), StatusFilter.COMPLETED);
+          todos.trash(todo, T0, "alice");
+          todos.trashAll(List.of(listOf("alice")), StatusFilter.COMPLETED, T0, "alice");
           return null;
         });
 
-    assertThat(inTransaction(() -> attachments.findById(a.id()))).isEmpty();
-    assertThat(inTransaction(() -> attachments.findById(b.id()))).isEmpty();
+    assertThat(inTransaction(() -> attachments.findById(a.id()))).contains(a);
+    assertThat(inTransaction(() -> attachments.findByTodo(done.id()))).containsExactly(b);
     assertThat(
             inTransaction(
                 () -> attachments.findInLists(List.of(listOf("alice")), StatusFilter.ALL)))
-        .isEmpty();
+        .containsExactlyInAnyOrder(a, b);
   }
 }

@@ -51,7 +51,7 @@ public final class InMemoryAttachmentRepository
         .filter(
             a ->
                 todos
-                    .findById(a.todoId())
+                    .row(a.todoId())
                     .filter(t -> lists.contains(t.listId()) && matches(t, status))
                     .isPresent())
         .sorted(OLDEST_FIRST)
@@ -60,7 +60,7 @@ public final class InMemoryAttachmentRepository
 
   @Override
   public synchronized void insert(Attachment attachment) {
-    if (todos.findById(attachment.todoId()).isEmpty()) {
+    if (todos.row(attachment.todoId()).isEmpty()) {
       throw new IllegalStateException("No to-do " + attachment.todoId());
     }
     if (attachments.putIfAbsent(attachment.id(), attachment) != null) {
@@ -88,7 +88,7 @@ public final class InMemoryAttachmentRepository
   }
 
   private boolean todoExists(Attachment attachment) {
-    return todos.findById(attachment.todoId()).isPresent();
+    return todos.row(attachment.todoId()).isPresent();
   }
 
   private static boolean matches(Todo todo, StatusFilter status) {

@@ -4,10 +4,12 @@ package dev.todo.domain.testing;
 public final class InMemoryDatabase {
 
   public final InMemoryTodoRepository todos = new InMemoryTodoRepository();
+  public final InMemoryTrashRepository trash = new InMemoryTrashRepository(todos);
   public final InMemoryUserRepository users = new InMemoryUserRepository();
   public final InMemoryAttachmentRepository attachments = new InMemoryAttachmentRepository(todos);
   public final InMemoryListRepository lists = new InMemoryListRepository(users, todos);
   public final InMemoryInviteRepository invites = new InMemoryInviteRepository(lists);
+  public final InMemoryAuditLog audit = new InMemoryAuditLog(users);
   public final InMemoryTransactions transactions =
-      new InMemoryTransactions(todos, users, attachments, lists, invites);
+      new InMemoryTransactions(todos, users, attachments, lists, invites, audit);
 }

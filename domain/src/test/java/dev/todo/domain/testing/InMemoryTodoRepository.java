@@ -11,6 +11,7 @@ import dev.todo.domain.todo.TodoFilter;
 import dev.todo.domain.todo.TodoId;
 import dev.todo.domain.todo.TodoSort;
 import dev.todo.domain.todo.TodoStats;
+import dev.todo.domain.todo.TrashedTodo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -27,6 +28,7 @@ public final class InMemoryTodoRepository
     implements TodoRepository, InMemoryTransactions.Participant {
 
   private final Map<TodoId, Todo> todos = new LinkedHashMap<>();
+  private final Map<TodoId, TrashedTodo> trash = new LinkedHashMap<>();
 
   @Override
   public synchronized Optional<Todo> findById(TodoId id) {
@@ -52,31 +54,71 @@ public final class InMemoryTodoRepository
   @Override
   public synchronized Runnable checkpoint() {
     var saved = new LinkedHashMap<>(todos);
+    var savedTrash = new LinkedHashMap<>(trash);
     return () -> {
       synchronized (this) {
         todos.clear();
         todos.putAll(saved);
+        trash.clear();
+        trash.putAll(savedTrash);
       }
     };
+  }
+
+  /** The to-do's row, in a list or in the trash: what attachments hang on. */
+  synchronized Optional<Todo> row(TodoId id) {
+    return Optional.ofNullable(todos.get(id))
+        .or(() -> Optional.ofNullable(trash.get(id)).map(TrashedTodo::todo));
+  }
+
+  /** The trashed to-dos, in the order they went to the trash. */
+  synchronized List<TrashedTodo> trashed() {
+    return List.copyOf(trash.values());
+  }
+
+  synchronized void putBack(TrashedTodo trashed, Todo restored) {
+    TrashedTodo stored = trash.get(trashed.id());
+    if (stored == null
+        || stored.todo().version() + 1 != restored.version()
+        || !restored.id().equals(trashed.id())) {
+      throw new IllegalStateException("Stale restore of " + trashed.id());
+    }
+    trash.remove(trashed.id());
+    todos.put(restored.id(), restored);
+  }
+
+  synchronized void deleteTrashed(TrashedTodo trashed) {
+    trash.remove(trashed.id());
   }
 
   /** What the attachment fake does to a to-do's count: the counter, not the version, changes. */
   synchronized void adjustAttachmentCount(TodoId id, int delta) {
     Todo t = todos.get(id);
-    if (t == null) {
+    if (t != null) {
+      todos.put(id, t.toBuilder().attachmentCount(t.attachmentCount() + delta).build());
+      return;
+    }
+    TrashedTodo inTrash = trash.get(id);
+    if (inTrash == null) {
       throw new IllegalStateException("No to-do " + id);
     }
-    todos.put(id, t.toBuilder().attachmentCount(t.attachmentCount() + delta).build());
+    var adjusted =
+        inTrash.todo().toBuilder().attachmentCount(inTrash.todo().attachmentCount() + delta);
+    trash.put(id, new TrashedTodo(adjusted.build(), inTrash.deletedAt(), inTrash.deletedBy()));
   }
 
   @Override
-  public synchronized void delete(Todo todo) {
-    todos.remove(todo.id());
+  public synchronized void trash(Todo todo, Instant at, String by) {
+    Todo stored = todos.remove(todo.id());
+    if (stored != null) {
+      trash.put(stored.id(), new TrashedTodo(stored, at, Optional.of(by)));
+    }
   }
 
   /** What deleting a list does to its to-dos (and so to their attachments). */
   synchronized void deleteList(ListId list) {
     todos.values().removeIf(t -> t.listId().equals(list));
+    trash.values().removeIf(t -> t.todo().listId().equals(list));
   }
 
   /** A list's counters as the real adapter keeps them. */
@@ -123,7 +165,7 @@ public final class InMemoryTodoRepository
   }
 
   @Override
-  public synchronized long setCompleted(
+  public synchronized List<Todo> setCompleted(
       List<ListId> lists, StatusFilter status, boolean completed, Instant now, String by) {
     var changed =
         inLists(lists)
@@ -132,14 +174,15 @@ public final class InMemoryTodoRepository
             .map(t -> t.withCompleted(completed, now, by))
             .toList();
     changed.forEach(t -> todos.put(t.id(), t));
-    return changed.size();
+    return changed;
   }
 
   @Override
-  public synchronized long deleteAll(List<ListId> lists, StatusFilter status) {
-    var ids = inLists(lists).filter(byStatus(status)).map(Todo::id).toList();
-    ids.forEach(todos::remove);
-    return ids.size();
+  public synchronized List<Todo> trashAll(
+      List<ListId> lists, StatusFilter status, Instant at, String by) {
+    var going = inLists(lists).filter(byStatus(status)).toList();
+    going.forEach(t -> trash(t, at, by));
+    return going;
   }
 
   private java.util.stream.Stream<Todo> inLists(List<ListId> lists) {

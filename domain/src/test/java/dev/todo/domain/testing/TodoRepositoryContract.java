@@ -123,17 +123,29 @@ public abstract class TodoRepositoryContract {
   }
 
   @Test
-  void deletes() {
-    var todo = aTodo().build();
+  void trashingTakesTheTodoOutOfItsListSearchAndCounters() {
+    var todo = aTodo().titled("milk").build();
     store(todo);
 
     inTransaction(
         () -> {
-          todos.delete(todo);
+          todos.trash(todo, T0.plusSeconds(1), "alice");
           return null;
         });
 
     assertThat(inTransaction(() -> todos.findById(todo.id()))).isEmpty();
+    assertThat(inTransaction(() -> todos.count(alices()))).isZero();
+    assertThat(inTransaction(() -> todos.count(alicesMatching("milk")))).isZero();
+    assertThat(
+            inTransaction(
+                () ->
+                    todos.find(
+                        alices(), TodoSort.POSITION, SortDirection.ASC, new PageRequest(1, 10))))
+        .isEmpty();
+    assertThat(
+            inTransaction(() -> todos.stats(List.of(listOf("alice")), date("2026-01-15"))).total())
+        .isZero();
+    assertThat(inTransaction(() -> todos.nextPosition(listOf("alice")))).isEqualTo(1);
   }
 
   @Test
@@ -298,7 +310,7 @@ public abstract class TodoRepositoryContract {
 
     inTransaction(
         () -> {
-          todos.delete(renamed);
+          todos.trash(renamed, T0.plusSeconds(2), "alice");
           return null;
         });
     assertThat(inTransaction(() -> todos.count(alicesMatching("bread")))).isZero();
@@ -471,7 +483,7 @@ public abstract class TodoRepositoryContract {
     inTransaction(
         () -> {
           todos.update(late, moved);
-          todos.delete(alsoLate);
+          todos.trash(alsoLate, T0.plusSeconds(1), "alice");
           return null;
         });
     assertThat(inTransaction(() -> todos.stats(List.of(listOf("alice")), today)))
@@ -494,7 +506,7 @@ public abstract class TodoRepositoryContract {
         .extracting(s -> s.overdue(), s -> s.dueToday())
         .containsExactly(0L, 2L);
 
-    inTransaction(() -> todos.deleteAll(List.of(listOf("alice")), StatusFilter.ALL));
+    inTransaction(() -> todos.trashAll(List.of(listOf("alice")), StatusFilter.ALL, T0, "alice"));
     assertThat(inTransaction(() -> todos.stats(List.of(listOf("alice")), today)))
         .extracting(s -> s.overdue(), s -> s.dueToday())
         .containsExactly(0L, 0L);
@@ -516,13 +528,13 @@ public abstract class TodoRepositoryContract {
     store(open, done, bobs);
     var later = T0.plus(Duration.ofMinutes(5));
 
-    long changed =
+    var changed =
         inTransaction(
             () ->
                 todos.setCompleted(
                     List.of(listOf("alice")), StatusFilter.ALL, true, later, "alice"));
 
-    assertThat(changed).isEqualTo(1);
+    assertThat(changed).extracting(Todo::id).containsExactly(open.id());
     var reopened = inTransaction(() -> todos.findById(open.id())).orElseThrow();
     assertThat(reopened.completed()).isTrue();
     assertThat(reopened.completedAt()).contains(later);
@@ -540,18 +552,19 @@ public abstract class TodoRepositoryContract {
   void setsCompletionOnlyWithinTheStatus() {
     store(aTodo().build(), aTodo().completed().build());
 
-    long none =
+    var none =
         inTransaction(
             () ->
                 todos.setCompleted(
                     List.of(listOf("alice")), StatusFilter.COMPLETED, true, T0, "alice"));
-    long reopened =
+    var reopened =
         inTransaction(
             () ->
                 todos.setCompleted(List.of(listOf("alice")), StatusFilter.ALL, false, T0, "alice"));
 
-    assertThat(none).isZero();
-    assertThat(reopened).isEqualTo(1);
+    assertThat(none).isEmpty();
+    assertThat(reopened).hasSize(1);
+    assertThat(reopened.getFirst().completed()).isFalse();
     assertThat(
             inTransaction(() -> todos.stats(List.of(listOf("alice")), date("2026-01-15")))
                 .completed())
@@ -559,22 +572,25 @@ public abstract class TodoRepositoryContract {
   }
 
   @Test
-  void deletesTheOwnersCompletedOrAllAndCountsThem() {
+  void trashesTheListsCompletedOrAllAndReturnsThem() {
     var open = aTodo().titled("open milk").build();
     var done = aTodo().titled("done milk").completed().build();
     var bobs = aTodo().ownedBy("bob").completed().build();
     store(open, done, bobs);
 
     var cleared =
-        inTransaction(() -> todos.deleteAll(List.of(listOf("alice")), StatusFilter.COMPLETED));
+        inTransaction(
+            () -> todos.trashAll(List.of(listOf("alice")), StatusFilter.COMPLETED, T0, "alice"));
 
-    assertThat(cleared).isEqualTo(1);
+    assertThat(cleared).containsExactly(done);
     assertThat(titles(alices(), TodoSort.POSITION, SortDirection.ASC)).containsExactly("open milk");
     assertThat(inTransaction(() -> todos.count(alicesMatching("milk")))).isEqualTo(1);
 
-    var all = inTransaction(() -> todos.deleteAll(List.of(listOf("alice")), StatusFilter.ALL));
+    var all =
+        inTransaction(
+            () -> todos.trashAll(List.of(listOf("alice")), StatusFilter.ALL, T0, "alice"));
 
-    assertThat(all).isEqualTo(1);
+    assertThat(all).containsExactly(open);
     assertThat(inTransaction(() -> todos.count(alices()))).isZero();
     assertThat(
             inTransaction(() -> todos.stats(List.of(listOf("alice")), date("2026-01-15"))).total())

@@ -108,7 +108,7 @@ public abstract class TransactionsContract {
                 write(
                     () -> {
                       todos.insert(undone);
-                      todos.delete(kept);
+                      todos.trash(kept, TodoBuilder.T0, "alice");
                       throw failure();
                     }))
         .isInstanceOf(IllegalStateException.class);

@@ -15,7 +15,7 @@ public interface BulkEditTodosUseCase {
   /** Returns how many to-dos actually changed. */
   long setCompleted(SetCompletedCommand command);
 
-  /** Returns how many to-dos were deleted. */
+  /** Moves the to-dos to the trash; returns how many. */
   long deleteAll(DeleteTodosCommand command);
 
   /** {@code listId} names one list (an editor's); without it, the lists the caller owns. */

@@ -5,7 +5,7 @@ import dev.todo.domain.todo.TodoId;
 import dev.todo.domain.todo.VersionPrecondition;
 import java.util.Objects;
 
-/** Deletes one to-do (and, once they exist, its attachments). */
+/** Moves one to-do to the trash, with its steps and attachments. */
 public interface DeleteTodoUseCase {
 
   void delete(DeleteTodoCommand command);

@@ -33,7 +33,11 @@ public interface TodoRepository {
    */
   void update(Todo before, Todo after);
 
-  void delete(Todo todo);
+  /**
+   * Moves the to-do, as read in this transaction, to the trash (see {@link TrashRepository}): its
+   * row, version, steps and attachments stay, deleted at {@code at} by {@code by}.
+   */
+  void trash(Todo todo, Instant at, String by);
 
   /**
    * One past the highest position in the list (1 when empty), but never beyond {@link
@@ -51,11 +55,11 @@ public interface TodoRepository {
 
   /**
    * Sets {@code completed} on the lists' to-dos that match {@code status} and differ from it, each
-   * one version higher, completed by {@code by}; returns how many changed.
+   * one version higher, completed by {@code by}; returns them as changed.
    */
-  long setCompleted(
+  List<Todo> setCompleted(
       List<ListId> lists, StatusFilter status, boolean completed, Instant now, String by);
 
-  /** Deletes the lists' to-dos that match {@code status}; returns how many. */
-  long deleteAll(List<ListId> lists, StatusFilter status);
+  /** Moves the lists' to-dos that match {@code status} to the trash; returns them. */
+  List<Todo> trashAll(List<ListId> lists, StatusFilter status, Instant at, String by);
 }

@@ -1,0 +1,109 @@
+package dev.todo.adapters.persistence;
+
+import dev.todo.domain.list.ListId;
+import dev.todo.domain.port.out.TrashRepository;
+import dev.todo.domain.todo.PageRequest;
+import dev.todo.domain.todo.Todo;
+import dev.todo.domain.todo.TodoId;
+import dev.todo.domain.todo.TrashedTodo;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The trashed to-dos: rows of {@code todos} with {@code deleted_at} set, read through the trash's
+ * own partial indexes. Restoring a row adds it back to its derived data in the same transaction.
+ */
+@Singleton
+final class SqliteTrashRepository implements TrashRepository {
+
+  private static final String TRASHED = "t.deleted_at IS NOT NULL";
+  private static final int DELETED_AT = TodoColumn.values().length + 1;
+  private static final int DELETED_BY = DELETED_AT + 1;
+  private static final String SELECT =
+      "SELECT " + TodoRows.SELECT_LIST + ", t.deleted_at, t.deleted_by FROM todos t";
+  private static final String NEWEST_FIRST = " ORDER BY t.deleted_at DESC, t.id DESC";
+
+  private final Sql sql;
+  private final List<TodoDerivedData> derived;
+
+  SqliteTrashRepository(
+      Sql sql, SearchIndex search, ListCounters counters, ActiveDueCounts dueCounts) {
+    this.sql = sql;
+    this.derived = List.of(search, counters, dueCounts);
+  }
+
+  @Override
+  public Optional<TrashedTodo> findById(TodoId id) {
+    return sql.one(
+        SELECT + " WHERE t.id = ? AND " + TRASHED, SqliteTrashRepository::read, id.toString());
+  }
+
+  @Override
+  public List<TrashedTodo> find(List<ListId> lists, PageRequest page) {
+    return sql.list(
+        SELECT + " WHERE " + inTrash(lists) + NEWEST_FIRST + " LIMIT ? OFFSET ?",
+        SqliteTrashRepository::read,
+        Stream.concat(Stream.of(ListSeqs.ids(lists)), Stream.of(page.size(), page.offset()))
+            .toArray());
+  }
+
+  @Override
+  public long count(List<ListId> lists) {
+    return sql.number("SELECT count(*) FROM todos t WHERE " + inTrash(lists), ListSeqs.ids(lists));
+  }
+
+  @Override
+  public List<TrashedTodo> findAll(List<ListId> lists) {
+    return sql.list(
+        SELECT + " WHERE " + inTrash(lists) + NEWEST_FIRST,
+        SqliteTrashRepository::read,
+        ListSeqs.ids(lists));
+  }
+
+  @Override
+  public void restore(TrashedTodo trashed, Todo restored) {
+    if (!restored.id().equals(trashed.id())
+        || restored.version() != trashed.todo().version() + 1
+        || sql.update(
+                "UPDATE todos SET deleted_at = NULL, deleted_by = NULL WHERE id = ? AND "
+                    + "deleted_at IS NOT NULL AND version = ?",
+                trashed.id().toString(),
+                trashed.todo().version())
+            != 1) {
+      throw new IllegalStateException("Stale restore of " + trashed.id());
+    }
+    sql.update(TodoRows.UPDATE, TodoRows.updateValues(trashed.todo(), restored));
+    derived.forEach(data -> data.inserted(restored));
+  }
+
+  @Override
+  public void delete(TrashedTodo trashed) {
+    sql.update(
+        "DELETE FROM todos WHERE id = ? AND deleted_at IS NOT NULL", trashed.id().toString());
+  }
+
+  @Override
+  public List<TrashedTodo> deletedBefore(Instant cutoff, int limit) {
+    return sql.list(
+        SELECT + " WHERE " + TRASHED + " AND t.deleted_at < ? ORDER BY t.deleted_at, t.id LIMIT ?",
+        SqliteTrashRepository::read,
+        cutoff.toEpochMilli(),
+        limit);
+  }
+
+  private static String inTrash(List<ListId> lists) {
+    return ListSeqs.in("t.list_seq", lists) + " AND " + TRASHED;
+  }
+
+  private static TrashedTodo read(ResultSet row) throws SQLException {
+    return new TrashedTodo(
+        TodoRows.read(row),
+        Instant.ofEpochMilli(row.getLong(DELETED_AT)),
+        Optional.ofNullable(row.getString(DELETED_BY)));
+  }
+}

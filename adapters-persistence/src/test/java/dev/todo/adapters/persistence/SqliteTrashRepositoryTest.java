@@ -1,0 +1,39 @@
+package dev.todo.adapters.persistence;
+
+import dev.todo.domain.port.out.AttachmentRepository;
+import dev.todo.domain.port.out.ListRepository;
+import dev.todo.domain.port.out.TodoRepository;
+import dev.todo.domain.port.out.TrashRepository;
+import dev.todo.domain.port.out.UserRepository;
+import dev.todo.domain.testing.TrashRepositoryContract;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The trash contract on a real SQLite file with the real migrations. */
+class SqliteTrashRepositoryTest extends TrashRepositoryContract {
+
+  @TempDir Path directory;
+  private SqliteFile database;
+
+  @Override
+  protected void createRepositories() {
+    database = SqliteFile.in(directory);
+    todos = database.bean(TodoRepository.class);
+    trash = database.bean(TrashRepository.class);
+    users = database.bean(UserRepository.class);
+    lists = database.bean(ListRepository.class);
+    attachments = database.bean(AttachmentRepository.class);
+  }
+
+  @Override
+  protected <T> T inTransaction(Supplier<T> work) {
+    return database.inTransaction(work);
+  }
+
+  @AfterEach
+  void stop() {
+    database.close();
+  }
+}

@@ -1,0 +1,29 @@
+package dev.todo.domain.port.out;
+
+import dev.todo.domain.audit.AuditEntry;
+import dev.todo.domain.audit.AuditEvent;
+import dev.todo.domain.audit.AuditEventId;
+import dev.todo.domain.audit.AuditQuery;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The audit log. {@link #append} is called inside the transaction of the change it records, so that
+ * the event commits or rolls back with it.
+ */
+public interface AuditLog {
+
+  void append(AuditEvent event);
+
+  /**
+   * The events the query selects, newest first, at most {@code query.limit()}; an unknown {@code
+   * before} selects none.
+   */
+  List<AuditEntry> find(AuditQuery query);
+
+  /** Whether the event exists (a page may continue before it). */
+  boolean contains(AuditEventId id);
+
+  /** Deletes the events recorded before {@code cutoff}; returns how many. */
+  long deleteBefore(Instant cutoff);
+}
