@@ -19,6 +19,8 @@ export class OptimisticWrites {
 		this.store = store;
 		this.api = api;
 		this.queue = writeQueue;
+		// creates are sent one after another: the server puts each last, so in the order typed
+		this.creating = Promise.resolve();
 	}
 
 	/** Resolves when every queued write has finished. */
@@ -36,7 +38,9 @@ export class OptimisticWrites {
 		const temporaryId = `pending-${++temporaryIds}`;
 		this.store.append({ ...placeholder(temporaryId, title), ...fields });
 		this.store.changed();
-		this.queue.enqueue(temporaryId, async () => {
+		const previousCreate = this.creating;
+		const creating = this.queue.enqueue(temporaryId, async () => {
+			await previousCreate;
 			try {
 				const created = await this.api.createTodo({ title, ...fields });
 				this.queue.alias(temporaryId, created.id);
@@ -54,6 +58,7 @@ export class OptimisticWrites {
 				});
 			}
 		});
+		this.creating = creating;
 		return true;
 	}
 

@@ -25,6 +25,28 @@ describe('OptimisticWrites', () => {
 		assert.equal(api.todos.length, 4);
 	});
 
+	it('sends creates one after another, so that the server numbers them in the order typed', async () => {
+		const create = api.createTodo.bind(api);
+		const started = [];
+		let releaseFirst;
+		const firstHeld = new Promise((resolve) => (releaseFirst = resolve));
+		api.createTodo = async (fields) => {
+			started.push(fields.title);
+			if (fields.title === 'Slow') await firstHeld;
+			return create(fields);
+		};
+
+		writes.add('Slow');
+		writes.add('Quick');
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		assert.deepEqual(started, ['Slow'], 'the second waits for the first');
+		releaseFirst();
+		await writes.settled();
+
+		assert.deepEqual(started, ['Slow', 'Quick']);
+		assert.deepEqual(api.todos.slice(-2).map((t) => t.title), ['Slow', 'Quick']);
+	});
+
 	it('takes an added to-do back when the server refuses, and its retry adds it', async () => {
 		api.failNext('createTodo', serverError());
 		writes.add('Call mum');
