@@ -49,7 +49,7 @@ export class TrashView {
 				const what = element('div', 'trash-what');
 				what.append(textElement('span', 'trash-title', todo.title), textElement('span', 'trash-when', deletedLine(todo, deletedBy(todo), now)));
 				const restore = textElement('button', 'trash-restore button button-small', 'Restore', { type: 'button', 'aria-label': `Restore “${todo.title}”` });
-				const purge = textElement('button', 'trash-purge button button-small button-secondary', 'Delete for good', { type: 'button', 'aria-label': `Delete “${todo.title}” for good` });
+				const purge = textElement('button', 'trash-purge button button-small button-secondary', 'Delete for good', { type: 'button', 'aria-label': `Delete for good “${todo.title}”` });
 				li.append(what, restore, purge);
 				return li;
 			}),
