@@ -38,7 +38,7 @@ describe('undo', () => {
 		assert.equal(await page.locator('.undo-notice').getAttribute('role'), 'status');
 		assert.deepEqual(await labels(page), ['First', 'Third']);
 		assert.deepEqual(await serverTitles(page), ['First', 'Third'], 'in the trash: out of the list');
-		await page.screenshot({ path: docsScreenshot('undo-notice'), clip: { x: 0, y: 300, width: 1024, height: 400 } });
+		await page.screenshot({ path: docsScreenshot('undo-notice'), clip: { x: 0, y: 130, width: 1024, height: 570 } });
 
 		await page.click('.undo-button');
 		await settled(page);
