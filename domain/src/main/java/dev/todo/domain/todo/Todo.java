@@ -25,6 +25,8 @@ public record Todo(
     Priority priority,
     long position,
     int attachmentCount,
+    int stepCount,
+    int stepsCompleted,
     Instant createdAt,
     Instant updatedAt,
     long version) {
@@ -52,6 +54,9 @@ public record Todo(
     }
     if (attachmentCount < 0) {
       throw new IllegalArgumentException("The attachment count cannot be negative");
+    }
+    if (stepsCompleted < 0 || stepsCompleted > stepCount) {
+      throw new IllegalArgumentException("Completed steps are between none and all of the steps");
     }
     if (!TodoEdit.isValidPosition(position)) {
       throw new IllegalArgumentException("Position out of range");
@@ -181,6 +186,7 @@ public record Todo(
         .priority(priority)
         .position(position)
         .attachmentCount(attachmentCount)
+        .steps(stepCount, stepsCompleted)
         .createdAt(createdAt)
         .updatedAt(updatedAt)
         .version(version);
@@ -200,6 +206,8 @@ public record Todo(
     private Priority priority = Priority.NONE;
     private long position;
     private int attachmentCount;
+    private int stepCount;
+    private int stepsCompleted;
     private Instant createdAt;
     private Instant updatedAt;
     private long version;
@@ -263,6 +271,13 @@ public record Todo(
       return this;
     }
 
+    /** The step counters go together: how many steps, and how many of them are completed. */
+    public Builder steps(int count, int completed) {
+      stepCount = count;
+      stepsCompleted = completed;
+      return this;
+    }
+
     public Builder createdAt(Instant value) {
       createdAt = value;
       return this;
@@ -292,6 +307,8 @@ public record Todo(
           priority,
           position,
           attachmentCount,
+          stepCount,
+          stepsCompleted,
           createdAt,
           updatedAt,
           version);

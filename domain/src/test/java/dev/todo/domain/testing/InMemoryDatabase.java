@@ -6,8 +6,9 @@ public final class InMemoryDatabase {
   public final InMemoryTodoRepository todos = new InMemoryTodoRepository();
   public final InMemoryUserRepository users = new InMemoryUserRepository();
   public final InMemoryAttachmentRepository attachments = new InMemoryAttachmentRepository(todos);
+  public final InMemoryStepRepository steps = new InMemoryStepRepository(todos);
   public final InMemoryListRepository lists = new InMemoryListRepository(users, todos);
   public final InMemoryInviteRepository invites = new InMemoryInviteRepository(lists);
   public final InMemoryTransactions transactions =
-      new InMemoryTransactions(todos, users, attachments, lists, invites);
+      new InMemoryTransactions(todos, users, attachments, steps, lists, invites);
 }

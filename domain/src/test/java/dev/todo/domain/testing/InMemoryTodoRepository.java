@@ -46,7 +46,15 @@ public final class InMemoryTodoRepository
     if (stored == null || stored.version() != before.version() || !after.id().equals(before.id())) {
       throw new IllegalStateException("Stale update of " + before.id());
     }
-    todos.put(after.id(), after);
+    todos.put(after.id(), withCountersOf(stored, after));
+  }
+
+  /** An update writes the to-do's own fields; its counters are kept by other writes. */
+  private static Todo withCountersOf(Todo stored, Todo after) {
+    return after.toBuilder()
+        .attachmentCount(stored.attachmentCount())
+        .steps(stored.stepCount(), stored.stepsCompleted())
+        .build();
   }
 
   @Override
@@ -67,6 +75,16 @@ public final class InMemoryTodoRepository
       throw new IllegalStateException("No to-do " + id);
     }
     todos.put(id, t.toBuilder().attachmentCount(t.attachmentCount() + delta).build());
+  }
+
+  /** What the step fake does to a to-do's counters: they change, not the version. */
+  synchronized void adjustStepCounts(TodoId id, int count, int completed) {
+    Todo t = todos.get(id);
+    if (t == null) {
+      throw new IllegalStateException("No to-do " + id);
+    }
+    todos.put(
+        id, t.toBuilder().steps(t.stepCount() + count, t.stepsCompleted() + completed).build());
   }
 
   @Override

@@ -1,0 +1,20 @@
+package dev.todo.domain.testing;
+
+import java.util.function.Supplier;
+
+class InMemoryStepRepositoryTest extends StepRepositoryContract {
+
+  @Override
+  protected void createRepositories() {
+    var database = new InMemoryDatabase();
+    todos = database.todos;
+    users = database.users;
+    lists = database.lists;
+    steps = database.steps;
+  }
+
+  @Override
+  protected <T> T inTransaction(Supplier<T> work) {
+    return work.get();
+  }
+}
