@@ -11,12 +11,14 @@ import dev.todo.domain.port.in.ReadTodosUseCase;
 import dev.todo.domain.port.in.RecogniseUserUseCase;
 import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
 import dev.todo.domain.port.in.SharingUseCase;
+import dev.todo.domain.port.in.StepsUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
 import dev.todo.domain.port.out.AttachmentRepository;
 import dev.todo.domain.port.out.BlobStorage;
 import dev.todo.domain.port.out.HealthProbe;
 import dev.todo.domain.port.out.InviteRepository;
 import dev.todo.domain.port.out.ListRepository;
+import dev.todo.domain.port.out.StepRepository;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
 import dev.todo.domain.port.out.UserRepository;
@@ -37,6 +39,7 @@ public final class UseCases {
       ListRepository lists,
       InviteRepository invites,
       AttachmentRepository attachments,
+      StepRepository steps,
       BlobStorage blobs,
       Transactions transactions,
       Clock clock,
@@ -49,6 +52,7 @@ public final class UseCases {
   private final TodoQueryService reads;
   private final BulkTodoService bulk;
   private final AttachmentService attachments;
+  private final StepService steps;
   private final ReconcileAttachmentsService reconcile;
   private final HealthService health;
   private final ListService lists;
@@ -82,6 +86,9 @@ public final class UseCases {
             settings.attachmentLimits(),
             cleanup,
             uploads);
+    steps =
+        new StepService(
+            ports.todos(), ports.lists(), ports.steps(), ports.transactions(), ports.clock());
     reconcile =
         new ReconcileAttachmentsService(
             ports.attachments(),
@@ -127,6 +134,10 @@ public final class UseCases {
 
   public AttachmentsUseCase attachments() {
     return attachments;
+  }
+
+  public StepsUseCase steps() {
+    return steps;
   }
 
   public ReconcileAttachmentsUseCase reconcileAttachments() {

@@ -20,7 +20,10 @@ import dev.todo.domain.port.in.ReadTodosUseCase.ListTodosQuery;
 import dev.todo.domain.port.in.ReadTodosUseCase.TodoStatsQuery;
 import dev.todo.domain.port.in.SharingUseCase.InviteInput;
 import dev.todo.domain.port.in.SharingUseCase.MemberInput;
+import dev.todo.domain.port.in.StepsUseCase.AddStepCommand;
+import dev.todo.domain.port.in.StepsUseCase.PatchStepCommand;
 import dev.todo.domain.port.in.UpdateTodoUseCase.UpdateTodoCommand;
+import dev.todo.domain.step.StepInput;
 import dev.todo.domain.testing.InMemoryBlobStorage;
 import dev.todo.domain.testing.InMemoryDatabase;
 import dev.todo.domain.testing.MutableClock;
@@ -62,6 +65,7 @@ class PermissionMatrixTest {
               database.lists,
               database.invites,
               database.attachments,
+              database.steps,
               new InMemoryBlobStorage(clock),
               database.transactions,
               clock,
@@ -207,6 +211,25 @@ class PermissionMatrixTest {
             useCases.attachments().delete(caller, todo, ids.attachment());
             yield null;
           }
+          case LIST_STEPS -> useCases.steps().list(caller, todo);
+          case ADD_STEP ->
+              useCases
+                  .steps()
+                  .add(new AddStepCommand(caller, todo, InputSource.of(StepInput.titled("Eggs"))));
+          case CHANGE_STEP ->
+              useCases
+                  .steps()
+                  .patch(
+                      new PatchStepCommand(
+                          caller,
+                          todo,
+                          ids.step(),
+                          InputSource.of(
+                              new StepInput(Field.absent(), Field.of(true), Field.absent()))));
+          case DELETE_STEP -> {
+            useCases.steps().delete(caller, todo, ids.step());
+            yield null;
+          }
         };
     if (cell.operation() == PermissionMatrix.Operation.DOWNLOAD_ATTACHMENT) {
       assertThat(result).isEqualTo(PermissionMatrix.UPLOADED_TEXT);
@@ -308,6 +331,19 @@ class PermissionMatrixTest {
     @Override
     public String attach(String user, String todo) {
       return upload(Caller.of(user), TodoId.parse(todo).orElseThrow());
+    }
+
+    @Override
+    public String addStep(String user, String todo, String title) {
+      return useCases
+          .steps()
+          .add(
+              new AddStepCommand(
+                  Caller.of(user),
+                  TodoId.parse(todo).orElseThrow(),
+                  InputSource.of(StepInput.titled(title))))
+          .id()
+          .toString();
     }
   }
 }

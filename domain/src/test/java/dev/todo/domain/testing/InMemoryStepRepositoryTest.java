@@ -4,6 +4,8 @@ import java.util.function.Supplier;
 
 class InMemoryStepRepositoryTest extends StepRepositoryContract {
 
+  private InMemoryTransactions transactions;
+
   @Override
   protected void createRepositories() {
     var database = new InMemoryDatabase();
@@ -11,10 +13,11 @@ class InMemoryStepRepositoryTest extends StepRepositoryContract {
     users = database.users;
     lists = database.lists;
     steps = database.steps;
+    transactions = database.transactions;
   }
 
   @Override
   protected <T> T inTransaction(Supplier<T> work) {
-    return work.get();
+    return transactions.write(work);
   }
 }

@@ -13,16 +13,17 @@ import java.util.stream.Stream;
 
 /**
  * The permission rules of a shared list as one table: every operation on a list, its members,
- * invites, to-dos and attachments × every kind of caller → the answer the contract gives (api.md,
- * "Sharing" and "To-dos in lists"). Each level runs the same table its own way: the application
- * over the fakes, the REST adapter over HTTP on the fakes, the system over HTTP on SQLite.
+ * invites, to-dos, attachments and steps × every kind of caller → the answer the contract gives
+ * (api.md, "Sharing", "To-dos in lists" and "Steps"). Each level runs the same table its own way:
+ * the application over the fakes, the REST adapter over HTTP on the fakes, the system over HTTP on
+ * SQLite.
  *
  * <p>Each cell starts from the same {@link #build state}: alice owns "Groceries" with viewer bob,
  * editor erin, viewer carol and editor ro (whose account is read-only); gone was an editor and was
- * removed; root is an admin and no member; zed is no member. A to-do "Milk" with one attachment is
- * in Groceries. alice also owns "Elsewhere", where zed, bob, erin, ro and gone are editors, with a
- * to-do "Bread": moving into Groceries from there needs editor on both lists. dave is known by his
- * e-mail, dave@example.com.
+ * removed; root is an admin and no member; zed is no member. A to-do "Milk" with one attachment and
+ * one step is in Groceries. alice also owns "Elsewhere", where zed, bob, erin, ro and gone are
+ * editors, with a to-do "Bread": moving into Groceries from there needs editor on both lists. dave
+ * is known by his e-mail, dave@example.com.
  */
 public final class PermissionMatrix {
 
@@ -198,6 +199,20 @@ public final class PermissionMatrix {
     DELETE_ATTACHMENT(
         write("DELETE", "/todos/{todo}/attachments/{attachment}", null, null),
         TODO,
+        "404, 403, 204, 204, 204, 403, 404"),
+    // steps of its to-dos
+    LIST_STEPS(get("/todos/{todo}/steps"), TODO, "404, 200, 200, 200, 200, 200, 404"),
+    ADD_STEP(
+        write("POST", "/todos/{todo}/steps", JSON, "{\"title\":\"Eggs\"}"),
+        TODO,
+        "404, 403, 201, 201, 201, 403, 404"),
+    CHANGE_STEP(
+        write("PATCH", "/todos/{todo}/steps/{step}", MERGE_PATCH, "{\"completed\":true}"),
+        TODO,
+        "404, 403, 200, 200, 200, 403, 404"),
+    DELETE_STEP(
+        write("DELETE", "/todos/{todo}/steps/{step}", null, null),
+        TODO,
         "404, 403, 204, 204, 204, 403, 404");
 
     public final Request request;
@@ -279,10 +294,14 @@ public final class PermissionMatrix {
 
     /** A new attachment {@link #UPLOADED_NAME} of the to-do; its id. */
     String attach(String user, String todo);
+
+    /** A new step of the to-do; its id. */
+    String addStep(String user, String todo, String title);
   }
 
   /** The ids of the state each cell starts from. */
-  public record Ids(String list, String todo, String attachment, String elsewhere, String outside) {
+  public record Ids(
+      String list, String todo, String attachment, String step, String elsewhere, String outside) {
 
     /** The template with these ids and the caller's own id ({@code {self}}) in place. */
     public String render(String template, Who who) {
@@ -290,6 +309,7 @@ public final class PermissionMatrix {
           .replace("{list}", list)
           .replace("{todo}", todo)
           .replace("{attachment}", attachment)
+          .replace("{step}", step)
           .replace("{elsewhere}", elsewhere)
           .replace("{outside}", outside)
           .replace("{self}", who.subject);
@@ -317,11 +337,12 @@ public final class PermissionMatrix {
     world.removeMember(alice, list, Who.REMOVED.subject);
     String todo = world.createTodo(alice, list, "Milk");
     String attachment = world.attach(alice, todo);
+    String step = world.addStep(alice, todo, "Oat milk");
     String elsewhere = world.createList(alice, "Elsewhere");
     for (var who : List.of(Who.NON_MEMBER, Who.VIEWER, Who.EDITOR, Who.READONLY, Who.REMOVED)) {
       world.addMember(alice, elsewhere, who.subject, "editor");
     }
     String outside = world.createTodo(alice, elsewhere, "Bread");
-    return new Ids(list, todo, attachment, elsewhere, outside);
+    return new Ids(list, todo, attachment, step, elsewhere, outside);
   }
 }

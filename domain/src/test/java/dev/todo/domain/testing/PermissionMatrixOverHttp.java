@@ -196,4 +196,17 @@ public final class PermissionMatrixOverHttp implements PermissionMatrix.World {
                 upload.contentType(),
                 upload.body())));
   }
+
+  @Override
+  public String addStep(String user, String todo, String title) {
+    return created(
+        expect(
+            201,
+            send(
+                "POST",
+                "/todos/" + todo + "/steps",
+                as(user),
+                "application/json",
+                "{\"title\":\"" + title + "\"}")));
+  }
 }

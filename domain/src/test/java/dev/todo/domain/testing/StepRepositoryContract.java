@@ -202,6 +202,28 @@ public abstract class StepRepositoryContract {
   }
 
   @Test
+  void aRolledBackChangeLeavesNoStepAndNoCountBehind() {
+    var kept = aStep(todo.id(), "kept", 1, 1);
+    insert(kept);
+    var added = aStep(todo.id(), "added", 2, 2);
+
+    try {
+      inTransaction(
+          () -> {
+            steps.insert(added);
+            steps.update(kept, completed(kept));
+            throw new IllegalStateException("rolled back");
+          });
+    } catch (IllegalStateException expected) {
+      // the transaction's work is undone
+    }
+
+    assertThat(stepsOf(todo)).containsExactly(kept);
+    assertThat(stored(todo).stepCount()).isEqualTo(1);
+    assertThat(stored(todo).stepsCompleted()).isZero();
+  }
+
+  @Test
   void stepsGoWithTheirTodo() {
     var a = aStep(todo.id(), "a", 1, 1);
     var b = aStep(other.id(), "b", 1, 1);
