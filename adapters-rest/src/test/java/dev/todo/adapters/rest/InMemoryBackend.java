@@ -18,6 +18,7 @@ import dev.todo.domain.port.in.ReadTodosUseCase;
 import dev.todo.domain.port.in.RecogniseUserUseCase;
 import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
 import dev.todo.domain.port.in.SharingUseCase;
+import dev.todo.domain.port.in.StepsUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
 import dev.todo.domain.testing.InMemoryBlobStorage;
 import dev.todo.domain.testing.InMemoryDatabase;
@@ -60,7 +61,7 @@ final class InMemoryBackend {
   final UseCases useCases;
   private final List<Runnable> emptyDatabase =
       Stream.<InMemoryTransactions.Participant>of(
-              db.todos, db.users, db.attachments, db.lists, db.invites)
+              db.todos, db.users, db.attachments, db.steps, db.lists, db.invites)
           .map(InMemoryTransactions.Participant::checkpoint)
           .toList();
 
@@ -77,6 +78,7 @@ final class InMemoryBackend {
                 db.lists,
                 db.invites,
                 db.attachments,
+                db.steps,
                 blobs,
                 transactions,
                 clock,
@@ -165,6 +167,11 @@ final class InMemoryBackend {
     @Singleton
     AttachmentsUseCase attachments(InMemoryBackend backend) {
       return backend.useCases.attachments();
+    }
+
+    @Singleton
+    StepsUseCase steps(InMemoryBackend backend) {
+      return backend.useCases.steps();
     }
 
     @Singleton
