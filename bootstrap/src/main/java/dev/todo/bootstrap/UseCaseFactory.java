@@ -12,12 +12,14 @@ import dev.todo.domain.port.in.ReadTodosUseCase;
 import dev.todo.domain.port.in.RecogniseUserUseCase;
 import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
 import dev.todo.domain.port.in.SharingUseCase;
+import dev.todo.domain.port.in.StepsUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
 import dev.todo.domain.port.out.AttachmentRepository;
 import dev.todo.domain.port.out.BlobStorage;
 import dev.todo.domain.port.out.HealthProbe;
 import dev.todo.domain.port.out.InviteRepository;
 import dev.todo.domain.port.out.ListRepository;
+import dev.todo.domain.port.out.StepRepository;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
 import dev.todo.domain.port.out.UserRepository;
@@ -51,6 +53,7 @@ class UseCaseFactory {
       ListRepository lists,
       InviteRepository invites,
       AttachmentRepository attachments,
+      StepRepository steps,
       BlobStorage blobs,
       Transactions transactions,
       Clock clock,
@@ -58,7 +61,7 @@ class UseCaseFactory {
       AttachmentConfiguration settings) {
     return new UseCases(
         new UseCases.Ports(
-            todos, users, lists, invites, attachments, blobs, transactions, clock, probes),
+            todos, users, lists, invites, attachments, steps, blobs, transactions, clock, probes),
         new UseCases.Settings(settings.limits(), settings.reconcileGrace()));
   }
 
@@ -90,6 +93,11 @@ class UseCaseFactory {
   @Singleton
   AttachmentsUseCase attachments(UseCases useCases, TracedUseCases traced) {
     return traced.wrap(AttachmentsUseCase.class, useCases.attachments());
+  }
+
+  @Singleton
+  StepsUseCase steps(UseCases useCases, TracedUseCases traced) {
+    return traced.wrap(StepsUseCase.class, useCases.steps());
   }
 
   @Singleton
