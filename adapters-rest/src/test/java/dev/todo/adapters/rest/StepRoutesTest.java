@@ -85,9 +85,11 @@ class StepRoutesTest {
   }
 
   @Test
-  void stepsAreListedInPositionOrderAndAPatchReorders() {
+  void stepsAreListedInPositionOrderTiesByCreationAndAPatchReorders() {
     added("Eggs");
+    backend.clock.advance(java.time.Duration.ofMillis(1));
     added("Milk");
+    backend.clock.advance(java.time.Duration.ofMillis(1));
     var bread = added("Bread");
     var placed = add("{\"title\":\"Butter\",\"completed\":true,\"position\":-1}").map();
 
