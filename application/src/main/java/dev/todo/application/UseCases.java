@@ -12,6 +12,7 @@ import dev.todo.domain.port.in.ReadTodosUseCase;
 import dev.todo.domain.port.in.RecogniseUserUseCase;
 import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
 import dev.todo.domain.port.in.SharingUseCase;
+import dev.todo.domain.port.in.StepsUseCase;
 import dev.todo.domain.port.in.TrashUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
 import dev.todo.domain.port.out.AttachmentRepository;
@@ -21,6 +22,7 @@ import dev.todo.domain.port.out.HealthProbe;
 import dev.todo.domain.port.out.InviteRepository;
 import dev.todo.domain.port.out.ListRepository;
 import dev.todo.domain.port.out.RequestCorrelation;
+import dev.todo.domain.port.out.StepRepository;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
 import dev.todo.domain.port.out.TrashRepository;
@@ -43,6 +45,7 @@ public final class UseCases {
       ListRepository lists,
       InviteRepository invites,
       AttachmentRepository attachments,
+      StepRepository steps,
       BlobStorage blobs,
       AuditLog audit,
       Transactions transactions,
@@ -61,6 +64,7 @@ public final class UseCases {
   private final TodoQueryService reads;
   private final BulkTodoService bulk;
   private final AttachmentService attachments;
+  private final StepService steps;
   private final ReconcileAttachmentsService reconcile;
   private final HealthService health;
   private final ListService lists;
@@ -97,6 +101,14 @@ public final class UseCases {
             settings.attachmentLimits(),
             cleanup,
             uploads,
+            activity);
+    steps =
+        new StepService(
+            ports.todos(),
+            ports.lists(),
+            ports.steps(),
+            ports.transactions(),
+            ports.clock(),
             activity);
     reconcile =
         new ReconcileAttachmentsService(
@@ -162,6 +174,10 @@ public final class UseCases {
 
   public AttachmentsUseCase attachments() {
     return attachments;
+  }
+
+  public StepsUseCase steps() {
+    return steps;
   }
 
   public ReconcileAttachmentsUseCase reconcileAttachments() {

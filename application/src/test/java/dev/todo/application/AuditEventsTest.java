@@ -4,7 +4,6 @@ import static dev.todo.domain.testing.TodoBuilder.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.todo.domain.attachment.AttachmentLimits;
 import dev.todo.domain.audit.AuditAction;
 import dev.todo.domain.audit.AuditEvent;
 import dev.todo.domain.error.PreconditionFailedException;
@@ -18,7 +17,6 @@ import dev.todo.domain.port.in.DeleteTodoUseCase.DeleteTodoCommand;
 import dev.todo.domain.port.in.InputSource;
 import dev.todo.domain.port.in.UpdateTodoUseCase.UpdateTodoCommand;
 import dev.todo.domain.port.out.Transactions;
-import dev.todo.domain.testing.InMemoryBlobStorage;
 import dev.todo.domain.testing.InMemoryDatabase;
 import dev.todo.domain.testing.MutableClock;
 import dev.todo.domain.todo.Field;
@@ -46,25 +44,7 @@ class AuditEventsTest {
   private final Caller bob = Caller.of("bob");
 
   private UseCases useCases(Transactions transactions) {
-    return new UseCases(
-        new UseCases.Ports(
-            database.todos,
-            database.trash,
-            database.users,
-            database.lists,
-            database.invites,
-            database.attachments,
-            new InMemoryBlobStorage(clock),
-            database.audit,
-            transactions,
-            clock,
-            () -> Optional.of("req-1"),
-            List.of()),
-        new UseCases.Settings(
-            AttachmentLimits.DEFAULTS,
-            Duration.ofHours(1),
-            Duration.ofDays(30),
-            Duration.ofDays(365)));
+    return TestUseCases.over(database, clock, transactions, () -> Optional.of("req-1"));
   }
 
   private final UseCases useCases = useCases(database.transactions);

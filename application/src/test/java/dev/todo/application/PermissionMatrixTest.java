@@ -4,11 +4,9 @@ import static dev.todo.domain.testing.TodoBuilder.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.todo.domain.attachment.AttachmentLimits;
 import dev.todo.domain.identity.Caller;
 import dev.todo.domain.list.ListInput;
-import dev.todo.domain.port.in.AttachmentsUseCase.IncomingFile;
-import dev.todo.domain.port.in.AttachmentsUseCase.UploadCommand;
+import dev.todo.domain.port.in.ActivityUseCase.PageOfEvents;
 import dev.todo.domain.port.in.BulkEditTodosUseCase.DeleteTodosCommand;
 import dev.todo.domain.port.in.BulkEditTodosUseCase.SetCompletedCommand;
 import dev.todo.domain.port.in.CreateTodoUseCase.CreateTodoCommand;
@@ -20,28 +18,27 @@ import dev.todo.domain.port.in.ReadTodosUseCase.ListTodosQuery;
 import dev.todo.domain.port.in.ReadTodosUseCase.TodoStatsQuery;
 import dev.todo.domain.port.in.SharingUseCase.InviteInput;
 import dev.todo.domain.port.in.SharingUseCase.MemberInput;
+import dev.todo.domain.port.in.StepsUseCase.AddStepCommand;
+import dev.todo.domain.port.in.StepsUseCase.PatchStepCommand;
 import dev.todo.domain.port.in.UpdateTodoUseCase.UpdateTodoCommand;
-import dev.todo.domain.port.out.RequestCorrelation;
-import dev.todo.domain.testing.InMemoryBlobStorage;
+import dev.todo.domain.step.StepInput;
 import dev.todo.domain.testing.InMemoryDatabase;
 import dev.todo.domain.testing.MutableClock;
 import dev.todo.domain.testing.PermissionMatrix;
 import dev.todo.domain.testing.PermissionMatrix.Cell;
-import dev.todo.domain.testing.PermissionMatrix.Ids;
+import dev.todo.domain.testing.PermissionMatrixState;
+import dev.todo.domain.testing.PermissionMatrixState.Ids;
 import dev.todo.domain.todo.Field;
+import dev.todo.domain.todo.PageRequest;
 import dev.todo.domain.todo.StatusFilter;
 import dev.todo.domain.todo.TodoId;
 import dev.todo.domain.todo.TodoInput;
 import dev.todo.domain.todo.VersionPrecondition;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -55,26 +52,8 @@ class PermissionMatrixTest {
 
   private final InMemoryDatabase database = new InMemoryDatabase();
   private final MutableClock clock = new MutableClock(T0);
-  private final UseCases useCases =
-      new UseCases(
-          new UseCases.Ports(
-              database.todos,
-              database.trash,
-              database.users,
-              database.lists,
-              database.invites,
-              database.attachments,
-              new InMemoryBlobStorage(clock),
-              database.audit,
-              database.transactions,
-              clock,
-              RequestCorrelation.NONE,
-              List.of()),
-          new UseCases.Settings(
-              AttachmentLimits.DEFAULTS,
-              Duration.ofHours(1),
-              Duration.ofDays(30),
-              Duration.ofDays(365)));
+  private final UseCases useCases = TestUseCases.over(database, clock);
+  private final UseCaseWorld world = new UseCaseWorld(database, useCases);
 
   static Stream<Cell> cells() {
     return PermissionMatrix.cells();
@@ -83,9 +62,8 @@ class PermissionMatrixTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cells")
   void answersAsTheContractSays(Cell cell) {
-    var world = new UseCaseWorld();
-    PermissionMatrix.knowEveryone(world);
-    Ids ids = PermissionMatrix.build(world);
+    PermissionMatrixState.knowEveryone(world);
+    Ids ids = PermissionMatrixState.build(world);
     Caller caller = Caller.of(cell.who().subject, cell.who().roles.toArray(String[]::new));
 
     if (cell.answer().succeeds()) {
@@ -210,11 +188,42 @@ class PermissionMatrixTest {
               throw new UncheckedIOException(e);
             }
           }
-          case UPLOAD_ATTACHMENT -> upload(caller, todo);
+          case UPLOAD_ATTACHMENT -> world.upload(caller, todo);
           case DELETE_ATTACHMENT -> {
             useCases.attachments().delete(caller, todo, ids.attachment());
             yield null;
           }
+          case LIST_STEPS -> useCases.steps().list(caller, todo);
+          case ADD_STEP ->
+              useCases
+                  .steps()
+                  .add(new AddStepCommand(caller, todo, InputSource.of(StepInput.titled("Eggs"))));
+          case CHANGE_STEP ->
+              useCases
+                  .steps()
+                  .patch(
+                      new PatchStepCommand(
+                          caller,
+                          todo,
+                          ids.step(),
+                          InputSource.of(
+                              new StepInput(Field.absent(), Field.of(true), Field.absent()))));
+          case DELETE_STEP -> {
+            useCases.steps().delete(caller, todo, ids.step());
+            yield null;
+          }
+          case LIST_TRASH ->
+              useCases.trash().list(caller, Optional.of(list), new PageRequest(1, 20));
+          case RESTORE_TODO -> useCases.trash().restore(caller, ids.trashed());
+          case DELETE_FOR_GOOD -> {
+            useCases.trash().deleteForGood(caller, ids.trashed());
+            yield null;
+          }
+          case EMPTY_TRASH -> useCases.trash().empty(caller, Optional.of(list));
+          case READ_ACTIVITY ->
+              useCases
+                  .activity()
+                  .ofList(caller, list, new PageOfEvents(Optional.empty(), Optional.empty()));
         };
     if (cell.operation() == PermissionMatrix.Operation.DOWNLOAD_ATTACHMENT) {
       assertThat(result).isEqualTo(PermissionMatrix.UPLOADED_TEXT);
@@ -227,7 +236,7 @@ class PermissionMatrixTest {
         caller, list, VersionPrecondition.none(), InputSource.of(new ListInput(name, position)));
   }
 
-  private static InputSource<MemberInput> role(String role) {
+  static InputSource<MemberInput> role(String role) {
     return InputSource.of(new MemberInput(Field.absent(), Field.of(role)));
   }
 
@@ -253,69 +262,5 @@ class PermissionMatrixTest {
         all.page());
   }
 
-  private String upload(Caller caller, TodoId todo) {
-    var file =
-        new IncomingFile(
-            PermissionMatrix.UPLOADED_NAME,
-            Optional.of("text/plain"),
-            new ByteArrayInputStream(
-                PermissionMatrix.UPLOADED_TEXT.getBytes(StandardCharsets.UTF_8)));
-    return useCases
-        .attachments()
-        .upload(new UploadCommand(caller, todo, InputSource.of(Optional.of(file))))
-        .id()
-        .toString();
-  }
-
   /** The state built through the use cases, as clients would build it. */
-  private final class UseCaseWorld implements PermissionMatrix.World {
-
-    @Override
-    public void know(String subject, String email) {
-      database.transactions.write(
-          () -> {
-            database.users.register(
-                new Caller(subject, Optional.ofNullable(email), Optional.empty(), Set.of()), T0);
-            return null;
-          });
-    }
-
-    @Override
-    public String createList(String owner, String name) {
-      return useCases
-          .lists()
-          .create(Caller.of(owner), InputSource.of(new ListInput(Field.of(name), Field.absent())))
-          .list()
-          .id()
-          .toString();
-    }
-
-    @Override
-    public void addMember(String owner, String list, String user, String role) {
-      useCases.sharing().putMember(Caller.of(owner), list, user, role(role));
-    }
-
-    @Override
-    public void removeMember(String owner, String list, String user) {
-      useCases.sharing().removeMember(Caller.of(owner), list, user);
-    }
-
-    @Override
-    public String createTodo(String user, String list, String title) {
-      return useCases
-          .createTodo()
-          .create(
-              new CreateTodoCommand(
-                  Caller.of(user),
-                  InputSource.of(
-                      TodoInput.empty().withTitle(Field.of(title)).withListId(Field.of(list)))))
-          .id()
-          .toString();
-    }
-
-    @Override
-    public String attach(String user, String todo) {
-      return upload(Caller.of(user), TodoId.parse(todo).orElseThrow());
-    }
-  }
 }

@@ -13,6 +13,7 @@ import dev.todo.domain.port.in.ReadTodosUseCase;
 import dev.todo.domain.port.in.RecogniseUserUseCase;
 import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
 import dev.todo.domain.port.in.SharingUseCase;
+import dev.todo.domain.port.in.StepsUseCase;
 import dev.todo.domain.port.in.TrashUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
 import dev.todo.domain.port.out.AttachmentRepository;
@@ -22,6 +23,7 @@ import dev.todo.domain.port.out.HealthProbe;
 import dev.todo.domain.port.out.InviteRepository;
 import dev.todo.domain.port.out.ListRepository;
 import dev.todo.domain.port.out.RequestCorrelation;
+import dev.todo.domain.port.out.StepRepository;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
 import dev.todo.domain.port.out.TrashRepository;
@@ -57,6 +59,7 @@ class UseCaseFactory {
       ListRepository lists,
       InviteRepository invites,
       AttachmentRepository attachments,
+      StepRepository steps,
       BlobStorage blobs,
       AuditLog audit,
       Transactions transactions,
@@ -73,6 +76,7 @@ class UseCaseFactory {
             lists,
             invites,
             attachments,
+            steps,
             blobs,
             audit,
             transactions,
@@ -111,6 +115,11 @@ class UseCaseFactory {
   @Singleton
   AttachmentsUseCase attachments(UseCases useCases, TracedUseCases traced) {
     return traced.wrap(AttachmentsUseCase.class, useCases.attachments());
+  }
+
+  @Singleton
+  StepsUseCase steps(UseCases useCases, TracedUseCases traced) {
+    return traced.wrap(StepsUseCase.class, useCases.steps());
   }
 
   @Singleton

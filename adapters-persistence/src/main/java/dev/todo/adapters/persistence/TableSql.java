@@ -7,7 +7,8 @@ import java.util.stream.Stream;
 /**
  * The statements of one table's rows, made from its column list: the select list (in column order,
  * so a reader reads by position), the insert, and the update of the version before (found by {@code
- * id} and {@code version}), each with its parameters.
+ * id} and {@code version}; for a table without versions, by {@code id} alone), each with its
+ * parameters.
  */
 final class TableSql<T> {
 
@@ -19,6 +20,9 @@ final class TableSql<T> {
 
   final String insert;
   final String update;
+
+  /** The update of a row found by its {@code id} alone: for a table whose rows have no version. */
+  final String updateById;
 
   TableSql(String table, String alias, List<? extends Column<T>> columns) {
     this.columns = List.copyOf(columns);
@@ -33,14 +37,15 @@ final class TableSql<T> {
             + ") VALUES ("
             + columns.stream().map(Column::parameter).collect(Collectors.joining(", "))
             + ")";
-    this.update =
+    String set =
         "UPDATE "
             + table
             + " SET "
             + updated.stream()
                 .map(c -> c.column() + " = " + c.parameter())
-                .collect(Collectors.joining(", "))
-            + " WHERE id = ? AND version = ?";
+                .collect(Collectors.joining(", "));
+    this.update = set + " WHERE id = ? AND version = ?";
+    this.updateById = set + " WHERE id = ?";
   }
 
   Object[] insertValues(T row) {
@@ -51,6 +56,12 @@ final class TableSql<T> {
   Object[] updateValues(T after, Object id, long versionBefore) {
     return Stream.concat(
             updated.stream().map(column -> column.valueOf(after)), Stream.of(id, versionBefore))
+        .toArray();
+  }
+
+  /** The updated columns of {@code after}, then its id: the parameters of {@link #updateById}. */
+  Object[] updateByIdValues(T after, Object id) {
+    return Stream.concat(updated.stream().map(column -> column.valueOf(after)), Stream.of(id))
         .toArray();
   }
 }

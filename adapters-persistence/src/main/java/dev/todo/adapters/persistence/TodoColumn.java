@@ -25,6 +25,8 @@ enum TodoColumn implements Column<Todo> {
   PRIORITY("priority"),
   POSITION("position"),
   ATTACHMENT_COUNT("attachment_count"),
+  STEP_COUNT("step_count"),
+  STEPS_COMPLETED("steps_completed"),
   CREATED_AT("created_at"),
   UPDATED_AT("updated_at"),
   VERSION("version");
@@ -72,6 +74,8 @@ enum TodoColumn implements Column<Todo> {
       case PRIORITY -> todo.priority().rank();
       case POSITION -> todo.position();
       case ATTACHMENT_COUNT -> todo.attachmentCount();
+      case STEP_COUNT -> todo.stepCount();
+      case STEPS_COMPLETED -> todo.stepsCompleted();
       case CREATED_AT -> todo.createdAt().toEpochMilli();
       case UPDATED_AT -> todo.updatedAt().toEpochMilli();
       case VERSION -> todo.version();
@@ -80,12 +84,13 @@ enum TodoColumn implements Column<Todo> {
 
   /**
    * Whether an update of the to-do writes this column: not its identity, its creator or creation
-   * time, nor a counter that other writes keep ({@code attachment_count}).
+   * time, nor a counter that other writes keep ({@code attachment_count}, {@code step_count},
+   * {@code steps_completed}).
    */
   @Override
   public boolean isUpdated() {
     return switch (this) {
-      case ID, CREATED_BY, CREATED_AT, ATTACHMENT_COUNT -> false;
+      case ID, CREATED_BY, CREATED_AT, ATTACHMENT_COUNT, STEP_COUNT, STEPS_COMPLETED -> false;
       default -> true;
     };
   }

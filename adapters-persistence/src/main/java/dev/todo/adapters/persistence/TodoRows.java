@@ -12,6 +12,8 @@ import static dev.todo.adapters.persistence.TodoColumn.LIST;
 import static dev.todo.adapters.persistence.TodoColumn.NOTES;
 import static dev.todo.adapters.persistence.TodoColumn.POSITION;
 import static dev.todo.adapters.persistence.TodoColumn.PRIORITY;
+import static dev.todo.adapters.persistence.TodoColumn.STEPS_COMPLETED;
+import static dev.todo.adapters.persistence.TodoColumn.STEP_COUNT;
 import static dev.todo.adapters.persistence.TodoColumn.TITLE;
 import static dev.todo.adapters.persistence.TodoColumn.UPDATED_AT;
 import static dev.todo.adapters.persistence.TodoColumn.VERSION;
@@ -73,6 +75,7 @@ final class TodoRows {
         .priority(Priority.ofRank(row.getInt(PRIORITY.index())))
         .position(row.getLong(POSITION.index()))
         .attachmentCount(row.getInt(ATTACHMENT_COUNT.index()))
+        .steps(row.getInt(STEP_COUNT.index()), row.getInt(STEPS_COMPLETED.index()))
         .createdAt(Instant.ofEpochMilli(row.getLong(CREATED_AT.index())))
         .updatedAt(Instant.ofEpochMilli(row.getLong(UPDATED_AT.index())))
         .version(row.getLong(VERSION.index()))

@@ -217,6 +217,42 @@ final class ApiDocs {
       })
   @interface BulkCompleteBody {}
 
+  /** The route names a step of a to-do by their path ids. */
+  @Target(ElementType.METHOD)
+  @ApiResponse(
+      responseCode = "404",
+      description =
+          "TODO_NOT_FOUND (also for a malformed id or a to-do the caller cannot read),"
+              + " STEP_NOT_FOUND (also for a malformed id or another to-do's step)",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+  @interface OneStep {}
+
+  /** A step's fields as JSON (POST); the to-do's 101st step is a VALIDATION_ERROR too. */
+  @Target(ElementType.METHOD)
+  @JsonBody
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = StepWriteRequest.class)))
+  @interface StepBody {}
+
+  /** A merge patch of a step's fields, as merge-patch or plain JSON. */
+  @Target(ElementType.METHOD)
+  @JsonBody
+  @RequestBody(
+      required = true,
+      content = {
+        @Content(
+            mediaType = JsonBodies.MERGE_PATCH,
+            schema = @Schema(implementation = StepWriteRequest.class)),
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = StepWriteRequest.class))
+      })
+  @interface StepPatchBody {}
+
   /** The routes of a to-do's files: the to-do or the file may be missing, the store may be down. */
   @Target(ElementType.TYPE)
   @ApiResponse(

@@ -10,6 +10,7 @@ import dev.todo.domain.error.MalformedInputException;
 import dev.todo.domain.error.PayloadTooLargeException;
 import dev.todo.domain.error.PreconditionFailedException;
 import dev.todo.domain.error.ServiceUnavailableException;
+import dev.todo.domain.error.StepNotFoundException;
 import dev.todo.domain.error.StorageUnavailableException;
 import dev.todo.domain.error.TodoNotFoundException;
 import dev.todo.domain.error.UnsupportedFormatException;
@@ -55,6 +56,8 @@ final class DomainErrorHandlers {
             error(request, HttpStatus.NOT_FOUND, "USER_NOT_FOUND", e);
         case InviteNotFoundException ignored ->
             error(request, HttpStatus.NOT_FOUND, "INVITE_NOT_FOUND", e);
+        case StepNotFoundException ignored ->
+            error(request, HttpStatus.NOT_FOUND, "STEP_NOT_FOUND", e);
         case ConflictException ignored -> error(request, HttpStatus.CONFLICT, "CONFLICT", e);
         case ForbiddenException ignored -> error(request, HttpStatus.FORBIDDEN, "FORBIDDEN", e);
         case ValidationException invalid ->

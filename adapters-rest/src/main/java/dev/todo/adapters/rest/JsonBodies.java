@@ -5,6 +5,7 @@ import dev.todo.domain.error.UnsupportedFormatException;
 import dev.todo.domain.list.ListInput;
 import dev.todo.domain.port.in.SharingUseCase.InviteInput;
 import dev.todo.domain.port.in.SharingUseCase.MemberInput;
+import dev.todo.domain.step.StepInput;
 import dev.todo.domain.todo.Field;
 import dev.todo.domain.todo.TodoEdit;
 import dev.todo.domain.todo.TodoInput;
@@ -61,6 +62,13 @@ final class JsonBodies {
         string(object, "priority"),
         integer(object, "position"),
         string(object, "list_id"));
+  }
+
+  /** A step's fields: {@code title}, {@code completed}, {@code position}. */
+  StepInput stepInput(MediaType contentType, byte[] body, Set<String> accepted) {
+    var object = object(contentType, body, accepted);
+    return new StepInput(
+        string(object, "title"), bool(object, "completed"), integer(object, "position"));
   }
 
   /** A list's fields: its name and the caller's own position of it. */

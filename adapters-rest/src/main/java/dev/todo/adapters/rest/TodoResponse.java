@@ -36,6 +36,8 @@ record TodoResponse(
         String priority,
     long position,
     @JsonProperty("attachment_count") int attachmentCount,
+    @JsonProperty("step_count") int stepCount,
+    @JsonProperty("steps_completed") int stepsCompleted,
     @JsonProperty("created_at")
         @Schema(format = "date-time", requiredMode = Schema.RequiredMode.REQUIRED)
         String createdAt,
@@ -74,6 +76,8 @@ record TodoResponse(
         todo.priority().wireName(),
         todo.position(),
         todo.attachmentCount(),
+        todo.stepCount(),
+        todo.stepsCompleted(),
         Timestamps.format(todo.createdAt()),
         Timestamps.format(todo.updatedAt()),
         todo.version(),

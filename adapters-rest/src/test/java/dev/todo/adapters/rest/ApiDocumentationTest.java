@@ -111,6 +111,11 @@ class ApiDocumentationTest {
     expected.put("POST /api/v1/admin/trash/purge", concat(common, "200"));
     expected.put("GET /api/v1/lists/{listId}/activity", concat(common, "200", "400", "404"));
     expected.put("GET /api/v1/admin/audit", concat(common, "200", "400", "404"));
+    expected.put("GET /api/v1/todos/{id}/steps", concat(common, "200", "404"));
+    expected.put("POST /api/v1/todos/{id}/steps", concat(common, "201", "400", "404", "415"));
+    expected.put(
+        "PATCH /api/v1/todos/{id}/steps/{stepId}", concat(common, "200", "400", "404", "415"));
+    expected.put("DELETE /api/v1/todos/{id}/steps/{stepId}", concat(common, "204", "404"));
     var responses = new TreeMap<String, List<String>>();
     document.forEach((operation, lines) -> responses.put(operation, codes(lines)));
     assertThat(responses).isEqualTo(expected);

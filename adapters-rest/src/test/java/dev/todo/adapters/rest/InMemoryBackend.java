@@ -19,6 +19,7 @@ import dev.todo.domain.port.in.ReadTodosUseCase;
 import dev.todo.domain.port.in.RecogniseUserUseCase;
 import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
 import dev.todo.domain.port.in.SharingUseCase;
+import dev.todo.domain.port.in.StepsUseCase;
 import dev.todo.domain.port.in.TrashUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
 import dev.todo.domain.port.out.RequestCorrelation;
@@ -68,7 +69,7 @@ final class InMemoryBackend {
   final UseCases useCases;
   private final List<Runnable> emptyDatabase =
       Stream.<InMemoryTransactions.Participant>of(
-              db.todos, db.users, db.attachments, db.lists, db.invites, db.audit)
+              db.todos, db.users, db.attachments, db.steps, db.lists, db.invites, db.audit)
           .map(InMemoryTransactions.Participant::checkpoint)
           .toList();
 
@@ -87,6 +88,7 @@ final class InMemoryBackend {
                 db.lists,
                 db.invites,
                 db.attachments,
+                db.steps,
                 blobs,
                 db.audit,
                 transactions,
@@ -181,6 +183,11 @@ final class InMemoryBackend {
     @Singleton
     AttachmentsUseCase attachments(InMemoryBackend backend) {
       return backend.useCases.attachments();
+    }
+
+    @Singleton
+    StepsUseCase steps(InMemoryBackend backend) {
+      return backend.useCases.steps();
     }
 
     @Singleton

@@ -3,6 +3,7 @@ package dev.todo.adapters.rest;
 import dev.todo.domain.testing.PermissionMatrix;
 import dev.todo.domain.testing.PermissionMatrix.Cell;
 import dev.todo.domain.testing.PermissionMatrixOverHttp;
+import dev.todo.domain.testing.PermissionMatrixState;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -30,8 +31,8 @@ class PermissionMatrixRoutesTest {
   void answersAsTheContractSays(Cell cell) {
     backend.reset();
     var http = new PermissionMatrixOverHttp(server.getURL().toString());
-    PermissionMatrix.knowEveryone(http);
-    var ids = PermissionMatrix.build(http);
+    PermissionMatrixState.knowEveryone(http);
+    var ids = PermissionMatrixState.build(http);
 
     http.check(cell, ids);
   }

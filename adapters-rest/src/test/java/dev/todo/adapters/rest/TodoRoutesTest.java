@@ -77,6 +77,8 @@ class TodoRoutesTest {
         .containsEntry("priority", "high")
         .containsEntry("position", 1)
         .containsEntry("attachment_count", 0)
+        .containsEntry("step_count", 0)
+        .containsEntry("steps_completed", 0)
         .containsEntry("created_at", "2026-01-15T10:30:00.123Z")
         .containsEntry("updated_at", "2026-01-15T10:30:00.123Z")
         .containsEntry("version", 1)
@@ -86,7 +88,9 @@ class TodoRoutesTest {
         .containsEntry("deleted_by", null)
         .containsKey("list_id");
     assertThat(body)
-        .as("part 1's twelve fields and part 2's list_id, created_by, completed_by, deleted_*")
+        .as(
+            "part 1's twelve fields and part 2's list_id, created_by, completed_by, step_count,"
+                + " steps_completed, deleted_at, deleted_by")
         .hasSize(17);
     assertThat(body.get("id")).isNotEqualTo("ignored");
   }

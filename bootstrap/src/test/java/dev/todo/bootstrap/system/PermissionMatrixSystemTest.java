@@ -4,6 +4,7 @@ import dev.todo.bootstrap.ServiceOnRandomPort;
 import dev.todo.domain.testing.PermissionMatrix;
 import dev.todo.domain.testing.PermissionMatrix.Cell;
 import dev.todo.domain.testing.PermissionMatrixOverHttp;
+import dev.todo.domain.testing.PermissionMatrixState;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,7 +31,7 @@ class PermissionMatrixSystemTest {
   static void start() {
     server = ServiceOnRandomPort.start(directory, Map.of());
     http = new PermissionMatrixOverHttp(server.getURL().toString());
-    PermissionMatrix.knowEveryone(http);
+    PermissionMatrixState.knowEveryone(http);
   }
 
   @AfterAll
@@ -45,6 +46,6 @@ class PermissionMatrixSystemTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cells")
   void answersAsTheContractSays(Cell cell) {
-    http.check(cell, PermissionMatrix.build(http));
+    http.check(cell, PermissionMatrixState.build(http));
   }
 }

@@ -14,7 +14,8 @@ public abstract sealed class DomainException extends RuntimeException
         UserNotFoundException,
         InviteNotFoundException,
         ConflictException,
-        PayloadTooLargeException {
+        PayloadTooLargeException,
+        StepNotFoundException {
 
   protected DomainException(String message) {
     super(message);

@@ -13,7 +13,7 @@ public record Change<T>(boolean present, T value) {
     return new Change<>(true, value);
   }
 
-  T applyTo(T current) {
+  public T applyTo(T current) {
     return present ? value : current;
   }
 

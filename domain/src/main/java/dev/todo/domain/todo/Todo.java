@@ -25,6 +25,8 @@ public record Todo(
     Priority priority,
     long position,
     int attachmentCount,
+    int stepCount,
+    int stepsCompleted,
     Instant createdAt,
     Instant updatedAt,
     long version) {
@@ -52,6 +54,9 @@ public record Todo(
     }
     if (attachmentCount < 0) {
       throw new IllegalArgumentException("The attachment count cannot be negative");
+    }
+    if (stepsCompleted < 0 || stepsCompleted > stepCount) {
+      throw new IllegalArgumentException("Completed steps are between none and all of the steps");
     }
     if (!TodoEdit.isValidPosition(position)) {
       throw new IllegalArgumentException("Position out of range");
@@ -164,13 +169,13 @@ public record Todo(
     return instant.truncatedTo(ChronoUnit.MILLIS);
   }
 
-  public static Builder builder() {
-    return new Builder();
+  public static TodoFields builder() {
+    return new TodoFields();
   }
 
-  /** A copy to change field by field; {@link Builder#build} checks the invariants. */
-  public Builder toBuilder() {
-    return new Builder()
+  /** A copy to change field by field; {@link TodoFields#build} checks the invariants. */
+  public TodoFields toBuilder() {
+    return new TodoFields()
         .id(id)
         .listId(listId)
         .createdBy(createdBy)
@@ -182,120 +187,9 @@ public record Todo(
         .priority(priority)
         .position(position)
         .attachmentCount(attachmentCount)
+        .steps(stepCount, stepsCompleted)
         .createdAt(createdAt)
         .updatedAt(updatedAt)
         .version(version);
-  }
-
-  /** Builds a to-do from its fields, such as a stored row; unset optional fields are empty. */
-  public static final class Builder {
-    private TodoId id;
-    private ListId listId;
-    private Optional<String> createdBy = Optional.empty();
-    private Title title;
-    private Optional<Notes> notes = Optional.empty();
-    private boolean completed;
-    private Optional<Instant> completedAt = Optional.empty();
-    private Optional<String> completedBy = Optional.empty();
-    private Optional<LocalDate> dueDate = Optional.empty();
-    private Priority priority = Priority.NONE;
-    private long position;
-    private int attachmentCount;
-    private Instant createdAt;
-    private Instant updatedAt;
-    private long version;
-
-    private Builder() {}
-
-    public Builder id(TodoId value) {
-      id = value;
-      return this;
-    }
-
-    public Builder listId(ListId value) {
-      listId = value;
-      return this;
-    }
-
-    public Builder createdBy(Optional<String> value) {
-      createdBy = value;
-      return this;
-    }
-
-    public Builder title(Title value) {
-      title = value;
-      return this;
-    }
-
-    public Builder notes(Optional<Notes> value) {
-      notes = value;
-      return this;
-    }
-
-    /** Completion and its time go together: the time is present exactly while completed. */
-    public Builder completed(boolean value, Optional<Instant> at) {
-      completed = value;
-      completedAt = at;
-      return this;
-    }
-
-    public Builder completedBy(Optional<String> value) {
-      completedBy = value;
-      return this;
-    }
-
-    public Builder dueDate(Optional<LocalDate> value) {
-      dueDate = value;
-      return this;
-    }
-
-    public Builder priority(Priority value) {
-      priority = value;
-      return this;
-    }
-
-    public Builder position(long value) {
-      position = value;
-      return this;
-    }
-
-    public Builder attachmentCount(int value) {
-      attachmentCount = value;
-      return this;
-    }
-
-    public Builder createdAt(Instant value) {
-      createdAt = value;
-      return this;
-    }
-
-    public Builder updatedAt(Instant value) {
-      updatedAt = value;
-      return this;
-    }
-
-    public Builder version(long value) {
-      version = value;
-      return this;
-    }
-
-    public Todo build() {
-      return new Todo(
-          id,
-          listId,
-          createdBy,
-          title,
-          notes,
-          completed,
-          completedAt,
-          completedBy,
-          dueDate,
-          priority,
-          position,
-          attachmentCount,
-          createdAt,
-          updatedAt,
-          version);
-    }
   }
 }

@@ -7,9 +7,10 @@ public final class InMemoryDatabase {
   public final InMemoryTrashRepository trash = new InMemoryTrashRepository(todos);
   public final InMemoryUserRepository users = new InMemoryUserRepository();
   public final InMemoryAttachmentRepository attachments = new InMemoryAttachmentRepository(todos);
+  public final InMemoryStepRepository steps = new InMemoryStepRepository(todos);
   public final InMemoryListRepository lists = new InMemoryListRepository(users, todos);
   public final InMemoryInviteRepository invites = new InMemoryInviteRepository(lists);
   public final InMemoryAuditLog audit = new InMemoryAuditLog(users);
   public final InMemoryTransactions transactions =
-      new InMemoryTransactions(todos, users, attachments, lists, invites, audit);
+      new InMemoryTransactions(todos, users, attachments, steps, lists, invites, audit);
 }

@@ -48,7 +48,15 @@ public final class InMemoryTodoRepository
     if (stored == null || stored.version() != before.version() || !after.id().equals(before.id())) {
       throw new IllegalStateException("Stale update of " + before.id());
     }
-    todos.put(after.id(), after);
+    todos.put(after.id(), withCountersOf(stored, after));
+  }
+
+  /** An update writes the to-do's own fields; its counters are kept by other writes. */
+  private static Todo withCountersOf(Todo stored, Todo after) {
+    return after.toBuilder()
+        .attachmentCount(stored.attachmentCount())
+        .steps(stored.stepCount(), stored.stepsCompleted())
+        .build();
   }
 
   @Override
@@ -105,6 +113,16 @@ public final class InMemoryTodoRepository
     var adjusted =
         inTrash.todo().toBuilder().attachmentCount(inTrash.todo().attachmentCount() + delta);
     trash.put(id, new TrashedTodo(adjusted.build(), inTrash.deletedAt(), inTrash.deletedBy()));
+  }
+
+  /** What the step fake does to a to-do's counters: they change, not the version. */
+  synchronized void adjustStepCounts(TodoId id, int count, int completed) {
+    Todo t = todos.get(id);
+    if (t == null) {
+      throw new IllegalStateException("No to-do " + id);
+    }
+    todos.put(
+        id, t.toBuilder().steps(t.stepCount() + count, t.stepsCompleted() + completed).build());
   }
 
   @Override

@@ -13,16 +13,12 @@ import java.util.stream.Stream;
 
 /**
  * The permission rules of a shared list as one table: every operation on a list, its members,
- * invites, to-dos and attachments × every kind of caller → the answer the contract gives (api.md,
- * "Sharing" and "To-dos in lists"). Each level runs the same table its own way: the application
- * over the fakes, the REST adapter over HTTP on the fakes, the system over HTTP on SQLite.
+ * invites, to-dos, attachments, steps, trash and activity × every kind of caller → the answer the
+ * contract gives (api.md, "Sharing", "To-dos in lists", "Trash", "Steps", "Activity and audit").
+ * Each level runs the same table its own way: the application over the fakes, the REST adapter over
+ * HTTP on the fakes, the system over HTTP on SQLite.
  *
- * <p>Each cell starts from the same {@link #build state}: alice owns "Groceries" with viewer bob,
- * editor erin, viewer carol and editor ro (whose account is read-only); gone was an editor and was
- * removed; root is an admin and no member; zed is no member. A to-do "Milk" with one attachment is
- * in Groceries. alice also owns "Elsewhere", where zed, bob, erin, ro and gone are editors, with a
- * to-do "Bread": moving into Groceries from there needs editor on both lists. dave is known by his
- * e-mail, dave@example.com.
+ * <p>Each cell starts from the same state ({@link PermissionMatrixState}).
  */
 public final class PermissionMatrix {
 
@@ -198,7 +194,34 @@ public final class PermissionMatrix {
     DELETE_ATTACHMENT(
         write("DELETE", "/todos/{todo}/attachments/{attachment}", null, null),
         TODO,
-        "404, 403, 204, 204, 204, 403, 404");
+        "404, 403, 204, 204, 204, 403, 404"),
+    // steps of its to-dos
+    LIST_STEPS(get("/todos/{todo}/steps"), TODO, "404, 200, 200, 200, 200, 200, 404"),
+    ADD_STEP(
+        write("POST", "/todos/{todo}/steps", JSON, "{\"title\":\"Eggs\"}"),
+        TODO,
+        "404, 403, 201, 201, 201, 403, 404"),
+    CHANGE_STEP(
+        write("PATCH", "/todos/{todo}/steps/{step}", MERGE_PATCH, "{\"completed\":true}"),
+        TODO,
+        "404, 403, 200, 200, 200, 403, 404"),
+    DELETE_STEP(
+        write("DELETE", "/todos/{todo}/steps/{step}", null, null),
+        TODO,
+        "404, 403, 204, 204, 204, 403, 404"),
+    // the trash and the activity of the list
+    LIST_TRASH(get("/trash?list_id={list}"), LIST, "404, 403, 200, 200, 200, 200, 404"),
+    RESTORE_TODO(
+        write("POST", "/todos/{trashed}/restore", null, null),
+        TODO,
+        "404, 403, 200, 200, 200, 403, 404"),
+    DELETE_FOR_GOOD(
+        write("DELETE", "/trash/{trashed}", null, null), TODO, "404, 403, 204, 204, 204, 403, 404"),
+    EMPTY_TRASH(
+        write("DELETE", "/trash?list_id={list}", null, null),
+        LIST,
+        "404, 403, 200, 200, 200, 403, 404"),
+    READ_ACTIVITY(get("/lists/{list}/activity"), LIST, "404, 200, 200, 200, 200, 200, 404");
 
     public final Request request;
     private final List<Answer> answers;
@@ -259,69 +282,5 @@ public final class PermissionMatrix {
       }
     }
     return cells.stream();
-  }
-
-  /** What the state is built with, at each level by its own means (use cases, HTTP). */
-  public interface World {
-
-    /** Makes the user known to the service (by e-mail too when {@code email} is not null). */
-    void know(String subject, String email);
-
-    /** A new list owned by {@code owner}; its id. */
-    String createList(String owner, String name);
-
-    void addMember(String owner, String list, String user, String role);
-
-    void removeMember(String owner, String list, String user);
-
-    /** A new to-do in the list; its id. */
-    String createTodo(String user, String list, String title);
-
-    /** A new attachment {@link #UPLOADED_NAME} of the to-do; its id. */
-    String attach(String user, String todo);
-  }
-
-  /** The ids of the state each cell starts from. */
-  public record Ids(String list, String todo, String attachment, String elsewhere, String outside) {
-
-    /** The template with these ids and the caller's own id ({@code {self}}) in place. */
-    public String render(String template, Who who) {
-      return template
-          .replace("{list}", list)
-          .replace("{todo}", todo)
-          .replace("{attachment}", attachment)
-          .replace("{elsewhere}", elsewhere)
-          .replace("{outside}", outside)
-          .replace("{self}", who.subject);
-    }
-  }
-
-  /** The users every state needs, to make known once per service. */
-  public static void knowEveryone(World world) {
-    for (var who : Who.values()) {
-      world.know(who.subject, null);
-    }
-    world.know("carol", null);
-    world.know("dave", "dave@example.com");
-  }
-
-  /** Builds the state described above, once the users are {@link #knowEveryone known}. */
-  public static Ids build(World world) {
-    String alice = Who.OWNER.subject;
-    String list = world.createList(alice, "Groceries");
-    world.addMember(alice, list, Who.VIEWER.subject, "viewer");
-    world.addMember(alice, list, Who.EDITOR.subject, "editor");
-    world.addMember(alice, list, "carol", "viewer");
-    world.addMember(alice, list, Who.READONLY.subject, "editor");
-    world.addMember(alice, list, Who.REMOVED.subject, "editor");
-    world.removeMember(alice, list, Who.REMOVED.subject);
-    String todo = world.createTodo(alice, list, "Milk");
-    String attachment = world.attach(alice, todo);
-    String elsewhere = world.createList(alice, "Elsewhere");
-    for (var who : List.of(Who.NON_MEMBER, Who.VIEWER, Who.EDITOR, Who.READONLY, Who.REMOVED)) {
-      world.addMember(alice, elsewhere, who.subject, "editor");
-    }
-    String outside = world.createTodo(alice, elsewhere, "Bread");
-    return new Ids(list, todo, attachment, elsewhere, outside);
   }
 }

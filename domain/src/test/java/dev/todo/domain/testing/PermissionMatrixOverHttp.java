@@ -3,9 +3,9 @@ package dev.todo.domain.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.todo.domain.testing.PermissionMatrix.Cell;
-import dev.todo.domain.testing.PermissionMatrix.Ids;
 import dev.todo.domain.testing.PermissionMatrix.Request;
 import dev.todo.domain.testing.PermissionMatrix.Who;
+import dev.todo.domain.testing.PermissionMatrixState.Ids;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * then each cell's request sent and its answer checked. The REST adapter runs it on the fakes, the
  * system tests on SQLite. Plain {@code java.net.http}, so that both can share it.
  */
-public final class PermissionMatrixOverHttp implements PermissionMatrix.World {
+public final class PermissionMatrixOverHttp implements PermissionMatrixState.World {
 
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
@@ -195,5 +195,23 @@ public final class PermissionMatrixOverHttp implements PermissionMatrix.World {
                 as(user),
                 upload.contentType(),
                 upload.body())));
+  }
+
+  @Override
+  public String addStep(String user, String todo, String title) {
+    return created(
+        expect(
+            201,
+            send(
+                "POST",
+                "/todos/" + todo + "/steps",
+                as(user),
+                "application/json",
+                "{\"title\":\"" + title + "\"}")));
+  }
+
+  @Override
+  public void trash(String user, String todo) {
+    expect(204, send("DELETE", "/todos/" + todo, as(user), null, null));
   }
 }

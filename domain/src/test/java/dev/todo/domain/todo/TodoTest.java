@@ -179,6 +179,23 @@ class TodoTest {
     assertThatThrownBy(() -> withState("alice", false, T0.minusSeconds(1), 1))
         .as("updated before created")
         .isInstanceOf(IllegalArgumentException.class);
+    var todo = aTodo().build();
+    assertThatThrownBy(() -> todo.toBuilder().steps(2, 3).build())
+        .as("more steps completed than there are")
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> todo.toBuilder().steps(-1, 0).build())
+        .as("a negative step count")
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aChangeKeepsTheStepCounters() {
+    var todo = aTodo().build().toBuilder().steps(3, 1).build();
+
+    var changed = todo.apply(patch(TodoInput.empty().withTitle(Field.of("y"))), LATER, "alice");
+
+    assertThat(changed.stepCount()).isEqualTo(3);
+    assertThat(changed.stepsCompleted()).isEqualTo(1);
   }
 
   /** A to-do created at T0 and never completed, with the given state fields. */
@@ -196,6 +213,8 @@ class TodoTest {
         todo.dueDate(),
         todo.priority(),
         1,
+        0,
+        0,
         0,
         T0,
         updatedAt,
