@@ -3,7 +3,7 @@
 // caller's own changes and every half minute. Titles come from the to-dos loaded (kept after they
 // go) and from the events themselves. No direct DOM access of its own.
 
-import { activitySentence, titleInEvent } from './format-activity.js';
+import { activitySentence, stepInEvent, titleInEvent } from './format-activity.js';
 import { personName } from './format-lists.js';
 import { describeError } from './format.js';
 
@@ -26,6 +26,7 @@ export class ActivityController {
 		this.next = null;
 		this.loading = false;
 		this.titles = new Map();
+		this.stepTitles = new Map();
 		this.members = new Map();
 		this.poll = null;
 		view.bind({ onMore: () => this.loadMore() });
@@ -118,6 +119,14 @@ export class ActivityController {
 			fromEvents.add(event.todo_id);
 			if (!this.store.find(event.todo_id)) this.titles.set(event.todo_id, title);
 		}
+		// a step's newest title, for the events that name only its id (ticked, moved)
+		const stepsSeen = new Set();
+		for (const event of this.events) {
+			const step = stepInEvent(event);
+			if (!step || !step.title || stepsSeen.has(step.id)) continue;
+			stepsSeen.add(step.id);
+			this.stepTitles.set(step.id, step.title);
+		}
 	}
 
 	render() {
@@ -125,6 +134,7 @@ export class ActivityController {
 		const context = {
 			myId: this.myId(),
 			titleOf: (id) => this.titles.get(id) ?? null,
+			stepTitleOf: (id) => this.stepTitles.get(id) ?? null,
 			userName: (id) => {
 				const user = this.members.get(id);
 				return user ? personName(user, this.myId()) : null;

@@ -19,6 +19,13 @@ const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 const ROLE_PHRASES = { editor: 'an editor', viewer: 'a viewer' };
 const FIELD_NAMES = { notes: 'the notes', due_date: 'the due date', priority: 'the priority', position: 'the place', list_id: 'the list' };
 
+/** The step a step event is about, with the title it names (null when it names none): {id, title}. */
+export function stepInEvent(event) {
+	const changes = event.changes || {};
+	if (!String(event.action).startsWith('step.') || !changes.step_id) return null;
+	return { id: either(changes.step_id), title: either(changes.title) };
+}
+
 /** The title an event gives its to-do itself (to-do events that carry `title`), else null. */
 export function titleInEvent(event) {
 	if (!String(event.action).startsWith('todo.')) return null;
@@ -35,13 +42,14 @@ function joined(parts) {
  * @param context.myId the caller's id
  * @param context.titleOf (todo id) => its title when known, else null
  * @param context.userName (user id) => how to name someone the event is about (a member), else null
+ * @param context.stepTitleOf (step id) => a step's title when another event named it, else null
  */
-export function activitySentence(event, { myId = null, titleOf = () => null, userName = () => null } = {}) {
+export function activitySentence(event, { myId = null, titleOf = () => null, userName = () => null, stepTitleOf = () => null } = {}) {
 	const changes = event.changes || {};
 	const who = actorName(event.actor, myId);
 	const title = titleInEvent(event) ?? (event.todo_id ? titleOf(event.todo_id) : null);
 	const todo = title ? quoted(title) : 'a to-do';
-	const step = either(changes.title);
+	const step = either(changes.title) ?? (changes.step_id ? stepTitleOf(either(changes.step_id)) : null);
 	const file = either(changes.filename);
 	const what = sentenceBody(event.action, { changes, todo, step, file, member: memberOf(changes, userName, myId) });
 	return capitalised(`${who} ${what}`);
@@ -59,7 +67,7 @@ function sentenceBody(action, { changes, todo, step, file, member }) {
 		case 'todo.restored': return `restored ${todo} from the trash`;
 		case 'todo.purged': return `deleted ${todo} for good`;
 		case 'step.created': return step ? `added the step ${quoted(step)} to ${todo}` : `added a step to ${todo}`;
-		case 'step.updated': return stepUpdated(changes, todo);
+		case 'step.updated': return stepUpdated(changes, todo, step);
 		case 'step.deleted': return step ? `deleted the step ${quoted(step)} of ${todo}` : `deleted a step of ${todo}`;
 		case 'attachment.added': return file ? `attached ${quoted(file)} to ${todo}` : `attached a file to ${todo}`;
 		case 'attachment.deleted': return file ? `removed the file ${quoted(file)} from ${todo}` : `removed a file from ${todo}`;
@@ -91,8 +99,9 @@ function todoUpdated(changes, todo) {
 	return named.length ? `changed ${joined(named)} of ${todo}` : `changed ${todo}`;
 }
 
-function stepUpdated(changes, todo) {
-	if (changes.completed) return `${newValue(changes.completed) ? 'ticked' : 'unticked'} a step of ${todo}`;
+function stepUpdated(changes, todo, step) {
+	const which = step ? `the step ${quoted(step)}` : 'a step';
+	if (changes.completed) return `${newValue(changes.completed) ? 'ticked' : 'unticked'} ${which} of ${todo}`;
 	if (changes.title) return `renamed the step ${quoted(oldValue(changes.title) ?? '')} of ${todo} to ${quoted(newValue(changes.title) ?? '')}`;
 	if (changes.position) return `reordered the steps of ${todo}`;
 	return `changed a step of ${todo}`;

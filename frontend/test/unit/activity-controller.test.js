@@ -88,7 +88,8 @@ describe('the activity panel', () => {
 					ev(4, 'todo.deleted'),
 					ev(3, 'todo.completed', { todo_id: 't2' }),
 					ev(2, 'todo.updated', { todo_id: 't2', changes: { title: ['Bred', 'Bread'] } }),
-					ev(1, 'step.created', { todo_id: 't3', changes: { title: [null, 'Eggs'] } }),
+					ev(1.5, 'step.updated', { todo_id: 't3', changes: { step_id: ['s9', 's9'], completed: [false, true] } }),
+					ev(1, 'step.created', { todo_id: 't3', changes: { step_id: ['s9', 's9'], title: [null, 'Eggs'] } }),
 				],
 				next: null,
 			},
@@ -98,6 +99,6 @@ describe('the activity panel', () => {
 		activity.show(shared);
 		await tick();
 
-		assert.deepEqual(rendered()[1], ['Bob deleted “Buy milk”', 'Bob completed “Bread”', 'Bob renamed “Bred” to “Bread”', 'Bob added the step “Eggs” to a to-do']);
+		assert.deepEqual(rendered()[1], ['Bob deleted “Buy milk”', 'Bob completed “Bread”', 'Bob renamed “Bred” to “Bread”', 'Bob ticked the step “Eggs” of a to-do', 'Bob added the step “Eggs” to a to-do']);
 	});
 });

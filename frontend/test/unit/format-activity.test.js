@@ -43,6 +43,9 @@ describe('activity sentences', () => {
 	it('says what happened to steps and files, without taking a step\'s title for the to-do\'s', () => {
 		assert.equal(say(event('step.created', { title: [null, 'Eggs'] })), 'Bob added the step “Eggs” to “Buy milk”');
 		assert.equal(say(event('step.updated', { completed: [false, true] })), 'Bob ticked a step of “Buy milk”');
+		const steps = { stepTitleOf: (id) => ({ s1: 'Eggs' })[id] ?? null };
+		assert.equal(say(event('step.updated', { step_id: ['s1', 's1'], completed: [false, true] }), steps), 'Bob ticked the step “Eggs” of “Buy milk”');
+		assert.equal(say(event('step.created', { step_id: ['s2', 's2'], title: [null, 'Milk'], completed: [false, false] }), steps), 'Bob added the step “Milk” to “Buy milk”');
 		assert.equal(say(event('step.updated', { completed: [true, false] })), 'Bob unticked a step of “Buy milk”');
 		assert.equal(say(event('step.updated', { title: ['Egs', 'Eggs'] })), 'Bob renamed the step “Egs” of “Buy milk” to “Eggs”');
 		assert.equal(say(event('step.updated', { position: [3, 1] })), 'Bob reordered the steps of “Buy milk”');
