@@ -265,7 +265,7 @@ class StepServiceTest {
   }
 
   @Test
-  void stepsMoveWithTheirTodoAndGoWithIt() {
+  void stepsMoveWithTheirTodoStayWithItInTheTrashAndGoWhenItIsDeletedForGood() {
     var eggs = patch(alice, add("Eggs"), completed(true));
     var target = newList("Elsewhere");
 
@@ -290,6 +290,17 @@ class StepServiceTest {
     useCases
         .deleteTodo()
         .delete(new DeleteTodoCommand(alice, todo.id(), VersionPrecondition.none()));
+    assertThat(database.steps.findById(eggs.id())).contains(eggs);
+    assertThatThrownBy(() -> steps.list(alice, todo.id()))
+        .isInstanceOf(TodoNotFoundException.class);
+
+    useCases.trash().restore(alice, todo.id().toString());
+    assertThat(steps.list(alice, todo.id())).containsExactly(eggs);
+
+    useCases
+        .deleteTodo()
+        .delete(new DeleteTodoCommand(alice, todo.id(), VersionPrecondition.none()));
+    useCases.trash().deleteForGood(alice, todo.id().toString());
     assertThat(database.steps.findById(eggs.id())).isEmpty();
   }
 }
