@@ -91,7 +91,7 @@ class TodoRoutesTest {
         .as(
             "part 1's twelve fields and part 2's list_id, created_by, completed_by, step_count,"
                 + " steps_completed, deleted_at, deleted_by")
-        .hasSize(17);
+        .hasSize(19);
     assertThat(body.get("id")).isNotEqualTo("ignored");
   }
 
