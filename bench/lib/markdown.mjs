@@ -17,7 +17,11 @@ function startupPart(s) {
   L.push(`| JDK 25 AOT cache | ${fs3(s.aot.health_ms)} ms | ${fs3(s.aot.list_ms)} ms | ${fs3(s.aot.rss_mb)} |`);
   L.push(`| AOT / plain | ${fmt(s.ratio_health, 2)} | ${fmt(s.ratio_list, 2)} | |`, '');
   L.push(`AOT cache: ${fmt(s.aot_cache_mb)} MB${s.aot_training_s ? `, trained in ${fmt(s.aot_training_s)} s` : ' (reused)'}. Load during the runs: ${[...s.plain.runs, ...s.aot.runs].map((x) => x.load[0]).join(', ')}.`, '');
-  const targets = [['AOT startup ≤ 0.5 × plain (to first authenticated list)', s.ratio_list != null ? `${fmt(s.ratio_list, 2)} ×` : 'list route missing', s.ratio_list == null ? null : s.ratio_list <= 0.5]];
+  const aotList = s.aot.list_ms?.median;
+  const targets = [
+    ['AOT startup ≤ 0.5 × plain (to first authenticated list)', s.ratio_list != null ? `${fmt(s.ratio_list, 2)} ×` : 'list route missing', s.ratio_list == null ? null : s.ratio_list <= 0.5],
+    ['exec to the first authenticated list ≤ 0.5 s with the AOT cache', aotList != null ? `${fmt(aotList)} ms` : 'list route missing', aotList == null ? null : aotList <= 500],
+  ];
   return { lines: L, targets };
 }
 
