@@ -46,11 +46,17 @@ export async function floor(run) {
     await ready(service);
     await ready(floorApp);
     const apps = { floor: floorApp, service };
-    // A long warm-up: the service has far more code to compile than the floor, and a round against
-    // a service still in the interpreter measured the JIT (6-39 % at a load of 13-17).
-    for (let w = 0; w < 4; w++) {
+    // A long warm-up: the service has far more code to compile than the floor, and rounds against
+    // a service still warming measured the JIT (6-39 % at a load of 13-17; on a busy machine it
+    // took over a minute of load to settle). Warm-up runs until both apps' throughput is within
+    // 10 % of their previous run, at most 12 each.
+    const last = {};
+    for (let w = 0, settled = false; w < 12 && !settled; w++) {
+      settled = w > 0;
       for (const [name, app] of Object.entries(apps)) {
-        await wrk(run, app, 'health', { duration: run.opt.warmup, label: `floor-warm${w + 1}-${name}` });
+        const x = await wrk(run, app, 'health', { duration: run.opt.warmup, label: `floor-warm${w + 1}-${name}` });
+        if (!last[name] || Math.abs(x.rps - last[name]) > 0.1 * last[name]) settled = false;
+        last[name] = x.rps;
       }
     }
     const rounds = [];
