@@ -9,14 +9,16 @@ import { UsageError, parseOptions, usage } from './options.mjs';
 import { ROOT } from './paths.mjs';
 import { newResult, writeResults } from './results.mjs';
 import { createRun, disposeRun } from './run.mjs';
+import { floor } from './sections/floor.mjs';
 import { growth } from './sections/growth.mjs';
 import { jvm } from './sections/jvm.mjs';
 import { lists } from './sections/lists.mjs';
+import { memory } from './sections/memory.mjs';
 import { startup } from './sections/startup.mjs';
 import { throughput } from './sections/throughput.mjs';
 import { uploads } from './sections/uploads.mjs';
 
-const sections = { startup, jvm, throughput, growth, lists, uploads };
+const sections = { startup, jvm, throughput, floor, memory, growth, lists, uploads };
 
 function parseCommandLine() {
   try {

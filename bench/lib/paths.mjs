@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const JAR = path.join(ROOT, 'bootstrap/target/todo.jar');
+export const FLOOR_JAR = path.join(ROOT, 'bench/floor/target/floor.jar');
 export const AOT_CACHE = path.join(ROOT, 'bootstrap/target/todo.aot');
 export const LUA = path.join(ROOT, 'bench/lua/todo.lua');
 export const SEED = path.join(ROOT, 'bench/tools/Seed.java');

@@ -33,7 +33,7 @@ export function heap(pid, { gc = false } = {}) {
 }
 
 /** Committed MB per category of Native Memory Tracking, when the JVM runs with it. */
-function nativeMemory(pid) {
+export function nativeMemory(pid) {
   try {
     const text = execFileSync(jdkTool('jcmd'), [String(pid), 'VM.native_memory', 'summary'], { encoding: 'utf8', timeout: 30000 });
     const out = {};

@@ -1,7 +1,8 @@
-// The result document of a run and its two files, bench/results/<date>-<commit>[-quick].json and .md.
+// The result document of a run and its two files, bench/results/<date>-<commit>[-quick][-sections].json and .md.
 import fs from 'node:fs';
 import path from 'node:path';
 import { markdown } from './markdown.mjs';
+import { ALL_SECTIONS } from './options.mjs';
 import { RESULTS } from './paths.mjs';
 
 export function newResult(options, machine) {
@@ -16,7 +17,10 @@ export function newResult(options, machine) {
 
 /** Writes the JSON and the Markdown of a finished result; returns the file name without extension and the Markdown. */
 export function writeResults(result) {
-  const name = `${result.started_at.slice(0, 10)}-${result.machine.commit}${result.options.quick ? '-quick' : ''}`;
+  // A run of some sections only is named after them, so that it does not overwrite another run's
+  // files of the same commit.
+  const some = result.options.sections.length < ALL_SECTIONS.length ? `-${result.options.sections.join('-')}` : '';
+  const name = `${result.started_at.slice(0, 10)}-${result.machine.commit}${result.options.quick ? '-quick' : ''}${some}`;
   const table = markdown(result);
   fs.writeFileSync(path.join(RESULTS, `${name}.json`), JSON.stringify(result, null, 2) + '\n');
   fs.writeFileSync(path.join(RESULTS, `${name}.md`), table + '\n');

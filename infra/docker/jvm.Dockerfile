@@ -15,7 +15,7 @@ RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package -pl bootstrap -a
 
 # --- 2. the runtime base: the same JVM build trains and runs the AOT cache ---
 FROM eclipse-temurin:25.0.4_7-jre-alpine-3.23 AS runtime-base
-# The service's JVM flags (bin/jvm.options: native access, Serial GC, heap share, exit on OOM), used
+# The service's JVM flags (bin/jvm.options: native access, Serial GC, a fixed 64 MB heap, exit on OOM), used
 # by the training run and the runtime alike: an AOT cache wants the same GC and flags.
 COPY bin/jvm.options /app/jvm.options
 RUN addgroup -S -g 10001 todo \

@@ -12,16 +12,17 @@ import { wrk } from '../wrk.mjs';
 // Below the JVM's default maximum heap (128 MB) a percentage takes effect only with
 // MinRAMPercentage too: for "small" memory the JVM uses MinRAMPercentage (default 50).
 const CONFIGS = {
+  'serial-64m': ['-XX:+UseSerialGC', '-Xms64m', '-Xmx64m'],
   'serial-15': ['-XX:+UseSerialGC', '-XX:MaxRAMPercentage=15', '-XX:MinRAMPercentage=15'],
   'serial-25': ['-XX:+UseSerialGC', '-XX:MaxRAMPercentage=25', '-XX:MinRAMPercentage=25'],
   'serial-75': ['-XX:+UseSerialGC', '-XX:MaxRAMPercentage=75', '-XX:MinRAMPercentage=75'],
   'g1-25': ['-XX:+UseG1GC', '-XX:MaxRAMPercentage=25', '-XX:MinRAMPercentage=25'],
 };
 
-/** bin/jvm.options without its collector and heap percentages. */
+/** bin/jvm.options without its collector and heap size. */
 function baseOptions() {
   return fs.readFileSync(JVM_OPTIONS, 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean)
-    .filter((l) => !/^-XX:\+Use\w+GC$/.test(l) && !/RAMPercentage/.test(l));
+    .filter((l) => !/^-XX:\+Use\w+GC$/.test(l) && !/RAMPercentage/.test(l) && !/^-Xm[sx]/.test(l));
 }
 
 async function measure(run, fx, name, flags) {

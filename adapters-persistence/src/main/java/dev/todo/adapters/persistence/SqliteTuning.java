@@ -19,6 +19,12 @@ final class SqliteTuning implements BeanCreatedEventListener<DatasourceConfigura
 
   static final String URL_PREFIX = "jdbc:sqlite:";
 
+  private final DatabaseConfiguration database;
+
+  SqliteTuning(DatabaseConfiguration database) {
+    this.database = database;
+  }
+
   @Override
   public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
     DatasourceConfiguration config = event.getBean();
@@ -27,7 +33,7 @@ final class SqliteTuning implements BeanCreatedEventListener<DatasourceConfigura
       return config;
     }
     databaseFile(url).ifPresent(SqliteTuning::createParentDirectory);
-    SqlitePragmas.defaults().forEach(config::addDataSourceProperty);
+    SqlitePragmas.defaults(database.cacheKib()).forEach(config::addDataSourceProperty);
     return config;
   }
 

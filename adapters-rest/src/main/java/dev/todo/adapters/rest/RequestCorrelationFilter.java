@@ -1,6 +1,5 @@
 package dev.todo.adapters.rest;
 
-import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpRequest;
@@ -8,9 +7,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -18,10 +15,10 @@ import org.slf4j.MDC;
 /**
  * The outermost filter of every request, API or not: fixes the request id, puts it in the MDC as
  * {@code request_id} for every log line of the request (propagated to the blocking executor by
- * Micronaut's {@link MdcPropagationContext}), echoes it as {@code X-Request-ID}, adds the API
- * headers under {@code /api} ({@code X-Content-Type-Options: nosniff}, {@code Cache-Control:
- * no-store} unless the route set its own), logs one access line per API request and tells the
- * {@link ApiErrorListener}s of every error envelope.
+ * {@link RequestIdLogContext}), echoes it as {@code X-Request-ID}, adds the API headers under
+ * {@code /api} ({@code X-Content-Type-Options: nosniff}, {@code Cache-Control: no-store} unless the
+ * route set its own), logs one access line per API request and tells the {@link ApiErrorListener}s
+ * of every error envelope.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RequestCorrelationFilter implements Ordered {
@@ -38,14 +35,7 @@ final class RequestCorrelationFilter implements Ordered {
   @RequestFilter
   void onRequest(HttpRequest<?> request, MutablePropagatedContext context) {
     request.setAttribute(STARTED, System.nanoTime());
-    var id = RequestIds.of(request);
-    Map<String, String> mdc = new HashMap<>();
-    var current = MDC.getCopyOfContextMap();
-    if (current != null) {
-      mdc.putAll(current);
-    }
-    mdc.put(RequestIds.MDC_KEY, id);
-    context.add(new MdcPropagationContext(mdc));
+    context.add(new RequestIdLogContext(RequestIds.of(request)));
   }
 
   @ResponseFilter
