@@ -21,12 +21,16 @@ final class IdentityErrorHandlers {
   private IdentityErrorHandlers() {}
 
   private static void logFailure(HttpRequest<?> request, String code) {
-    LOG.atWarn()
-        .addKeyValue("code", code)
-        .addKeyValue("path", ApiPaths.forLogs(request))
-        .addKeyValue("client", request.getRemoteAddress().getAddress().getHostAddress())
-        .addKeyValue("forwarded_for", request.getHeaders().get("X-Forwarded-For"))
-        .log("Authentication failed: {} on {}", code, ApiPaths.forLogs(request));
+    var line =
+        LOG.atWarn()
+            .addKeyValue("code", code)
+            .addKeyValue("path", ApiPaths.forLogs(request))
+            .addKeyValue("client", request.getRemoteAddress().getAddress().getHostAddress());
+    var forwardedFor = request.getHeaders().get("X-Forwarded-For");
+    if (forwardedFor != null) {
+      line = line.addKeyValue("forwarded_for", forwardedFor);
+    }
+    line.log("Authentication failed: {} on {}", code, ApiPaths.forLogs(request));
   }
 
   @Produces
