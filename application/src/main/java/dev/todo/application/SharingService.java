@@ -2,6 +2,7 @@ package dev.todo.application;
 
 import dev.todo.domain.audit.AuditAction;
 import dev.todo.domain.audit.Changes;
+import dev.todo.domain.audit.MemberChanges;
 import dev.todo.domain.error.ConflictException;
 import dev.todo.domain.error.InviteNotFoundException;
 import dev.todo.domain.error.UserNotFoundException;
@@ -25,6 +26,7 @@ import dev.todo.domain.user.KnownUser;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** Members and invite links of lists; each use case is one transaction. */
@@ -117,10 +119,7 @@ public final class SharingService implements SharingUseCase {
                   ? AuditAction.MEMBER_LEFT
                   : AuditAction.MEMBER_REMOVED,
               list.id(),
-              Changes.builder()
-                  .change("user_id", userId, null)
-                  .change("role", role.wireName(), null)
-                  .build());
+              MemberChanges.of(userId, Optional.of(role), Optional.empty()));
           return null;
         });
   }
@@ -216,10 +215,8 @@ public final class SharingService implements SharingUseCase {
           events.list(
               AuditAction.INVITE_ACCEPTED,
               invite.list(),
-              Changes.builder()
+              MemberChanges.builder(caller.subject(), current, Optional.of(role))
                   .naming("invite_id", invite.id().toString())
-                  .change("user_id", null, caller.subject())
-                  .change("role", current.map(ListRole::wireName).orElse(null), role.wireName())
                   .build());
           TodoList list = lists.findById(invite.list()).orElseThrow();
           var membership =
@@ -258,19 +255,13 @@ public final class SharingService implements SharingUseCase {
       events.list(
           AuditAction.MEMBER_ADDED,
           list.id(),
-          Changes.builder()
-              .change("user_id", null, user.id())
-              .change("role", null, role.wireName())
-              .build());
+          MemberChanges.of(user.id(), Optional.empty(), Optional.of(role)));
     } else if (current.get() != role) {
       lists.changeRole(list.id(), user.id(), role);
       events.list(
           AuditAction.MEMBER_CHANGED,
           list.id(),
-          Changes.builder()
-              .naming("user_id", user.id())
-              .change("role", current.get().wireName(), role.wireName())
-              .build());
+          MemberChanges.of(user.id(), current, Optional.of(role)));
     }
     Member member =
         lists.members(list.id()).stream()
