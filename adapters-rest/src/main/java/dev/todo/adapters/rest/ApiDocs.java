@@ -164,6 +164,16 @@ final class ApiDocs {
       content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
   @interface ConditionalWrite {}
 
+  /** A read of one resource with an ETag: {@code If-None-Match} naming its version is a 304. */
+  @Target(ElementType.METHOD)
+  @Parameter(
+      name = HttpHeaders.IF_NONE_MATCH,
+      in = ParameterIn.HEADER,
+      description = "\"<version>\", W/\"<version>\", * or a list; a match is 304 without a body",
+      schema = @Schema(type = "string"))
+  @ApiResponse(responseCode = "304", description = "not modified; ETag set, no body")
+  @interface ConditionalRead {}
+
   /** The route reads a JSON body strictly ({@link JsonBodies}): 400 and 415. */
   @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
   @ApiResponse(

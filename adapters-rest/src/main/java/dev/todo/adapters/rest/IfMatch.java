@@ -3,12 +3,14 @@ package dev.todo.adapters.rest;
 import dev.todo.domain.todo.VersionPrecondition;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code If-Match} into the domain's precondition: {@code *} is any existing to-do; a list of
- * entity tags, strong {@code "3"} or weak {@code W/"3"}, matches when any names the current
- * version. A tag that is not a version we issued can never match (412). No header: no precondition.
+ * Reads {@code If-Match} into the domain's precondition, and {@code If-None-Match} of a read:
+ * {@code *} is any existing to-do; a list of entity tags, strong {@code "3"} or weak {@code W/"3"},
+ * matches when any names the current version. A tag that is not a version we issued can never match
+ * (412). No header: no precondition.
  *
  * <p>A header that is present but names no tag ({@code If-Match:} with an empty value, or only
  * commas and spaces) is a precondition that nothing satisfies, never an unconditional write: RFC
@@ -26,21 +28,41 @@ final class IfMatch {
     if (headerValues.isEmpty()) {
       return VersionPrecondition.none();
     }
-    var versions = new HashSet<Long>();
-    for (var part : String.join(",", headerValues).split(",")) {
-      var tag = part.strip();
-      if (tag.equals("*")) {
-        return VersionPrecondition.anyExisting();
-      }
-      var matcher = TAG.matcher(tag);
-      if (matcher.matches()) {
-        var value = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-        if (VERSION.matcher(value).matches()) {
-          versions.add(Long.parseLong(value));
+    var tags = Tags.of(headerValues);
+    return tags.any()
+        ? VersionPrecondition.anyExisting()
+        : VersionPrecondition.oneOf(tags.versions());
+  }
+
+  /**
+   * {@code If-None-Match} on a read: whether the current version is among the tags ({@code *}
+   * matches any), so that the answer is 304. Tags compare weakly, as RFC 9110 says for it.
+   */
+  static boolean noneMatchFails(List<String> headerValues, long currentVersion) {
+    var tags = Tags.of(headerValues);
+    return tags.any() || tags.versions().contains(currentVersion);
+  }
+
+  /** The tags of the header's values: {@code *}, or the versions they name. */
+  private record Tags(boolean any, Set<Long> versions) {
+
+    static Tags of(List<String> headerValues) {
+      var versions = new HashSet<Long>();
+      for (var part : String.join(",", headerValues).split(",")) {
+        var tag = part.strip();
+        if (tag.equals("*")) {
+          return new Tags(true, Set.of());
+        }
+        var matcher = TAG.matcher(tag);
+        if (matcher.matches()) {
+          var value = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+          if (VERSION.matcher(value).matches()) {
+            versions.add(Long.parseLong(value));
+          }
         }
       }
+      return new Tags(false, versions);
     }
-    return VersionPrecondition.oneOf(versions);
   }
 
   static String etag(long version) {

@@ -8,6 +8,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -91,9 +92,17 @@ class ListController {
   @Get("/{listId}")
   @Operation(summary = "Read one list")
   @ApiDocs.OneList
+  @ApiDocs.ConditionalRead
   HttpResponse<ListResponse> get(
-      @Parameter(hidden = true) Identity identity, @PathVariable String listId) {
-    return ok(lists.get(identity.caller(), listId));
+      @Parameter(hidden = true) Identity identity,
+      @PathVariable String listId,
+      HttpRequest<?> request) {
+    var view = lists.get(identity.caller(), listId);
+    if (IfMatch.noneMatchFails(
+        request.getHeaders().getAll(HttpHeaders.IF_NONE_MATCH), view.list().version())) {
+      return withEtag(HttpResponse.<ListResponse>status(HttpStatus.NOT_MODIFIED), view);
+    }
+    return ok(view);
   }
 
   @Patch("/{listId}")

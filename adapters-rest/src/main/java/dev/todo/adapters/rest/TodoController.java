@@ -22,6 +22,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -211,9 +212,17 @@ class TodoController {
   @Get("/{id}")
   @Operation(summary = "Read one to-do")
   @ApiDocs.OneTodo
+  @ApiDocs.ConditionalRead
   HttpResponse<TodoResponse> get(
-      @Parameter(hidden = true) Identity identity, @PathVariable String id) {
-    return ok(read.get(new GetTodoQuery(identity.caller(), PathIds.todoId(id))));
+      @Parameter(hidden = true) Identity identity,
+      @PathVariable String id,
+      HttpRequest<?> request) {
+    var todo = read.get(new GetTodoQuery(identity.caller(), PathIds.todoId(id)));
+    if (IfMatch.noneMatchFails(
+        request.getHeaders().getAll(HttpHeaders.IF_NONE_MATCH), todo.version())) {
+      return withEtag(HttpResponse.<TodoResponse>status(HttpStatus.NOT_MODIFIED), todo);
+    }
+    return ok(todo);
   }
 
   @Put("/{id}")

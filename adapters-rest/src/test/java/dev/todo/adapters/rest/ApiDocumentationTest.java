@@ -73,7 +73,7 @@ class ApiDocumentationTest {
     expected.put("GET /api/v1/me", List.of("200"));
     expected.put("GET /api/v1/lists", concat(common, "200"));
     expected.put("POST /api/v1/lists", concat(common, "201", "400", "415"));
-    expected.put("GET /api/v1/lists/{listId}", concat(common, "200", "404"));
+    expected.put("GET /api/v1/lists/{listId}", concat(common, "200", "304", "404"));
     expected.put(
         "PATCH /api/v1/lists/{listId}", concat(common, "200", "400", "404", "409", "412", "415"));
     expected.put("DELETE /api/v1/lists/{listId}", concat(common, "204", "404", "409", "412"));
@@ -94,7 +94,7 @@ class ApiDocumentationTest {
     expected.put("PATCH /api/v1/todos", concat(common, "200", "400", "404", "415"));
     expected.put("DELETE /api/v1/todos", concat(common, "200", "404"));
     expected.put("GET /api/v1/todos/stats", concat(common, "200", "404"));
-    expected.put("GET /api/v1/todos/{id}", concat(common, "200", "404"));
+    expected.put("GET /api/v1/todos/{id}", concat(common, "200", "304", "404"));
     expected.put("PUT /api/v1/todos/{id}", concat(common, "200", "400", "404", "412", "415"));
     expected.put("PATCH /api/v1/todos/{id}", concat(common, "200", "400", "404", "412", "415"));
     expected.put("DELETE /api/v1/todos/{id}", concat(common, "204", "404", "412"));
