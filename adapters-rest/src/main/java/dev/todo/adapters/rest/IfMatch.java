@@ -1,9 +1,15 @@
 package dev.todo.adapters.rest;
 
 import dev.todo.domain.todo.VersionPrecondition;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -35,12 +41,18 @@ final class IfMatch {
   }
 
   /**
-   * {@code If-None-Match} on a read: whether the current version is among the tags ({@code *}
-   * matches any), so that the answer is 304. Tags compare weakly, as RFC 9110 says for it.
+   * The answer to a read of one resource at {@code version}: 304 with its ETag and no body when the
+   * request's {@code If-None-Match} names that version ({@code *} names any; tags compare weakly,
+   * as RFC 9110 says for it), else {@code answer} with the ETag.
    */
-  static boolean noneMatchFails(List<String> headerValues, long currentVersion) {
-    var tags = Tags.of(headerValues);
-    return tags.any() || tags.versions().contains(currentVersion);
+  static <T> MutableHttpResponse<T> read(
+      HttpRequest<?> request, long version, Supplier<MutableHttpResponse<T>> answer) {
+    var tags = Tags.of(request.getHeaders().getAll(HttpHeaders.IF_NONE_MATCH));
+    var response =
+        tags.any() || tags.versions().contains(version)
+            ? HttpResponse.<T>status(HttpStatus.NOT_MODIFIED)
+            : answer.get();
+    return response.header(HttpHeaders.ETAG, etag(version));
   }
 
   /** The tags of the header's values: {@code *}, or the versions they name. */

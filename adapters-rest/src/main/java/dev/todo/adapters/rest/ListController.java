@@ -8,7 +8,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -98,11 +97,8 @@ class ListController {
       @PathVariable String listId,
       HttpRequest<?> request) {
     var view = lists.get(identity.caller(), listId);
-    if (IfMatch.noneMatchFails(
-        request.getHeaders().getAll(HttpHeaders.IF_NONE_MATCH), view.list().version())) {
-      return withEtag(HttpResponse.<ListResponse>status(HttpStatus.NOT_MODIFIED), view);
-    }
-    return ok(view);
+    return IfMatch.read(
+        request, view.list().version(), () -> HttpResponse.ok(ListResponse.of(view)));
   }
 
   @Patch("/{listId}")

@@ -22,7 +22,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -133,7 +132,8 @@ class TodoController {
             new CreateTodoCommand(
                 identity.caller(),
                 InputSource.parsed(
-                    () -> bodies.todoInput(contentType(request), body, JsonBodies.JSON))));
+                    () ->
+                        bodies.todoInput(JsonBodies.contentType(request), body, JsonBodies.JSON))));
     return withEtag(
         HttpResponse.created(TodoResponse.of(todo), URI.create(BASE + "/" + todo.id())), todo);
   }
@@ -166,7 +166,8 @@ class TodoController {
             InputSource.parsed(
                 () -> {
                   var object =
-                      bodies.object(contentType(request), body, JsonBodies.JSON_OR_MERGE_PATCH);
+                      bodies.object(
+                          JsonBodies.contentType(request), body, JsonBodies.JSON_OR_MERGE_PATCH);
                   return switch (JsonBodies.bool(object, "completed")) {
                     case Field.Value<Boolean> value -> value.value();
                     default -> null;
@@ -218,11 +219,7 @@ class TodoController {
       @PathVariable String id,
       HttpRequest<?> request) {
     var todo = read.get(new GetTodoQuery(identity.caller(), PathIds.todoId(id)));
-    if (IfMatch.noneMatchFails(
-        request.getHeaders().getAll(HttpHeaders.IF_NONE_MATCH), todo.version())) {
-      return withEtag(HttpResponse.<TodoResponse>status(HttpStatus.NOT_MODIFIED), todo);
-    }
-    return ok(todo);
+    return IfMatch.read(request, todo.version(), () -> HttpResponse.ok(TodoResponse.of(todo)));
   }
 
   @Put("/{id}")
@@ -244,7 +241,9 @@ class TodoController {
                 PathIds.todoId(id),
                 IfMatch.parse(request.getHeaders().getAll(HttpHeaders.IF_MATCH)),
                 InputSource.parsed(
-                    () -> bodies.todoInput(contentType(request), body, JsonBodies.JSON)))));
+                    () ->
+                        bodies.todoInput(
+                            JsonBodies.contentType(request), body, JsonBodies.JSON)))));
   }
 
   @Patch("/{id}")
@@ -267,7 +266,9 @@ class TodoController {
                 InputSource.parsed(
                     () ->
                         bodies.todoInput(
-                            contentType(request), body, JsonBodies.JSON_OR_MERGE_PATCH)))));
+                            JsonBodies.contentType(request),
+                            body,
+                            JsonBodies.JSON_OR_MERGE_PATCH)))));
   }
 
   @Delete("/{id}")
@@ -287,20 +288,11 @@ class TodoController {
     return HttpResponse.noContent();
   }
 
-  private static MediaType contentType(HttpRequest<?> request) {
-    try {
-      return request.getContentType().orElse(null);
-    } catch (RuntimeException malformedHeader) {
-      return null;
-    }
-  }
-
   private static HttpResponse<TodoResponse> ok(Todo todo) {
     return withEtag(HttpResponse.ok(TodoResponse.of(todo)), todo);
   }
 
-  private static MutableHttpResponse<TodoResponse> withEtag(
-      MutableHttpResponse<TodoResponse> response, Todo todo) {
+  private static <T> MutableHttpResponse<T> withEtag(MutableHttpResponse<T> response, Todo todo) {
     return response.header(HttpHeaders.ETAG, IfMatch.etag(todo.version()));
   }
 }
