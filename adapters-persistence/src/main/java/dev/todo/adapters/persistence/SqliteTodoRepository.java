@@ -33,13 +33,21 @@ final class SqliteTodoRepository implements TodoRepository {
   private final ActiveDueCounts dueCounts;
   private final List<TodoDerivedData> derived;
 
+  /**
+   * @param derived every {@link TodoDerivedData} bean (the three below among them): what a change
+   *     of a row is passed to
+   */
   SqliteTodoRepository(
-      Sql sql, SearchIndex search, ListCounters counters, ActiveDueCounts dueCounts) {
+      Sql sql,
+      SearchIndex search,
+      ListCounters counters,
+      ActiveDueCounts dueCounts,
+      List<TodoDerivedData> derived) {
     this.sql = sql;
     this.search = search;
     this.counters = counters;
     this.dueCounts = dueCounts;
-    this.derived = List.of(search, counters, dueCounts);
+    this.derived = List.copyOf(derived);
   }
 
   @Override

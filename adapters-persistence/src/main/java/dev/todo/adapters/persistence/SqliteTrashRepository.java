@@ -31,10 +31,12 @@ final class SqliteTrashRepository implements TrashRepository {
   private final Sql sql;
   private final List<TodoDerivedData> derived;
 
-  SqliteTrashRepository(
-      Sql sql, SearchIndex search, ListCounters counters, ActiveDueCounts dueCounts) {
+  /**
+   * @param derived every {@link TodoDerivedData} bean: a restored row is added back to each
+   */
+  SqliteTrashRepository(Sql sql, List<TodoDerivedData> derived) {
     this.sql = sql;
-    this.derived = List.of(search, counters, dueCounts);
+    this.derived = List.copyOf(derived);
   }
 
   @Override
