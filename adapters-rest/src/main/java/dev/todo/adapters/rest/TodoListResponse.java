@@ -2,6 +2,7 @@ package dev.todo.adapters.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.todo.domain.todo.PageRequest;
 import dev.todo.domain.todo.TodoPage;
 import dev.todo.domain.todo.TrashPage;
 import io.micronaut.serde.annotation.Serdeable;
@@ -18,19 +19,22 @@ record TodoListResponse(List<TodoResponse> data, Meta meta) {
       int page,
       @JsonProperty("page_size") int pageSize,
       @JsonProperty("total_count") long totalCount,
-      @JsonProperty("total_pages") long totalPages) {}
+      @JsonProperty("total_pages") long totalPages) {
+
+    static Meta of(PageRequest request, long totalCount, long totalPages) {
+      return new Meta(request.page(), request.size(), totalCount, totalPages);
+    }
+  }
 
   static TodoListResponse of(TrashPage page) {
     return new TodoListResponse(
         page.items().stream().map(TodoResponse::of).toList(),
-        new Meta(
-            page.request().page(), page.request().size(), page.totalCount(), page.totalPages()));
+        Meta.of(page.request(), page.totalCount(), page.totalPages()));
   }
 
   static TodoListResponse of(TodoPage page) {
     return new TodoListResponse(
         page.items().stream().map(TodoResponse::of).toList(),
-        new Meta(
-            page.request().page(), page.request().size(), page.totalCount(), page.totalPages()));
+        Meta.of(page.request(), page.totalCount(), page.totalPages()));
   }
 }
