@@ -15,7 +15,13 @@ import java.util.Map;
 /** A real HTTP client over a socket, with the few conveniences the REST tests need. */
 final class Api {
 
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  /**
+   * A client of this server only. One client shared by every test class kept connections to servers
+   * already stopped, and a later server on the same random port got a POST sent on such a dead
+   * connection ("header parser received no bytes"; the JDK client retries only idempotent
+   * requests).
+   */
+  private final HttpClient client = HttpClient.newHttpClient();
 
   private final URL base;
   private final JsonMapper json;
@@ -78,7 +84,7 @@ final class Api {
                   body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
       headers.forEach(builder::header);
       try {
-        return new Reply(CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString()), json);
+        return new Reply(client.send(builder.build(), HttpResponse.BodyHandlers.ofString()), json);
       } catch (IOException e) {
         throw new IllegalStateException(e);
       } catch (InterruptedException e) {
