@@ -11,6 +11,7 @@ import dev.todo.domain.list.ListAccess;
 import dev.todo.domain.port.in.TrashUseCase;
 import dev.todo.domain.port.out.AuditLog;
 import dev.todo.domain.port.out.ListRepository;
+import dev.todo.domain.port.out.SyncFeed;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
 import dev.todo.domain.port.out.TrashRepository;
@@ -44,10 +45,11 @@ public final class TrashService implements TrashUseCase {
   private final Activity activity;
   private final AttachmentCleanup cleanup;
   private final AuditLog log;
+  private final SyncFeed sync;
   private final Retention retention;
 
-  /** How long the trash keeps a to-do, and the audit log an event. */
-  record Retention(Duration trash, Duration audit) {}
+  /** How long the trash keeps a to-do, the audit log an event, and the sync a removal. */
+  record Retention(Duration trash, Duration audit, Duration sync) {}
 
   static final int PURGE_BATCH = 200;
 
@@ -60,6 +62,7 @@ public final class TrashService implements TrashUseCase {
       Activity activity,
       AttachmentCleanup cleanup,
       AuditLog log,
+      SyncFeed sync,
       Retention retention) {
     this.todos = todos;
     this.trash = trash;
@@ -68,6 +71,7 @@ public final class TrashService implements TrashUseCase {
     this.clock = clock;
     this.activity = activity;
     this.cleanup = cleanup;
+    this.sync = sync;
     this.log = log;
     this.retention = retention;
   }
@@ -163,9 +167,11 @@ public final class TrashService implements TrashUseCase {
       purged += batch.size();
     } while (batch.size() == PURGE_BATCH);
     var auditCutoff = now.minus(retention.audit());
+    var syncCutoff = now.minus(retention.sync());
     long expiredEvents =
         transactions.write(
             () -> {
+              sync.forgetRemovalsBefore(syncCutoff);
               long deleted = log.deleteBefore(auditCutoff);
               events.about(
                   AuditAction.ADMIN_PURGE, Optional.empty(), Optional.empty(), Changes.none());

@@ -13,6 +13,7 @@ import dev.todo.domain.port.in.RecogniseUserUseCase;
 import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
 import dev.todo.domain.port.in.SharingUseCase;
 import dev.todo.domain.port.in.StepsUseCase;
+import dev.todo.domain.port.in.SyncUseCase;
 import dev.todo.domain.port.in.TrashUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
 import dev.todo.domain.port.out.AttachmentRepository;
@@ -23,6 +24,7 @@ import dev.todo.domain.port.out.InviteRepository;
 import dev.todo.domain.port.out.ListRepository;
 import dev.todo.domain.port.out.RequestCorrelation;
 import dev.todo.domain.port.out.StepRepository;
+import dev.todo.domain.port.out.SyncFeed;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
 import dev.todo.domain.port.out.TrashRepository;
@@ -48,6 +50,7 @@ public final class UseCases {
       StepRepository steps,
       BlobStorage blobs,
       AuditLog audit,
+      SyncFeed sync,
       Transactions transactions,
       Clock clock,
       RequestCorrelation correlation,
@@ -58,7 +61,8 @@ public final class UseCases {
       AttachmentLimits attachmentLimits,
       Duration reconcileGrace,
       Duration trashRetention,
-      Duration auditRetention) {}
+      Duration auditRetention,
+      Duration syncRetention) {}
 
   private final TodoService todos;
   private final TodoQueryService reads;
@@ -72,6 +76,7 @@ public final class UseCases {
   private final KnownUserService knownUsers;
   private final TrashService trash;
   private final ActivityService activityLog;
+  private final SyncService sync;
 
   public UseCases(Ports ports, Settings settings) {
     var cleanup = new AttachmentCleanup(ports.attachments(), ports.blobs());
@@ -148,8 +153,13 @@ public final class UseCases {
             activity,
             cleanup,
             ports.audit(),
-            new TrashService.Retention(settings.trashRetention(), settings.auditRetention()));
+            ports.sync(),
+            new TrashService.Retention(
+                settings.trashRetention(), settings.auditRetention(), settings.syncRetention()));
     activityLog = new ActivityService(ports.audit(), ports.lists(), ports.transactions());
+    sync =
+        new SyncService(
+            ports.sync(), ports.transactions(), ports.clock(), settings.syncRetention());
   }
 
   public CreateTodoUseCase createTodo() {
@@ -206,5 +216,9 @@ public final class UseCases {
 
   public ActivityUseCase activity() {
     return activityLog;
+  }
+
+  public SyncUseCase sync() {
+    return sync;
   }
 }

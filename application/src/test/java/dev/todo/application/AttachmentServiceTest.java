@@ -437,7 +437,8 @@ class AttachmentServiceTest {
         TestActivity.of(database, clock),
         cleanup,
         database.audit,
-        new TrashService.Retention(Duration.ofDays(30), Duration.ofDays(365)));
+        database.sync,
+        new TrashService.Retention(Duration.ofDays(30), Duration.ofDays(365), Duration.ofDays(30)));
   }
 
   @Test

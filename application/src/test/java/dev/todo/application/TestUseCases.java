@@ -14,6 +14,7 @@ final class TestUseCases {
 
   static final Duration TRASH_RETENTION = Duration.ofDays(30);
   static final Duration AUDIT_RETENTION = Duration.ofDays(365);
+  static final Duration SYNC_RETENTION = Duration.ofDays(30);
 
   private TestUseCases() {}
 
@@ -37,11 +38,16 @@ final class TestUseCases {
             database.steps,
             new InMemoryBlobStorage(clock),
             database.audit,
+            database.sync,
             transactions,
             clock,
             correlation,
             List.of()),
         new UseCases.Settings(
-            AttachmentLimits.DEFAULTS, Duration.ofHours(1), TRASH_RETENTION, AUDIT_RETENTION));
+            AttachmentLimits.DEFAULTS,
+            Duration.ofHours(1),
+            TRASH_RETENTION,
+            AUDIT_RETENTION,
+            SYNC_RETENTION));
   }
 }

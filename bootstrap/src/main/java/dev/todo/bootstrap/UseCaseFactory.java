@@ -14,6 +14,7 @@ import dev.todo.domain.port.in.RecogniseUserUseCase;
 import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
 import dev.todo.domain.port.in.SharingUseCase;
 import dev.todo.domain.port.in.StepsUseCase;
+import dev.todo.domain.port.in.SyncUseCase;
 import dev.todo.domain.port.in.TrashUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
 import dev.todo.domain.port.out.AttachmentRepository;
@@ -24,6 +25,7 @@ import dev.todo.domain.port.out.InviteRepository;
 import dev.todo.domain.port.out.ListRepository;
 import dev.todo.domain.port.out.RequestCorrelation;
 import dev.todo.domain.port.out.StepRepository;
+import dev.todo.domain.port.out.SyncFeed;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
 import dev.todo.domain.port.out.TrashRepository;
@@ -62,6 +64,7 @@ class UseCaseFactory {
       StepRepository steps,
       BlobStorage blobs,
       AuditLog audit,
+      SyncFeed sync,
       Transactions transactions,
       Clock clock,
       RequestCorrelation correlation,
@@ -79,12 +82,22 @@ class UseCaseFactory {
             steps,
             blobs,
             audit,
+            sync,
             transactions,
             clock,
             correlation,
             probes),
         new UseCases.Settings(
-            settings.limits(), settings.reconcileGrace(), retention.trash(), retention.audit()));
+            settings.limits(),
+            settings.reconcileGrace(),
+            retention.trash(),
+            retention.audit(),
+            retention.sync()));
+  }
+
+  @Singleton
+  SyncUseCase sync(UseCases useCases, TracedUseCases traced) {
+    return traced.wrap(SyncUseCase.class, useCases.sync());
   }
 
   @Singleton

@@ -42,6 +42,7 @@ final class GroupCommitWriter implements PendingWrites {
   private final WriteFence fence;
   private final int batchLimit;
   private final WriteQueueObserver observer;
+  private final SyncClock syncClock;
   private final BlockingQueue<PendingWrite<?>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private final AtomicLong committedBatches = new AtomicLong();
@@ -51,7 +52,8 @@ final class GroupCommitWriter implements PendingWrites {
       TransactionOperations<Connection> transactions,
       WriteFence fence,
       DatabaseConfiguration configuration,
-      Optional<WriteQueueObserver> observer) {
+      Optional<WriteQueueObserver> observer,
+      SyncClock syncClock) {
     int batchLimit = configuration.writeBatchLimit();
     if (batchLimit < 1) {
       throw new IllegalArgumentException("todo.database.write-batch-limit must be at least 1");
@@ -60,6 +62,7 @@ final class GroupCommitWriter implements PendingWrites {
     this.fence = fence;
     this.batchLimit = batchLimit;
     this.observer = observer.orElse(WriteQueueObserver.NONE);
+    this.syncClock = syncClock;
     this.observer.watchDepth(queue::size);
     this.thread = Thread.ofPlatform().name("sqlite-writer").daemon().start(this::writeUntilStopped);
   }
@@ -179,16 +182,17 @@ final class GroupCommitWriter implements PendingWrites {
     return committedBatches.get();
   }
 
-  private static void runEach(List<PendingWrite<?>> batch, Connection connection)
-      throws SQLException {
+  private void runEach(List<PendingWrite<?>> batch, Connection connection) throws SQLException {
     if (batch.size() == 1) {
       // Alone in its batch: a failure rolls the whole transaction back, no savepoint needed.
+      syncClock.beginWrite();
       batch.getFirst().run();
       return;
     }
     for (PendingWrite<?> pending : batch) {
       Savepoint savepoint = connection.setSavepoint();
       try {
+        syncClock.beginWrite();
         pending.run();
       } catch (RuntimeException e) {
         connection.rollback(savepoint);

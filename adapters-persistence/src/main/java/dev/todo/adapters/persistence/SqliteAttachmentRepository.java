@@ -30,9 +30,11 @@ final class SqliteAttachmentRepository implements AttachmentRepository {
       """;
 
   private final Sql sql;
+  private final SyncChanges sync;
 
-  SqliteAttachmentRepository(Sql sql) {
+  SqliteAttachmentRepository(Sql sql, SyncChanges sync) {
     this.sql = sql;
+    this.sync = sync;
   }
 
   @Override
@@ -98,6 +100,7 @@ final class SqliteAttachmentRepository implements AttachmentRepository {
         "UPDATE todos SET attachment_count = attachment_count + ? WHERE id = ?",
         delta,
         todoId.toString());
+    sync.todo(todoId);
   }
 
   private static Attachment read(ResultSet row) throws SQLException {

@@ -37,15 +37,21 @@ final class SqliteListRepository implements ListRepository {
 
   private static final TableSql<TodoList> TABLE =
       new TableSql<>("lists", "l", List.of(ListColumn.values()));
-  private static final String SELECT = "SELECT " + TABLE.selectList + " FROM lists l";
+
+  /** Every column of {@code lists l}, in {@link ListColumn} order: what {@link #read} reads. */
+  static final String SELECT_LIST = TABLE.selectList;
+
+  private static final String SELECT = "SELECT " + SELECT_LIST + " FROM lists l";
   private static final String LIST_SEQ = "(SELECT seq FROM lists WHERE id = ?)";
 
   private final Sql sql;
   private final SearchIndex search;
+  private final SyncChanges sync;
 
-  SqliteListRepository(Sql sql, SearchIndex search) {
+  SqliteListRepository(Sql sql, SearchIndex search, SyncChanges sync) {
     this.sql = sql;
     this.search = search;
+    this.sync = sync;
   }
 
   @Override
@@ -96,6 +102,8 @@ final class SqliteListRepository implements ListRepository {
         position,
         list.createdAt().toEpochMilli(),
         list.id().toString());
+    sync.list(list.id());
+    sync.joined(list.id(), list.owner());
   }
 
   @Override
@@ -106,11 +114,13 @@ final class SqliteListRepository implements ListRepository {
             != 1) {
       throw new IllegalStateException("Stale update of list " + before.id());
     }
+    sync.list(after.id());
   }
 
   @Override
   public void delete(TodoList list) {
     search.deletingAll(List.of(list.id()), StatusFilter.ALL);
+    sync.lostByAll(list.id());
     sql.update("DELETE FROM lists WHERE id = ?", list.id().toString());
   }
 
@@ -121,6 +131,7 @@ final class SqliteListRepository implements ListRepository {
         position,
         list.toString(),
         user);
+    sync.membership(list, user);
   }
 
   @Override
@@ -158,6 +169,7 @@ final class SqliteListRepository implements ListRepository {
       throw new IllegalStateException("No list " + list);
     }
     countMembers(list, 1);
+    sync.joined(list, user);
   }
 
   @Override
@@ -167,10 +179,15 @@ final class SqliteListRepository implements ListRepository {
         role.wireName(),
         list.toString(),
         user);
+    sync.membership(list, user);
   }
 
   @Override
   public boolean removeMember(ListId list, String user) {
+    if (roleOf(list, user).isEmpty()) {
+      return false;
+    }
+    sync.lostBy(list, user);
     boolean removed =
         sql.update(
                 "DELETE FROM memberships WHERE list_seq = " + LIST_SEQ + " AND user_sub = ?",
@@ -186,15 +203,16 @@ final class SqliteListRepository implements ListRepository {
   private void countMembers(ListId list, int delta) {
     sql.update(
         "UPDATE lists SET member_count = member_count + ? WHERE id = ?", delta, list.toString());
+    sync.list(list);
   }
 
-  private static ListRole role(String name) {
+  static ListRole role(String name) {
     return ListRole.fromWireName(name)
         .orElseThrow(() -> new IllegalStateException("Unknown role " + name));
   }
 
   /** A row selected with the table's select list at the start of the select. */
-  private static TodoList read(ResultSet row) throws SQLException {
+  static TodoList read(ResultSet row) throws SQLException {
     return new TodoList(
         new ListId(UUID.fromString(row.getString(ID.index()))),
         row.getString(OWNER.index()),

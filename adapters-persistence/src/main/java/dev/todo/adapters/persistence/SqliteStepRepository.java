@@ -32,7 +32,11 @@ final class SqliteStepRepository implements StepRepository {
 
   private static final TableSql<Step> TABLE =
       new TableSql<>("steps", "s", List.of(StepColumn.values()));
-  private static final String SELECT = "SELECT " + TABLE.selectList + " FROM steps s";
+
+  /** Every column of {@code steps s}, in {@link StepColumn} order: what {@link #read} reads. */
+  static final String SELECT_LIST = TABLE.selectList;
+
+  private static final String SELECT = "SELECT " + SELECT_LIST + " FROM steps s";
 
   /** A to-do's steps in order, read along {@code steps_by_todo_position}. */
   static final String BY_TODO =
@@ -48,10 +52,12 @@ final class SqliteStepRepository implements StepRepository {
 
   private final Sql sql;
   private final StepCounters counters;
+  private final SyncChanges sync;
 
-  SqliteStepRepository(Sql sql, StepCounters counters) {
+  SqliteStepRepository(Sql sql, StepCounters counters, SyncChanges sync) {
     this.sql = sql;
     this.counters = counters;
+    this.sync = sync;
   }
 
   @Override
@@ -73,6 +79,8 @@ final class SqliteStepRepository implements StepRepository {
   public void insert(Step step) {
     sql.update(TABLE.insert, TABLE.insertValues(step));
     counters.inserted(step);
+    sync.step(step.id());
+    sync.todo(step.todoId());
   }
 
   @Override
@@ -84,17 +92,23 @@ final class SqliteStepRepository implements StepRepository {
     if (sql.update(TABLE.updateById, TABLE.updateByIdValues(after, after.id().toString())) != 1) {
       throw new IllegalStateException("No step " + before.id() + " to update");
     }
+    sync.step(after.id());
+    if (before.completed() != after.completed()) {
+      sync.todo(after.todoId());
+    }
   }
 
   @Override
   public void delete(Step step) {
     if (findById(step.id()).isPresent()) {
       counters.deleting(step.id());
+      sync.removing(step.id());
+      sync.todo(step.todoId());
       sql.update("DELETE FROM steps WHERE id = ?", step.id().toString());
     }
   }
 
-  private static Step read(ResultSet row) throws SQLException {
+  static Step read(ResultSet row) throws SQLException {
     return new Step(
         new StepId(UUID.fromString(row.getString(ID.index()))),
         new TodoId(UUID.fromString(row.getString(TODO.index()))),

@@ -32,6 +32,7 @@ final class SqliteTodoRepository implements TodoRepository {
   private final ListCounters counters;
   private final ActiveDueCounts dueCounts;
   private final List<TodoDerivedData> derived;
+  private final SyncChanges sync;
 
   /**
    * @param derived every {@link TodoDerivedData} bean (the three below among them): what a change
@@ -42,8 +43,10 @@ final class SqliteTodoRepository implements TodoRepository {
       SearchIndex search,
       ListCounters counters,
       ActiveDueCounts dueCounts,
-      List<TodoDerivedData> derived) {
+      List<TodoDerivedData> derived,
+      SyncChanges sync) {
     this.sql = sql;
+    this.sync = sync;
     this.search = search;
     this.counters = counters;
     this.dueCounts = dueCounts;
@@ -153,6 +156,7 @@ final class SqliteTodoRepository implements TodoRepository {
       return changed;
     }
     long millis = now.toEpochMilli();
+    sync.changedAll(lists, where, whereValues);
     sql.update(
         "UPDATE todos AS t SET completed = ?, completed_at = ?, completed_by = ?,"
             + " updated_at = max(?, created_at), version = version + 1"
@@ -164,6 +168,7 @@ final class SqliteTodoRepository implements TodoRepository {
             .toArray());
     counters.recount(lists);
     dueCounts.recount(lists);
+    sync.lists(lists);
     return changed;
   }
 
@@ -178,11 +183,13 @@ final class SqliteTodoRepository implements TodoRepository {
       return trashed;
     }
     search.deletingAll(lists, status);
+    sync.removedAll(lists, where, ListSeqs.ids(lists));
     sql.update(
         "UPDATE todos AS t SET deleted_at = ?, deleted_by = ?" + where,
         Stream.concat(Stream.of(at.toEpochMilli(), by), Stream.of(ListSeqs.ids(lists))).toArray());
     counters.recount(lists);
     dueCounts.recount(lists);
+    sync.lists(lists);
     return trashed;
   }
 

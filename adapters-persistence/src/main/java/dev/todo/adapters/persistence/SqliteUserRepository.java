@@ -17,16 +17,20 @@ final class SqliteUserRepository implements UserRepository {
 
   private final Sql sql;
 
-  SqliteUserRepository(Sql sql) {
+  private final SyncChanges sync;
+
+  SqliteUserRepository(Sql sql, SyncChanges sync) {
     this.sql = sql;
+    this.sync = sync;
   }
 
   /** One statement: inserts, or updates only what the token says differently (else no write). */
   @Override
   public void register(Caller caller, Instant now) {
     String email = caller.email().orElse(null);
-    sql.update(
-        """
+    long written =
+        sql.update(
+            """
         INSERT INTO users (sub, email, email_key, name, created_at) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT (sub) DO UPDATE SET
             email = coalesce(excluded.email, users.email),
@@ -35,11 +39,14 @@ final class SqliteUserRepository implements UserRepository {
         WHERE excluded.email IS NOT NULL
                   AND (users.email IS NOT excluded.email OR users.email_key IS NOT excluded.email_key)
               OR excluded.name IS NOT NULL AND users.name IS NOT excluded.name""",
-        caller.subject(),
-        email,
-        email == null ? null : KnownUser.emailKey(email),
-        caller.name().orElse(null),
-        now.toEpochMilli());
+            caller.subject(),
+            email,
+            email == null ? null : KnownUser.emailKey(email),
+            caller.name().orElse(null),
+            now.toEpochMilli());
+    if (written == 1) {
+      sync.ownerOf(caller.subject());
+    }
   }
 
   @Override

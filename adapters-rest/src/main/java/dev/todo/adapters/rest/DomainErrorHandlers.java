@@ -12,6 +12,7 @@ import dev.todo.domain.error.PreconditionFailedException;
 import dev.todo.domain.error.ServiceUnavailableException;
 import dev.todo.domain.error.StepNotFoundException;
 import dev.todo.domain.error.StorageUnavailableException;
+import dev.todo.domain.error.SyncCursorExpiredException;
 import dev.todo.domain.error.TodoNotFoundException;
 import dev.todo.domain.error.UnsupportedFormatException;
 import dev.todo.domain.error.UserNotFoundException;
@@ -59,6 +60,8 @@ final class DomainErrorHandlers {
         case StepNotFoundException ignored ->
             error(request, HttpStatus.NOT_FOUND, "STEP_NOT_FOUND", e);
         case ConflictException ignored -> error(request, HttpStatus.CONFLICT, "CONFLICT", e);
+        case SyncCursorExpiredException ignored ->
+            error(request, HttpStatus.GONE, "SYNC_CURSOR_EXPIRED", e);
         case ForbiddenException ignored -> error(request, HttpStatus.FORBIDDEN, "FORBIDDEN", e);
         case ValidationException invalid ->
             ApiErrors.response(

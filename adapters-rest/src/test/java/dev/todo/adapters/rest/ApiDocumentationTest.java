@@ -116,6 +116,7 @@ class ApiDocumentationTest {
     expected.put(
         "PATCH /api/v1/todos/{id}/steps/{stepId}", concat(common, "200", "400", "404", "415"));
     expected.put("DELETE /api/v1/todos/{id}/steps/{stepId}", concat(common, "204", "404"));
+    expected.put("GET /api/v1/sync", concat(common, "200", "400", "410"));
     var responses = new TreeMap<String, List<String>>();
     document.forEach((operation, lines) -> responses.put(operation, codes(lines)));
     assertThat(responses).isEqualTo(expected);

@@ -20,6 +20,7 @@ import dev.todo.domain.port.in.RecogniseUserUseCase;
 import dev.todo.domain.port.in.ReconcileAttachmentsUseCase;
 import dev.todo.domain.port.in.SharingUseCase;
 import dev.todo.domain.port.in.StepsUseCase;
+import dev.todo.domain.port.in.SyncUseCase;
 import dev.todo.domain.port.in.TrashUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
 import dev.todo.domain.port.out.RequestCorrelation;
@@ -57,6 +58,8 @@ final class InMemoryBackend {
   /** The service's default retention periods. */
   static final int TRASH_RETENTION_DAYS = 30;
 
+  static final int SYNC_RETENTION_DAYS = 30;
+
   static final int AUDIT_RETENTION_DAYS = 365;
 
   final MutableClock clock = new MutableClock(START);
@@ -69,7 +72,7 @@ final class InMemoryBackend {
   final UseCases useCases;
   private final List<Runnable> emptyDatabase =
       Stream.<InMemoryTransactions.Participant>of(
-              db.todos, db.users, db.attachments, db.steps, db.lists, db.invites, db.audit)
+              db.todos, db.users, db.attachments, db.steps, db.lists, db.invites, db.audit, db.sync)
           .map(InMemoryTransactions.Participant::checkpoint)
           .toList();
 
@@ -91,6 +94,7 @@ final class InMemoryBackend {
                 db.steps,
                 blobs,
                 db.audit,
+                db.sync,
                 transactions,
                 clock,
                 correlation,
@@ -99,7 +103,8 @@ final class InMemoryBackend {
                 limits,
                 Duration.ofSeconds(graceSeconds),
                 Duration.ofDays(TRASH_RETENTION_DAYS),
-                Duration.ofDays(AUDIT_RETENTION_DAYS)));
+                Duration.ofDays(AUDIT_RETENTION_DAYS),
+                Duration.ofDays(SYNC_RETENTION_DAYS)));
   }
 
   /**
@@ -223,6 +228,11 @@ final class InMemoryBackend {
     @Singleton
     ActivityUseCase activity(InMemoryBackend backend) {
       return backend.useCases.activity();
+    }
+
+    @Singleton
+    SyncUseCase sync(InMemoryBackend backend) {
+      return backend.useCases.sync();
     }
   }
 }

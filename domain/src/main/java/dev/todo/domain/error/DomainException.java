@@ -15,7 +15,8 @@ public abstract sealed class DomainException extends RuntimeException
         InviteNotFoundException,
         ConflictException,
         PayloadTooLargeException,
-        StepNotFoundException {
+        StepNotFoundException,
+        SyncCursorExpiredException {
 
   protected DomainException(String message) {
     super(message);

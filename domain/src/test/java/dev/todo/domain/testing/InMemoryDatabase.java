@@ -11,6 +11,7 @@ public final class InMemoryDatabase {
   public final InMemoryListRepository lists = new InMemoryListRepository(users, todos);
   public final InMemoryInviteRepository invites = new InMemoryInviteRepository(lists);
   public final InMemoryAuditLog audit = new InMemoryAuditLog(users);
+  public final InMemorySyncFeed sync = new InMemorySyncFeed(lists, todos, steps, users);
   public final InMemoryTransactions transactions =
       new InMemoryTransactions(todos, users, attachments, steps, lists, invites, audit);
 }

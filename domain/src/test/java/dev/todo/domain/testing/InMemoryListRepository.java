@@ -178,6 +178,24 @@ public final class InMemoryListRepository
         list.version());
   }
 
+  /** Every list with its counts now, and every membership: what the sync's fake observes. */
+  synchronized Map<ListId, TodoList> allLists() {
+    var all = new LinkedHashMap<ListId, TodoList>();
+    lists.values().forEach(list -> all.put(list.id(), counted(list)));
+    return all;
+  }
+
+  /** Each membership as {@code list/user} with its role and position. */
+  synchronized Map<String, Membership> allMemberships() {
+    var all = new LinkedHashMap<String, Membership>();
+    entries.forEach(
+        (key, entry) ->
+            all.put(
+                key,
+                new Membership(counted(lists.get(entry.list())), entry.role(), entry.position())));
+    return all;
+  }
+
   @Override
   public synchronized Runnable checkpoint() {
     var savedLists = new LinkedHashMap<>(lists);

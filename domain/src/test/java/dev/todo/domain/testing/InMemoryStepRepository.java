@@ -85,6 +85,11 @@ public final class InMemoryStepRepository
     }
   }
 
+  /** Every step, of live and trashed to-dos. */
+  synchronized List<Step> all() {
+    return List.copyOf(steps.values());
+  }
+
   @Override
   public synchronized Runnable checkpoint() {
     var saved = new LinkedHashMap<>(steps);

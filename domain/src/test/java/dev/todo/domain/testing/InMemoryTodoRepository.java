@@ -59,6 +59,11 @@ public final class InMemoryTodoRepository
         .build();
   }
 
+  /** Every live to-do (not in the trash). */
+  synchronized List<Todo> live() {
+    return List.copyOf(todos.values());
+  }
+
   @Override
   public synchronized Runnable checkpoint() {
     var saved = new LinkedHashMap<>(todos);

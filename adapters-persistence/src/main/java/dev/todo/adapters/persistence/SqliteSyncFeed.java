@@ -1,0 +1,212 @@
+package dev.todo.adapters.persistence;
+
+import dev.todo.domain.list.ListId;
+import dev.todo.domain.list.Membership;
+import dev.todo.domain.port.out.SyncFeed;
+import dev.todo.domain.step.Step;
+import dev.todo.domain.sync.EntityType;
+import dev.todo.domain.sync.Removal;
+import dev.todo.domain.sync.SyncBound;
+import dev.todo.domain.sync.SyncedList;
+import dev.todo.domain.sync.Versioned;
+import dev.todo.domain.todo.Todo;
+import dev.todo.domain.user.KnownUser;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The sync's reads in SQLite, each one range of an index that starts with the list (or the user)
+ * and goes on with the change number: {@code todos_by_list_change}, {@code steps_by_list_change},
+ * {@code removed_from_lists_by_change}, {@code removed_for_users_by_change}. The numbers are
+ * written by {@link SyncChanges}.
+ */
+@Singleton
+final class SqliteSyncFeed implements SyncFeed {
+
+  private static final String LIST_SEQ = "(SELECT seq FROM lists WHERE id = ?)";
+  private static final String AFTER = "(%1$s.change_seq, %1$s.%2$s) > (?, ?)";
+  private static final int LIST_COLUMNS = ListColumn.values().length;
+  private static final int TODO_COLUMNS = TodoColumn.values().length;
+  private static final int STEP_COLUMNS = StepColumn.values().length;
+
+  /** A user's lists with the sequence numbers (list columns, then role, position, owner, seqs). */
+  static final String LISTS_OF =
+      "SELECT "
+          + SqliteListRepository.SELECT_LIST
+          + ", m.role, m.position, u.name, u.email, max(l.change_seq, m.change_seq),"
+          + " m.joined_seq, l.content_seq"
+          + " FROM memberships m JOIN lists l ON l.seq = m.list_seq"
+          + " JOIN users u ON u.sub = l.owner WHERE m.user_sub = ?";
+
+  static final String TODOS =
+      "SELECT "
+          + TodoRows.SELECT_LIST
+          + ", t.change_seq FROM todos t WHERE t.list_seq = "
+          + LIST_SEQ
+          + " AND t.deleted_at IS NULL AND "
+          + AFTER.formatted("t", "id")
+          + " ORDER BY t.change_seq, t.id LIMIT ?";
+
+  static final String STEPS =
+      "SELECT "
+          + SqliteStepRepository.SELECT_LIST
+          + ", s.change_seq FROM steps s JOIN todos t NOT INDEXED ON t.seq = s.todo_seq"
+          + " WHERE s.list_seq = "
+          + LIST_SEQ
+          + " AND "
+          + AFTER.formatted("s", "id")
+          + " AND t.deleted_at IS NULL ORDER BY s.change_seq, s.id LIMIT ?";
+
+  static final String REMOVED_FROM =
+      "SELECT r.type, r.entity_id, r.change_seq FROM removed_from_lists r WHERE r.list_seq = "
+          + LIST_SEQ
+          + " AND "
+          + AFTER.formatted("r", "entity_id")
+          + " ORDER BY r.change_seq, r.entity_id LIMIT ?";
+
+  static final String REMOVED_FOR =
+      "SELECT r.list_id, r.change_seq FROM removed_for_users r WHERE r.user_sub = ? AND "
+          + AFTER.formatted("r", "list_id")
+          + " ORDER BY r.change_seq, r.list_id LIMIT ?";
+
+  private final Sql sql;
+  private final SyncClock clock;
+
+  SqliteSyncFeed(Sql sql, SyncClock clock) {
+    this.sql = sql;
+    this.clock = clock;
+  }
+
+  @Override
+  public long latest() {
+    return clock.latest();
+  }
+
+  @Override
+  public long forgottenThrough() {
+    return clock.forgottenThrough();
+  }
+
+  @Override
+  public List<SyncedList> listsOf(String user) {
+    int role = LIST_COLUMNS + 1;
+    return sql.list(
+        LISTS_OF,
+        row -> {
+          var list = SqliteListRepository.read(row);
+          var membership =
+              new Membership(
+                  list, SqliteListRepository.role(row.getString(role)), row.getLong(role + 1));
+          var owner =
+              new KnownUser(
+                  list.owner(),
+                  Optional.ofNullable(row.getString(role + 2)),
+                  Optional.ofNullable(row.getString(role + 3)));
+          return new SyncedList(
+              membership,
+              owner,
+              row.getLong(role + 4),
+              row.getLong(role + 5),
+              row.getLong(role + 6));
+        },
+        user);
+  }
+
+  @Override
+  public List<Versioned<Todo>> todos(ListId list, SyncBound after, int limit) {
+    return sql.list(
+        TODOS,
+        row -> new Versioned<>(TodoRows.read(row), row.getLong(TODO_COLUMNS + 1)),
+        list.toString(),
+        after.seq(),
+        after.id(),
+        limit);
+  }
+
+  @Override
+  public List<Versioned<Step>> steps(ListId list, SyncBound after, int limit) {
+    return sql.list(
+        STEPS,
+        row -> new Versioned<>(SqliteStepRepository.read(row), row.getLong(STEP_COLUMNS + 1)),
+        list.toString(),
+        after.seq(),
+        after.id(),
+        limit);
+  }
+
+  @Override
+  public List<Removal> removedFrom(ListId list, SyncBound after, int limit) {
+    return sql.list(
+        REMOVED_FROM,
+        row ->
+            new Removal(
+                EntityType.fromWireName(row.getString(1)), row.getString(2), row.getLong(3)),
+        list.toString(),
+        after.seq(),
+        after.id(),
+        limit);
+  }
+
+  @Override
+  public List<Removal> removedFor(String user, SyncBound after, int limit) {
+    return sql.list(
+        REMOVED_FOR,
+        row -> new Removal(EntityType.LIST, row.getString(1), row.getLong(2)),
+        user,
+        after.seq(),
+        after.id(),
+        limit);
+  }
+
+  @Override
+  public Map<String, ListId> listsOfLive(EntityType type, Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
+    String query =
+        switch (type) {
+          case TODO ->
+              "SELECT t.id, l.id FROM todos t JOIN lists l ON l.seq = t.list_seq"
+                  + " WHERE t.deleted_at IS NULL AND t.id IN ("
+                  + in
+                  + ")";
+          case STEP ->
+              "SELECT s.id, l.id FROM steps s JOIN todos t ON t.seq = s.todo_seq"
+                  + " JOIN lists l ON l.seq = t.list_seq WHERE t.deleted_at IS NULL AND s.id IN ("
+                  + in
+                  + ")";
+          case LIST -> throw new IllegalArgumentException("Lists are read by membership");
+        };
+    return sql
+        .list(
+            query,
+            row -> Map.entry(row.getString(1), new ListId(UUID.fromString(row.getString(2)))),
+            ids.toArray())
+        .stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  @Override
+  public long forgetRemovalsBefore(Instant cutoff) {
+    long millis = cutoff.toEpochMilli();
+    sql.update(
+        """
+        UPDATE sync_clock SET forgotten_through = max(forgotten_through,
+            coalesce((SELECT max(change_seq) FROM removed_from_lists WHERE removed_at < ?), 0),
+            coalesce((SELECT max(change_seq) FROM removed_for_users WHERE removed_at < ?), 0))""",
+        millis,
+        millis);
+    return Stream.of("removed_from_lists", "removed_for_users")
+        .mapToLong(table -> sql.update("DELETE FROM " + table + " WHERE removed_at < ?", millis))
+        .sum();
+  }
+}

@@ -1,0 +1,46 @@
+package dev.todo.adapters.persistence;
+
+import jakarta.inject.Singleton;
+
+/**
+ * The change number of the write in progress: taken from {@code sync_clock} the first time the
+ * write needs it, in the write's own transaction (or savepoint), so that a write undone gives its
+ * number back and numbers grow in commit order (there is one writer). Used on the writer thread
+ * only, which {@link GroupCommitWriter} tells when each write begins.
+ */
+@Singleton
+final class SyncClock {
+
+  /** Now, in epoch milliseconds, as SQL: when a removal happened. */
+  static final String NOW_MILLIS = "CAST(unixepoch('subsec') * 1000 AS INTEGER)";
+
+  private final Sql sql;
+  private long current;
+
+  SyncClock(Sql sql) {
+    this.sql = sql;
+  }
+
+  /** A new write begins: it takes a new number when it first changes something a sync sends. */
+  void beginWrite() {
+    current = 0;
+  }
+
+  /** The number of the write in progress. */
+  long current() {
+    if (current == 0) {
+      current = sql.number("UPDATE sync_clock SET latest = latest + 1 RETURNING latest");
+    }
+    return current;
+  }
+
+  /** The number of the latest committed change, as a reader's snapshot sees it. */
+  long latest() {
+    return sql.number("SELECT latest FROM sync_clock");
+  }
+
+  /** The highest change whose removals are forgotten. */
+  long forgottenThrough() {
+    return sql.number("SELECT forgotten_through FROM sync_clock");
+  }
+}
