@@ -15,10 +15,11 @@ import { jvm } from './sections/jvm.mjs';
 import { lists } from './sections/lists.mjs';
 import { memory } from './sections/memory.mjs';
 import { startup } from './sections/startup.mjs';
+import { sync } from './sections/sync.mjs';
 import { throughput } from './sections/throughput.mjs';
 import { uploads } from './sections/uploads.mjs';
 
-const sections = { startup, jvm, throughput, floor, memory, growth, lists, uploads };
+const sections = { startup, jvm, throughput, floor, memory, growth, lists, uploads, sync };
 
 function parseCommandLine() {
   try {

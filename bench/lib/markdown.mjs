@@ -1,5 +1,6 @@
 // The Markdown table of a result: the machine, the targets with their verdicts, one part per section.
 import { GROWTH_QUERIES } from './sections/growth.mjs';
+import { SYNC_CHANGES } from './sections/sync.mjs';
 import { LISTS_QUERIES, LISTS_USER } from './sections/lists.mjs';
 
 const fmt = (x, d = 0) => (x == null ? '–' : Number(x).toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d }));
@@ -137,6 +138,23 @@ function listsPart(s) {
   return { lines: L, targets };
 }
 
+function syncPart(s) {
+  const L = [`## Sync: ${fmt(s.todos)} to-dos in one list (1 connection, sequential requests)`, ''];
+  L.push('| sync since a cursor | p50 (ms) | p99 (ms) | entities |', '|---|---|---|---|');
+  L.push(`| no change | ${fs3(s.none.p50_ms, 2)} | ${fs3(s.none.p99_ms, 2)} | 0 |`);
+  L.push(`| ${fmt(SYNC_CHANGES)} to-dos changed | ${fs3(s.changed.p50_ms, 2)} | ${fs3(s.changed.p99_ms, 2)} | ${fmt(s.changed.entities)} |`);
+  L.push('', `Full sync to get the cursor: ${fmt(s.full_sync.pages)} pages of 1,000 in ${fmt(s.full_sync.seconds, 1)} s. Seeding: ${fmt(s.seed_s, 1)} s.`, '');
+  const none = s.none.p50_ms?.median;
+  const changed = s.changed.p50_ms?.median;
+  return {
+    lines: L,
+    targets: [
+      [`sync without changes, ${fmt(s.todos)} to-dos: p50 ≤ 2 ms`, `${fmt(none, 2)} ms`, none == null ? null : none <= 2],
+      [`sync with ${fmt(SYNC_CHANGES)} changes: p50 ≤ 5 ms`, `${fmt(changed, 2)} ms`, changed == null ? null : changed <= 5],
+    ],
+  };
+}
+
 function uploadsPart(uploads) {
   const L = ['## Uploads and downloads', ''];
   if (uploads.missing || uploads.error) {
@@ -170,9 +188,10 @@ export function markdown(r) {
   if (S.growth && !S.growth.error) parts.push(growthPart(S.growth));
   if (S.lists && !S.lists.error) parts.push(listsPart(S.lists));
   if (S.uploads) parts.push(uploadsPart(S.uploads));
+  if (S.sync && !S.sync.error) parts.push(syncPart(S.sync));
   const targets = parts.flatMap((part) => part.targets);
 
-  L.push('## Targets (issues 6, 12 and 18)', '', '| target | measured | verdict |', '|---|---|---|', ...targets.map(([t, measured, ok]) => `| ${t} | ${measured} | ${verdict(ok)} |`), '');
+  L.push('## Targets (issues 6, 12, 14 and 18)', '', '| target | measured | verdict |', '|---|---|---|', ...targets.map(([t, measured, ok]) => `| ${t} | ${measured} | ${verdict(ok)} |`), '');
   for (const part of parts) L.push(...part.lines);
   for (const [k, v] of Object.entries(S)) {
     if (v?.error) L.push(`Section ${k} failed: ${v.error}`, '');

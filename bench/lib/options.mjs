@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './paths.mjs';
 
-export const ALL_SECTIONS = ['startup', 'jvm', 'throughput', 'floor', 'memory', 'growth', 'lists', 'uploads'];
+export const ALL_SECTIONS = ['startup', 'jvm', 'throughput', 'floor', 'memory', 'growth', 'lists', 'uploads', 'sync'];
 
 export class UsageError extends Error {}
 
