@@ -39,8 +39,9 @@ export async function sync(run) {
     const full = await fullSync(app);
     log(`sync: full sync of ${SYNC_TODOS} to-dos in ${full.pages} pages, ${full.seconds.toFixed(1)} s`);
     const none = await measureQuery(run, app, SYNC_TODOS, 'sync_none', `/api/v1/sync?cursor=${full.cursor}`, USER);
-    for (const id of full.ids) {
-      const reply = await request(app.port, 'PATCH', `/api/v1/todos/${id}`, { sub: USER, body: '{"completed":true}' });
+    for (const [i, id] of full.ids.entries()) {
+      const body = JSON.stringify({ title: `Changed for the sync ${i}` });
+      const reply = await request(app.port, 'PATCH', `/api/v1/todos/${id}`, { sub: USER, body });
       if (reply.status !== 200) throw new Error(`PATCH answered ${reply.status}`);
     }
     const changed = await measureQuery(run, app, SYNC_TODOS, 'sync_changed', `/api/v1/sync?cursor=${full.cursor}`, USER);
