@@ -41,7 +41,7 @@ final class SqliteSyncFeed implements SyncFeed {
   static final String LISTS_OF =
       "SELECT "
           + SqliteListRepository.SELECT_LIST
-          + ", m.role, m.position, u.name, u.email, max(l.change_seq, m.change_seq),"
+          + ", m.role, m.position, u.name, u.email, CASE WHEN l.change_seq > m.change_seq THEN l.change_seq ELSE m.change_seq END,"
           + " m.joined_seq, l.content_seq"
           + " FROM memberships m JOIN lists l ON l.seq = m.list_seq"
           + " JOIN users u ON u.sub = l.owner WHERE m.user_sub = ?";
@@ -200,9 +200,10 @@ final class SqliteSyncFeed implements SyncFeed {
     long millis = cutoff.toEpochMilli();
     sql.update(
         """
-        UPDATE sync_clock SET forgotten_through = max(forgotten_through,
-            coalesce((SELECT max(change_seq) FROM removed_from_lists WHERE removed_at < ?), 0),
-            coalesce((SELECT max(change_seq) FROM removed_for_users WHERE removed_at < ?), 0))""",
+        UPDATE sync_clock SET forgotten_through = (SELECT max(seq) FROM (
+            SELECT forgotten_through AS seq FROM sync_clock
+            UNION ALL SELECT max(change_seq) FROM removed_from_lists WHERE removed_at < ?
+            UNION ALL SELECT max(change_seq) FROM removed_for_users WHERE removed_at < ?) AS s)""",
         millis,
         millis);
     return Stream.of("removed_from_lists", "removed_for_users")

@@ -88,13 +88,14 @@ final class SqliteTodoRepository implements TodoRepository {
 
   @Override
   public long nextPosition(ListId list) {
-    return sql.number(
-        "SELECT min(coalesce(max(position), 0) + 1, ?) FROM todos t WHERE t.list_seq = "
-            + TodoColumn.LIST_SEQ
-            + " AND "
-            + TodoListSql.LIVE,
-        TodoEdit.MAX_POSITION,
-        list.toString());
+    return Math.min(
+        sql.number(
+            "SELECT coalesce(max(position), 0) + 1 FROM todos t WHERE t.list_seq = "
+                + TodoColumn.LIST_SEQ
+                + " AND "
+                + TodoListSql.LIVE,
+            list.toString()),
+        TodoEdit.MAX_POSITION);
   }
 
   @Override
@@ -159,11 +160,16 @@ final class SqliteTodoRepository implements TodoRepository {
     sync.changedAll(lists, where, whereValues);
     sql.update(
         "UPDATE todos AS t SET completed = ?, completed_at = ?, completed_by = ?,"
-            + " updated_at = max(?, created_at), version = version + 1"
+            + " updated_at = CASE WHEN ? > created_at THEN ? ELSE created_at END,"
+            + " version = version + 1"
             + where,
         Stream.concat(
                 Stream.of(
-                    completed ? 1 : 0, completed ? millis : null, completed ? by : null, millis),
+                    completed ? 1 : 0,
+                    completed ? millis : null,
+                    completed ? by : null,
+                    millis,
+                    millis),
                 Stream.of(whereValues))
             .toArray());
     counters.recount(lists);

@@ -11,9 +11,6 @@ import jakarta.inject.Singleton;
 @Singleton
 final class SyncClock {
 
-  /** Now, in epoch milliseconds, as SQL: when a removal happened. */
-  static final String NOW_MILLIS = "CAST(unixepoch('subsec') * 1000 AS INTEGER)";
-
   private final Sql sql;
   private long current;
 
