@@ -99,8 +99,9 @@ CREATE INDEX todos_by_list_due ON todos (list_seq, due_date) WHERE deleted_at IS
 CREATE INDEX todos_in_trash ON todos (list_seq, deleted_at, id) WHERE deleted_at IS NOT NULL;
 CREATE INDEX todos_trashed_at ON todos (deleted_at) WHERE deleted_at IS NOT NULL;
 CREATE INDEX todos_by_list_change ON todos (list_seq, change_seq, id) WHERE deleted_at IS NULL;
--- Search: a case-insensitive literal substring of the title or the notes, through trigrams.
-CREATE INDEX todos_title_trigrams ON todos USING gin (lower(title) gin_trgm_ops) WHERE deleted_at IS NULL;
+-- Search: a case-insensitive literal substring of the title (its lower-case sort key) or the
+-- notes, through trigrams.
+CREATE INDEX todos_title_trigrams ON todos USING gin (title_sort gin_trgm_ops) WHERE deleted_at IS NULL;
 CREATE INDEX todos_notes_trigrams ON todos USING gin (lower(notes) gin_trgm_ops) WHERE deleted_at IS NULL;
 
 CREATE TABLE attachments (

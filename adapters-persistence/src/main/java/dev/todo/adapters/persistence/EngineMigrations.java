@@ -1,6 +1,5 @@
 package dev.todo.adapters.persistence;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.flyway.FlywayConfigurationCustomizer;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -13,8 +12,8 @@ final class EngineMigrations implements FlywayConfigurationCustomizer {
 
   private final DatabaseEngine engine;
 
-  EngineMigrations(@Value("${datasources.default.url}") String url) {
-    this.engine = DatabaseEngine.of(url);
+  EngineMigrations(DatabaseEngine engine) {
+    this.engine = engine;
   }
 
   @Override

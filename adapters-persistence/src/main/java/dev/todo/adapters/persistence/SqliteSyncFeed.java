@@ -25,8 +25,10 @@ import java.util.stream.Stream;
 /**
  * The sync's reads in SQLite, each one range of an index that starts with the list (or the user)
  * and goes on with the change number: {@code todos_by_list_change}, {@code steps_by_list_change},
- * {@code removed_from_lists_by_change}, {@code removed_for_users_by_change}. The numbers are
- * written by {@link SyncChanges}.
+ * {@code removed_from_lists_by_change}, {@code removed_for_users_by_change}. A step's to-do is read
+ * by its row id: its condition is written {@code +t.deleted_at IS NULL}, which SQLite does not take
+ * for the partial indexes' own (else its planner walks the partial index of live to-dos for every
+ * step). The numbers are written by {@link SyncChanges}.
  */
 @Singleton
 final class SqliteSyncFeed implements SyncFeed {
@@ -58,12 +60,12 @@ final class SqliteSyncFeed implements SyncFeed {
   static final String STEPS =
       "SELECT "
           + SqliteStepRepository.SELECT_LIST
-          + ", s.change_seq FROM steps s JOIN todos t NOT INDEXED ON t.seq = s.todo_seq"
+          + ", s.change_seq FROM steps s JOIN todos t ON t.seq = s.todo_seq"
           + " WHERE s.list_seq = "
           + LIST_SEQ
           + " AND "
           + AFTER.formatted("s", "id")
-          + " AND t.deleted_at IS NULL ORDER BY s.change_seq, s.id LIMIT ?";
+          + " AND +t.deleted_at IS NULL ORDER BY s.change_seq, s.id LIMIT ?";
 
   static final String REMOVED_FROM =
       "SELECT r.type, r.entity_id, r.change_seq FROM removed_from_lists r WHERE r.list_seq = "

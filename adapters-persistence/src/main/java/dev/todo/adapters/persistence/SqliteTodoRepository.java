@@ -33,6 +33,7 @@ final class SqliteTodoRepository implements TodoRepository {
   private final ActiveDueCounts dueCounts;
   private final List<TodoDerivedData> derived;
   private final SyncChanges sync;
+  private final DatabaseEngine engine;
 
   /**
    * @param derived every {@link TodoDerivedData} bean (the three below among them): what a change
@@ -44,7 +45,9 @@ final class SqliteTodoRepository implements TodoRepository {
       ListCounters counters,
       ActiveDueCounts dueCounts,
       List<TodoDerivedData> derived,
-      SyncChanges sync) {
+      SyncChanges sync,
+      DatabaseEngine engine) {
+    this.engine = engine;
     this.sql = sql;
     this.sync = sync;
     this.search = search;
@@ -104,7 +107,7 @@ final class SqliteTodoRepository implements TodoRepository {
     if (filter.matchesNothing()) {
       return List.of();
     }
-    var query = TodoListSql.of(filter).page(sort, direction, page);
+    var query = TodoListSql.of(filter, engine).page(sort, direction, page);
     return sql.list(query.sql(), TodoRows::read, query.parameters());
   }
 
@@ -121,7 +124,7 @@ final class SqliteTodoRepository implements TodoRepository {
         case ACTIVE -> counts.active();
       };
     }
-    var query = TodoListSql.of(filter).count();
+    var query = TodoListSql.of(filter, engine).count();
     return sql.number(query.sql(), query.parameters());
   }
 
