@@ -156,7 +156,7 @@ test('native-image reflection config covers every class logback.xml names', asyn
   for (const c of named) assert.ok(listed.has(c), `${c} from logback.xml is in reflect-config.json`);
   const resources = JSON.parse(await readFile(path.join(dockerDir, 'native-image', 'resource-config.json'), 'utf8'));
   const patterns = resources.resources.includes.map((i) => new RegExp(`^${i.pattern}$`));
-  for (const file of ['application.yml', 'logback.xml', 'db/migration/V1__init.sql', 'public/index.html']) {
+  for (const file of ['application.yml', 'logback.xml', 'db/migration/sqlite/V1__init.sql', 'db/migration/postgres/V9__schema.sql', 'public/index.html']) {
     assert.ok(patterns.some((p) => p.test(file)), `${file} is included as a resource`);
   }
 });

@@ -85,7 +85,8 @@ final class ActiveDueCounts implements TodoDerivedData {
           """
           INSERT INTO active_due_counts (list_seq, due_date, active_count)
           VALUES ((SELECT seq FROM lists WHERE id = ?), ?, 1)
-          ON CONFLICT (list_seq, due_date) DO UPDATE SET active_count = active_count + 1""",
+          ON CONFLICT (list_seq, due_date)
+          DO UPDATE SET active_count = active_due_counts.active_count + 1""",
           list,
           day);
     } else {

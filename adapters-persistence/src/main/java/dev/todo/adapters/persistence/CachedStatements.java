@@ -39,7 +39,11 @@ final class CachedStatements {
     Map<String, PreparedStatement> statements = null;
     PreparedStatement statement = null;
     try {
-      SQLiteConnection connection = jdbc.getConnection().unwrap(SQLiteConnection.class);
+      var pooled = jdbc.getConnection();
+      if (!pooled.isWrapperFor(SQLiteConnection.class)) {
+        return prepared(pooled, sql, work);
+      }
+      SQLiteConnection connection = pooled.unwrap(SQLiteConnection.class);
       statements = byConnection.computeIfAbsent(connection, ignored -> newCache());
       statement = statements.get(sql);
       if (statement == null || statement.isClosed()) {
@@ -58,6 +62,14 @@ final class CachedStatements {
         throw new Sql.SqlFailure(sql, failure);
       }
       throw (RuntimeException) e;
+    }
+  }
+
+  /** Not SQLite (PostgreSQL's driver keeps prepared statements on the server by itself). */
+  private static <R> R prepared(java.sql.Connection connection, String sql, StatementWork<R> work)
+      throws SQLException {
+    try (var statement = connection.prepareStatement(sql)) {
+      return work.apply(statement);
     }
   }
 

@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
  * answers "unavailable", so that nothing is committed, let alone acknowledged, after that.
  */
 @Singleton
+@OnSqlite
 final class GroupCommitWriter implements PendingWrites {
 
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 /** Reports the database up when a pooled connection answers a query against the schema. */
 @Singleton
+@OnSqlite
 final class SqliteHealthProbe implements HealthProbe {
 
   private static final int TIMEOUT_SECONDS = 2;

@@ -45,10 +45,9 @@ final class SqliteStepRepository implements StepRepository {
           + StepColumn.TODO_SEQ
           + " ORDER BY s.position, s.created_at, s.id";
 
-  /** One past the to-do's highest position (1 for its first step), at most the parameter. */
+  /** One past the to-do's highest position (1 for its first step). */
   static final String NEXT_POSITION =
-      "SELECT min(coalesce(max(position), 0) + 1, ?) FROM steps WHERE todo_seq = "
-          + StepColumn.TODO_SEQ;
+      "SELECT coalesce(max(position), 0) + 1 FROM steps WHERE todo_seq = " + StepColumn.TODO_SEQ;
 
   private final Sql sql;
   private final StepCounters counters;
@@ -72,7 +71,7 @@ final class SqliteStepRepository implements StepRepository {
 
   @Override
   public long nextPosition(TodoId todoId) {
-    return sql.number(NEXT_POSITION, TodoEdit.MAX_POSITION, todoId.toString());
+    return Math.min(sql.number(NEXT_POSITION, todoId.toString()), TodoEdit.MAX_POSITION);
   }
 
   @Override

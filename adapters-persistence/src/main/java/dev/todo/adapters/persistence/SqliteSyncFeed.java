@@ -25,8 +25,10 @@ import java.util.stream.Stream;
 /**
  * The sync's reads in SQLite, each one range of an index that starts with the list (or the user)
  * and goes on with the change number: {@code todos_by_list_change}, {@code steps_by_list_change},
- * {@code removed_from_lists_by_change}, {@code removed_for_users_by_change}. The numbers are
- * written by {@link SyncChanges}.
+ * {@code removed_from_lists_by_change}, {@code removed_for_users_by_change}. A step's to-do is read
+ * by its row id: its condition is written {@code +t.deleted_at IS NULL}, which SQLite does not take
+ * for the partial indexes' own (else its planner walks the partial index of live to-dos for every
+ * step). The numbers are written by {@link SyncChanges}.
  */
 @Singleton
 final class SqliteSyncFeed implements SyncFeed {
@@ -41,7 +43,7 @@ final class SqliteSyncFeed implements SyncFeed {
   static final String LISTS_OF =
       "SELECT "
           + SqliteListRepository.SELECT_LIST
-          + ", m.role, m.position, u.name, u.email, max(l.change_seq, m.change_seq),"
+          + ", m.role, m.position, u.name, u.email, CASE WHEN l.change_seq > m.change_seq THEN l.change_seq ELSE m.change_seq END,"
           + " m.joined_seq, l.content_seq"
           + " FROM memberships m JOIN lists l ON l.seq = m.list_seq"
           + " JOIN users u ON u.sub = l.owner WHERE m.user_sub = ?";
@@ -58,12 +60,12 @@ final class SqliteSyncFeed implements SyncFeed {
   static final String STEPS =
       "SELECT "
           + SqliteStepRepository.SELECT_LIST
-          + ", s.change_seq FROM steps s JOIN todos t NOT INDEXED ON t.seq = s.todo_seq"
+          + ", s.change_seq FROM steps s JOIN todos t ON t.seq = s.todo_seq"
           + " WHERE s.list_seq = "
           + LIST_SEQ
           + " AND "
           + AFTER.formatted("s", "id")
-          + " AND t.deleted_at IS NULL ORDER BY s.change_seq, s.id LIMIT ?";
+          + " AND +t.deleted_at IS NULL ORDER BY s.change_seq, s.id LIMIT ?";
 
   static final String REMOVED_FROM =
       "SELECT r.type, r.entity_id, r.change_seq FROM removed_from_lists r WHERE r.list_seq = "
@@ -200,9 +202,10 @@ final class SqliteSyncFeed implements SyncFeed {
     long millis = cutoff.toEpochMilli();
     sql.update(
         """
-        UPDATE sync_clock SET forgotten_through = max(forgotten_through,
-            coalesce((SELECT max(change_seq) FROM removed_from_lists WHERE removed_at < ?), 0),
-            coalesce((SELECT max(change_seq) FROM removed_for_users WHERE removed_at < ?), 0))""",
+        UPDATE sync_clock SET forgotten_through = (SELECT max(seq) FROM (
+            SELECT forgotten_through AS seq FROM sync_clock
+            UNION ALL SELECT max(change_seq) FROM removed_from_lists WHERE removed_at < ?
+            UNION ALL SELECT max(change_seq) FROM removed_for_users WHERE removed_at < ?) AS s)""",
         millis,
         millis);
     return Stream.of("removed_from_lists", "removed_for_users")

@@ -33,6 +33,7 @@ final class SqliteTodoRepository implements TodoRepository {
   private final ActiveDueCounts dueCounts;
   private final List<TodoDerivedData> derived;
   private final SyncChanges sync;
+  private final DatabaseEngine engine;
 
   /**
    * @param derived every {@link TodoDerivedData} bean (the three below among them): what a change
@@ -44,7 +45,9 @@ final class SqliteTodoRepository implements TodoRepository {
       ListCounters counters,
       ActiveDueCounts dueCounts,
       List<TodoDerivedData> derived,
-      SyncChanges sync) {
+      SyncChanges sync,
+      DatabaseEngine engine) {
+    this.engine = engine;
     this.sql = sql;
     this.sync = sync;
     this.search = search;
@@ -88,13 +91,14 @@ final class SqliteTodoRepository implements TodoRepository {
 
   @Override
   public long nextPosition(ListId list) {
-    return sql.number(
-        "SELECT min(coalesce(max(position), 0) + 1, ?) FROM todos t WHERE t.list_seq = "
-            + TodoColumn.LIST_SEQ
-            + " AND "
-            + TodoListSql.LIVE,
-        TodoEdit.MAX_POSITION,
-        list.toString());
+    return Math.min(
+        sql.number(
+            "SELECT coalesce(max(position), 0) + 1 FROM todos t WHERE t.list_seq = "
+                + TodoColumn.LIST_SEQ
+                + " AND "
+                + TodoListSql.LIVE,
+            list.toString()),
+        TodoEdit.MAX_POSITION);
   }
 
   @Override
@@ -103,7 +107,7 @@ final class SqliteTodoRepository implements TodoRepository {
     if (filter.matchesNothing()) {
       return List.of();
     }
-    var query = TodoListSql.of(filter).page(sort, direction, page);
+    var query = TodoListSql.of(filter, engine).page(sort, direction, page);
     return sql.list(query.sql(), TodoRows::read, query.parameters());
   }
 
@@ -120,7 +124,7 @@ final class SqliteTodoRepository implements TodoRepository {
         case ACTIVE -> counts.active();
       };
     }
-    var query = TodoListSql.of(filter).count();
+    var query = TodoListSql.of(filter, engine).count();
     return sql.number(query.sql(), query.parameters());
   }
 
@@ -159,11 +163,16 @@ final class SqliteTodoRepository implements TodoRepository {
     sync.changedAll(lists, where, whereValues);
     sql.update(
         "UPDATE todos AS t SET completed = ?, completed_at = ?, completed_by = ?,"
-            + " updated_at = max(?, created_at), version = version + 1"
+            + " updated_at = CASE WHEN ? > created_at THEN ? ELSE created_at END,"
+            + " version = version + 1"
             + where,
         Stream.concat(
                 Stream.of(
-                    completed ? 1 : 0, completed ? millis : null, completed ? by : null, millis),
+                    completed ? 1 : 0,
+                    completed ? millis : null,
+                    completed ? by : null,
+                    millis,
+                    millis),
                 Stream.of(whereValues))
             .toArray());
     counters.recount(lists);

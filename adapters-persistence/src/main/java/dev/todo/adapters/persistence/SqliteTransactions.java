@@ -20,6 +20,7 @@ import java.util.function.Supplier;
  * within {@code todo.database.write-timeout-ms} answers "unavailable" and never runs.
  */
 @Singleton
+@OnSqlite
 final class SqliteTransactions implements Transactions {
 
   private static final Duration RETRY_AFTER = Duration.ofSeconds(1);

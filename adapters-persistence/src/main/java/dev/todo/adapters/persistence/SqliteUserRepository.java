@@ -37,8 +37,9 @@ final class SqliteUserRepository implements UserRepository {
             email_key = coalesce(excluded.email_key, users.email_key),
             name = coalesce(excluded.name, users.name)
         WHERE excluded.email IS NOT NULL
-                  AND (users.email IS NOT excluded.email OR users.email_key IS NOT excluded.email_key)
-              OR excluded.name IS NOT NULL AND users.name IS NOT excluded.name""",
+                  AND (users.email IS DISTINCT FROM excluded.email
+                       OR users.email_key IS DISTINCT FROM excluded.email_key)
+              OR excluded.name IS NOT NULL AND users.name IS DISTINCT FROM excluded.name""",
             caller.subject(),
             email,
             email == null ? null : KnownUser.emailKey(email),

@@ -69,28 +69,26 @@ final class SyncChanges {
   void lostBy(ListId list, String user) {
     sql.update(
         "INSERT INTO removed_for_users (user_sub, list_id, change_seq, removed_at)"
-            + " VALUES (?, ?, ?, "
-            + SyncClock.NOW_MILLIS
-            + ")"
+            + " VALUES (?, ?, ?, ?)"
             + " ON CONFLICT (user_sub, list_id) DO UPDATE SET change_seq = excluded.change_seq,"
             + " removed_at = excluded.removed_at",
         user,
         list.toString(),
-        clock.current());
+        clock.current(),
+        System.currentTimeMillis());
   }
 
   /** Every member loses the list (it is being deleted); call before it goes. */
   void lostByAll(ListId list) {
     sql.update(
         "INSERT INTO removed_for_users (user_sub, list_id, change_seq, removed_at)"
-            + " SELECT m.user_sub, ?, ?, "
-            + SyncClock.NOW_MILLIS
-            + " FROM memberships m WHERE m.list_seq = "
+            + " SELECT m.user_sub, ?, ?, ? FROM memberships m WHERE m.list_seq = "
             + LIST_SEQ
             + " ON CONFLICT (user_sub, list_id) DO UPDATE SET change_seq = excluded.change_seq,"
             + " removed_at = excluded.removed_at",
         list.toString(),
         clock.current(),
+        System.currentTimeMillis(),
         list.toString());
   }
 
@@ -126,14 +124,13 @@ final class SyncChanges {
     long now = clock.current();
     sql.update(
         "INSERT INTO removed_from_lists (list_seq, type, entity_id, change_seq, removed_at)"
-            + " SELECT seq, ?, ?, ?, "
-            + SyncClock.NOW_MILLIS
-            + " FROM lists WHERE id = ?"
+            + " SELECT seq, ?, ?, ?, ? FROM lists WHERE id = ?"
             + " ON CONFLICT (list_seq, entity_id) DO UPDATE SET type = excluded.type,"
             + " change_seq = excluded.change_seq, removed_at = excluded.removed_at",
         type.wireName(),
         id,
         now,
+        System.currentTimeMillis(),
         from.toString());
     content(from, now);
   }
@@ -143,13 +140,11 @@ final class SyncChanges {
     long now = clock.current();
     sql.update(
         "INSERT INTO removed_from_lists (list_seq, type, entity_id, change_seq, removed_at)"
-            + " SELECT t.list_seq, 'todo', t.id, ?, "
-            + SyncClock.NOW_MILLIS
-            + " FROM todos t"
+            + " SELECT t.list_seq, 'todo', t.id, ?, ? FROM todos t"
             + where
             + " ON CONFLICT (list_seq, entity_id) DO UPDATE SET type = excluded.type,"
             + " change_seq = excluded.change_seq, removed_at = excluded.removed_at",
-        values(now, parameters));
+        values(now, values(System.currentTimeMillis(), parameters)));
     contents(lists, now);
   }
 
@@ -182,12 +177,11 @@ final class SyncChanges {
     String id = step.toString();
     sql.update(
         "INSERT INTO removed_from_lists (list_seq, type, entity_id, change_seq, removed_at)"
-            + " SELECT list_seq, 'step', id, ?, "
-            + SyncClock.NOW_MILLIS
-            + " FROM steps WHERE id = ?"
+            + " SELECT list_seq, 'step', id, ?, ? FROM steps WHERE id = ?"
             + " ON CONFLICT (list_seq, entity_id) DO UPDATE SET type = excluded.type,"
             + " change_seq = excluded.change_seq, removed_at = excluded.removed_at",
         now,
+        System.currentTimeMillis(),
         id);
     sql.update(
         "UPDATE lists SET content_seq = ? WHERE seq = (SELECT list_seq FROM steps WHERE id = ?)",

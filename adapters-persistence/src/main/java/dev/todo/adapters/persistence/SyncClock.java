@@ -5,17 +5,16 @@ import jakarta.inject.Singleton;
 /**
  * The change number of the write in progress: taken from {@code sync_clock} the first time the
  * write needs it, in the write's own transaction (or savepoint), so that a write undone gives its
- * number back and numbers grow in commit order (there is one writer). Used on the writer thread
- * only, which {@link GroupCommitWriter} tells when each write begins.
+ * number back and numbers grow in commit order: on SQLite there is one writer; on PostgreSQL the
+ * {@code sync_clock} row stays locked by the write until it commits, and a serializable write that
+ * met a newer number is retried. Per thread: the writer ({@link GroupCommitWriter}, {@link
+ * PostgresTransactions}) tells when each write (or attempt) begins.
  */
 @Singleton
 final class SyncClock {
 
-  /** Now, in epoch milliseconds, as SQL: when a removal happened. */
-  static final String NOW_MILLIS = "CAST(unixepoch('subsec') * 1000 AS INTEGER)";
-
   private final Sql sql;
-  private long current;
+  private final ThreadLocal<Long> current = ThreadLocal.withInitial(() -> 0L);
 
   SyncClock(Sql sql) {
     this.sql = sql;
@@ -23,15 +22,15 @@ final class SyncClock {
 
   /** A new write begins: it takes a new number when it first changes something a sync sends. */
   void beginWrite() {
-    current = 0;
+    current.set(0L);
   }
 
   /** The number of the write in progress. */
   long current() {
-    if (current == 0) {
-      current = sql.number("UPDATE sync_clock SET latest = latest + 1 RETURNING latest");
+    if (current.get() == 0) {
+      current.set(sql.number("UPDATE sync_clock SET latest = latest + 1 RETURNING latest"));
     }
-    return current;
+    return current.get();
   }
 
   /** The number of the latest committed change, as a reader's snapshot sees it. */

@@ -43,6 +43,7 @@ final class TodoListSql {
   record Query(String sql, Object[] parameters) {}
 
   private final TodoFilter filter;
+  private final DatabaseEngine engine;
   private final boolean searchesTrigrams;
   private final String from;
 
@@ -51,9 +52,12 @@ final class TodoListSql {
 
   private final List<Object> conditionParameters;
 
-  private TodoListSql(TodoFilter filter) {
+  private TodoListSql(TodoFilter filter, DatabaseEngine engine) {
     this.filter = filter;
-    this.searchesTrigrams = filter.text().filter(TodoListSql::usesTrigrams).isPresent();
+    this.engine = engine;
+    this.searchesTrigrams =
+        engine == DatabaseEngine.SQLITE
+            && filter.text().filter(TodoListSql::usesTrigrams).isPresent();
     this.from = searchesTrigrams ? SEARCH_THEN_TODOS : TODOS;
     var where = new StringBuilder(" AND " + LIVE);
     var parameters = new ArrayList<Object>();
@@ -84,14 +88,18 @@ final class TodoListSql {
             });
     filter
         .text()
-        .filter(text -> !usesTrigrams(text))
+        .filter(text -> !searchesTrigrams)
         .ifPresent(text -> appendLike(text, where, parameters));
     this.conditions = where.toString();
     this.conditionParameters = List.copyOf(parameters);
   }
 
   static TodoListSql of(TodoFilter filter) {
-    return new TodoListSql(filter);
+    return of(filter, DatabaseEngine.SQLITE);
+  }
+
+  static TodoListSql of(TodoFilter filter, DatabaseEngine engine) {
+    return new TodoListSql(filter, engine);
   }
 
   /** One page in the given order. */
@@ -118,7 +126,8 @@ final class TodoListSql {
               + listCondition(List.of(list))
               + conditions
               + order
-              + " LIMIT ?)");
+              + " LIMIT ?) AS branch"
+              + branches.size());
       parameters.addAll(where(List.of(list)));
       parameters.add(page.offset() + page.size());
     }
@@ -186,10 +195,15 @@ final class TodoListSql {
     return text.codePointCount(0, text.length()) >= TRIGRAM;
   }
 
-  /** Fewer than three characters: no trigram to look up, so a LIKE over the lists' rows. */
-  private static void appendLike(String text, StringBuilder where, List<Object> parameters) {
+  /**
+   * A LIKE over the lists' rows: on SQLite for fewer than three characters (no trigram to look up
+   * in FTS5; its LIKE ignores ASCII case), on PostgreSQL always (the trigram indexes on {@code
+   * title_sort} and {@code lower(notes)} serve it).
+   */
+  private void appendLike(String text, StringBuilder where, List<Object> parameters) {
     String pattern = "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
-    where.append(" AND (t.title_sort LIKE ? ESCAPE '\\' OR t.notes LIKE ? ESCAPE '\\')");
+    String notes = engine == DatabaseEngine.SQLITE ? "t.notes" : "lower(t.notes)";
+    where.append(" AND (t.title_sort LIKE ? ESCAPE '\\' OR " + notes + " LIKE ? ESCAPE '\\')");
     parameters.add(pattern);
     parameters.add(pattern);
   }

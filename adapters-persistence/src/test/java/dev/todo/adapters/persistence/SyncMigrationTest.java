@@ -78,7 +78,9 @@ class SyncMigrationTest {
   }
 
   private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String url) {
-    return Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration");
+    return Flyway.configure()
+        .dataSource(url, null, null)
+        .locations("classpath:db/migration/sqlite");
   }
 
   private static long number(Connection db, String sql) throws SQLException {

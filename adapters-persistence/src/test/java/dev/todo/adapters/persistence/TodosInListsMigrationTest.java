@@ -71,7 +71,9 @@ class TodosInListsMigrationTest {
   }
 
   private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String url) {
-    return Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration");
+    return Flyway.configure()
+        .dataSource(url, null, null)
+        .locations("classpath:db/migration/sqlite");
   }
 
   /** Three users with to-dos (some completed, some due, with attachments); one with a V5 list. */

@@ -1,0 +1,157 @@
+package dev.todo.adapters.persistence;
+
+import dev.todo.domain.error.DatabaseFailureException;
+import dev.todo.domain.error.ServiceUnavailableException;
+import dev.todo.domain.port.out.PendingWrites;
+import dev.todo.domain.port.out.Transactions;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionDefinition.Isolation;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.DefaultTransactionDefinition;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Transactions on PostgreSQL, many at once and from many instances. A write is {@code
+ * SERIALIZABLE}: what the SQLite adapter gets from its single writer (no lost update, exact
+ * counters, positions without duplicates, change numbers in commit order) PostgreSQL gets by
+ * refusing any interleaving that no serial order explains; a write it refuses (SQLSTATE 40001, or a
+ * deadlock, 40P01) is run again from the start, up to {@value #ATTEMPTS} times with a short random
+ * pause, and only then answers "unavailable" (never a 500 for a conflict). A write inside a write
+ * joins it. A read is a read-only {@code REPEATABLE READ} transaction: one snapshot for everything
+ * it reads.
+ */
+@Singleton
+@OnPostgres
+final class PostgresTransactions implements Transactions, PendingWrites {
+
+  static final int ATTEMPTS = 20;
+  private static final Set<String> RETRIED = Set.of("40001", "40P01");
+  private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
+  private static final TransactionDefinition WRITE = definition(false, Isolation.SERIALIZABLE);
+  private static final TransactionDefinition READ = definition(true, Isolation.REPEATABLE_READ);
+
+  private final TransactionOperations<Connection> transactions;
+  private final SyncClock clock;
+  private final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> false);
+  private final AtomicInteger inFlight = new AtomicInteger();
+
+  PostgresTransactions(TransactionOperations<Connection> transactions, SyncClock clock) {
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  @Override
+  public <T> T write(Supplier<T> work) {
+    if (writing.get()) {
+      return work.get();
+    }
+    writing.set(true);
+    inFlight.incrementAndGet();
+    try {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return translated(
+              () ->
+                  transactions.execute(
+                      WRITE,
+                      status -> {
+                        clock.beginWrite();
+                        return work.get();
+                      }));
+        } catch (RuntimeException e) {
+          if (!isRetried(e)) {
+            throw e;
+          }
+          if (attempt == ATTEMPTS) {
+            throw new ServiceUnavailableException(
+                "The database is busy with concurrent changes; try again shortly", RETRY_AFTER, e);
+          }
+          pause(attempt);
+        }
+      }
+    } finally {
+      inFlight.decrementAndGet();
+      writing.set(false);
+    }
+  }
+
+  @Override
+  public <T> T read(Supplier<T> work) {
+    return translated(() -> transactions.execute(READ, status -> work.get()));
+  }
+
+  /** Waits until no write of this instance is under way (for a shutdown). */
+  @Override
+  public boolean awaitFinished(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (inFlight.get() > 0) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static TransactionDefinition definition(boolean readOnly, Isolation isolation) {
+    var definition = new DefaultTransactionDefinition();
+    definition.setReadOnly(readOnly);
+    definition.setIsolationLevel(isolation);
+    return definition;
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * Math.min(attempt, 10)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServiceUnavailableException("Interrupted while retrying a write", RETRY_AFTER, e);
+    }
+  }
+
+  private static boolean isRetried(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && RETRIED.contains(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Serialization failures pass for the retry; the pool's timeout is 503; other failures 500. */
+  private static <T> T translated(Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (DatabaseFailureException | ServiceUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (isRetried(e)) {
+        throw e;
+      }
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof SQLTransientConnectionException) {
+          throw new ServiceUnavailableException(
+              "The database is busy; try again shortly", RETRY_AFTER, e);
+        }
+        if (cause instanceof SQLException) {
+          throw new DatabaseFailureException("The database failed: " + e.getMessage(), e);
+        }
+      }
+      throw e;
+    }
+  }
+}
