@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * thrown), counted around the lease itself so that the keeper stays as it is.
  */
 @Singleton
+@SingleWriter
 final class LeaseRenewalFailures implements BeanCreatedEventListener<WriterLease>, MeterBinder {
 
   private final AtomicLong failures = new AtomicLong();

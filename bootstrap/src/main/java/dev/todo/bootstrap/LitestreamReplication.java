@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * names.
  */
 @Singleton
+@SingleWriter
 class LitestreamReplication implements ReplicationProgress {
 
   private static final Logger LOG = LoggerFactory.getLogger(LitestreamReplication.class);

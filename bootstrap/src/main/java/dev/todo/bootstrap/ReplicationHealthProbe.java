@@ -12,6 +12,7 @@ import java.util.Map;
  * ({@link SyncEvidence}) and the number of restarts beside it.
  */
 @Singleton
+@SingleWriter
 @Requires(property = "todo.replication.litestream-config", pattern = ".+")
 class ReplicationHealthProbe implements HealthProbe {
 

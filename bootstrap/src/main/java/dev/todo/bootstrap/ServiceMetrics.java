@@ -82,6 +82,7 @@ class ServiceMetrics {
 
   /** {@code todo_lease_held}: 1 while this instance holds the writer lease and may write. */
   @Singleton
+  @SingleWriter
   MeterBinder leaseHeld(BeanProvider<WriterLeaseKeeper> keeper) {
     return registry ->
         Gauge.builder("todo.lease.held", () -> keeper.get().mayWrite() ? 1 : 0)

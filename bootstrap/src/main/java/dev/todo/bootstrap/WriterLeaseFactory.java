@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
  * AttachmentStorageFactory#PRODUCTION} environment a missing bucket stops the startup.
  */
 @Factory
+@SingleWriter
 class WriterLeaseFactory {
 
   private static final Logger LOG = LoggerFactory.getLogger(WriterLeaseFactory.class);

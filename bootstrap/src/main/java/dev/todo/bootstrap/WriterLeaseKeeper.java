@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * (its final sync) and releases the lease.
  */
 @Singleton
+@SingleWriter
 class WriterLeaseKeeper {
 
   private static final Logger LOG = LoggerFactory.getLogger(WriterLeaseKeeper.class);

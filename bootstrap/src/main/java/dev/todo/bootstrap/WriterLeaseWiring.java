@@ -21,6 +21,7 @@ final class WriterLeaseWiring {
 
   /** The database opens (pool, then Flyway's migrations) only once this instance is the writer. */
   @Singleton
+  @SingleWriter
   static final class DatabaseGate implements BeanCreatedEventListener<DatasourceConfiguration> {
 
     private final WriterLeaseKeeper keeper;
@@ -38,6 +39,7 @@ final class WriterLeaseWiring {
 
   /** Every write transaction first asks the keeper; refused writes answer 503 + Retry-After. */
   @Singleton
+  @SingleWriter
   static final class WriteGate implements BeanCreatedEventListener<Transactions> {
 
     private final WriterLeaseKeeper keeper;
@@ -57,6 +59,7 @@ final class WriterLeaseWiring {
    * lease was valid but whose commit comes later (a pause, a slow batch) commits nothing.
    */
   @Singleton
+  @SingleWriter
   static final class CommitFence implements WriteFence {
 
     private final WriterLeaseKeeper keeper;
@@ -73,6 +76,7 @@ final class WriterLeaseWiring {
 
   /** On shutdown (SIGTERM) writes stop at once; reads go on until the server closes. */
   @Singleton
+  @SingleWriter
   static final class Drain implements ApplicationEventListener<ShutdownEvent> {
 
     private final WriterLeaseKeeper keeper;

@@ -19,14 +19,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Transactions on PostgreSQL, many at once and from many instances. A write is {@code
- * SERIALIZABLE}: what the SQLite adapter gets from its single writer (no lost update, exact
- * counters, positions without duplicates, change numbers in commit order) PostgreSQL gets by
- * refusing any interleaving that no serial order explains; a write it refuses (SQLSTATE 40001, or a
- * deadlock, 40P01) is run again from the start, up to {@value #ATTEMPTS} times with a short random
- * pause, and only then answers "unavailable" (never a 500 for a conflict). A write inside a write
- * joins it. A read is a read-only {@code REPEATABLE READ} transaction: one snapshot for everything
- * it reads.
+ * Transactions on PostgreSQL, from many instances at once. Every write first locks the one row of
+ * {@code sync_clock} ({@code SELECT … FOR UPDATE}) and holds it to its commit, at {@code READ
+ * COMMITTED}: writes run one after the other, each statement seeing every write committed before
+ * it, which is what the SQLite adapter gets from its single writer (no lost update, exact counters,
+ * positions without duplicates, change numbers in commit order), without the retries that {@code
+ * SERIALIZABLE} needs when every write touches that row. Reads run concurrently, each a read-only
+ * {@code REPEATABLE READ} transaction: one snapshot for everything it reads. A write the database
+ * still refuses (a serialization failure or deadlock, 40001/40P01) runs again, up to {@value
+ * #ATTEMPTS} times, then answers "unavailable" (never a 500 for a conflict). A write inside a write
+ * joins it.
  */
 @Singleton
 @OnPostgres
@@ -36,7 +38,9 @@ final class PostgresTransactions implements Transactions, PendingWrites {
   private static final Set<String> RETRIED = Set.of("40001", "40P01");
   private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
-  private static final TransactionDefinition WRITE = definition(false, Isolation.SERIALIZABLE);
+  private static final TransactionDefinition WRITE = definition(false, Isolation.READ_COMMITTED);
+  private static final String ONE_WRITER_AT_A_TIME =
+      "SELECT 1 FROM sync_clock WHERE id = 1 FOR UPDATE";
   private static final TransactionDefinition READ = definition(true, Isolation.REPEATABLE_READ);
 
   private final TransactionOperations<Connection> transactions;
@@ -64,6 +68,7 @@ final class PostgresTransactions implements Transactions, PendingWrites {
                   transactions.execute(
                       WRITE,
                       status -> {
+                        lockOut(status.getConnection());
                         clock.beginWrite();
                         return work.get();
                       }));
@@ -107,6 +112,16 @@ final class PostgresTransactions implements Transactions, PendingWrites {
     return true;
   }
 
+  /** Waits until no other write holds the clock's row, then holds it to this write's end. */
+  private static void lockOut(Connection connection) {
+    try (var statement = connection.prepareStatement(ONE_WRITER_AT_A_TIME);
+        var ignored = statement.executeQuery()) {
+      // Locked until the transaction ends.
+    } catch (SQLException e) {
+      throw new Sql.SqlFailure(ONE_WRITER_AT_A_TIME, e);
+    }
+  }
+
   private static TransactionDefinition definition(boolean readOnly, Isolation isolation) {
     var definition = new DefaultTransactionDefinition();
     definition.setReadOnly(readOnly);
@@ -125,7 +140,9 @@ final class PostgresTransactions implements Transactions, PendingWrites {
 
   private static boolean isRetried(Throwable error) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql && RETRIED.contains(sql.getSQLState())) {
+      if (cause instanceof SQLException sql
+          && sql.getSQLState() != null
+          && RETRIED.contains(sql.getSQLState())) {
         return true;
       }
     }

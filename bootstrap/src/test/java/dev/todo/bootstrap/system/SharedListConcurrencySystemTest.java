@@ -16,15 +16,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two editors of one list writing it at once, over HTTP on SQLite: alice owns "Shared" and "Other",
- * bob edits both; 8 threads of each create, complete and reopen, move out and back, and delete
- * to-dos of "Shared" (and bulk-complete it), while alice adds and removes members. Afterwards every
+ * Two editors of one list writing it at once, over HTTP on SQLite (and, in {@link
+ * SharedListConcurrencyOnPostgresSystemTest}, on two instances of the service sharing one
+ * PostgreSQL database, each writer on one of them in turn): alice owns "Shared" and "Other", bob
+ * edits both; 8 threads of each create, complete and reopen, move out and back, and delete to-dos
+ * of "Shared" (and bulk-complete it), while alice adds and removes members. Afterwards every
  * counter of a list ({@code todo_count}, {@code active_count}, {@code member_count}) and its stats
  * equal a fresh count of what the list holds, and what the writers' own bookkeeping says.
  */
@@ -34,17 +36,24 @@ class SharedListConcurrencySystemTest {
   private static final int STEPS = 30;
   private static final int MEMBERS = 8;
 
-  @TempDir static Path directory;
-  private static RunningService service;
+  @TempDir Path directory;
+  private List<RunningService> services;
+  private RunningService service;
 
-  @BeforeAll
-  static void start() {
-    service = new RunningService(directory, Map.of());
+  /** The instances of the service the writers share out; the first one also reads. */
+  List<RunningService> start(Path directory) {
+    return List.of(new RunningService(directory, Map.of()));
   }
 
-  @AfterAll
-  static void stop() {
-    service.close();
+  @BeforeEach
+  void startServices() {
+    services = start(directory);
+    service = services.getFirst();
+  }
+
+  @AfterEach
+  void stop() {
+    services.forEach(RunningService::close);
   }
 
   private static JsonNode ok(int status, RunningService.Reply reply) {
@@ -52,7 +61,7 @@ class SharedListConcurrencySystemTest {
     return status == 204 ? null : reply.body();
   }
 
-  private static String createList(String owner, String name) {
+  private String createList(String owner, String name) {
     return ok(201, service.call("POST", "/api/v1/lists").as(owner).json(json("name", name)).send())
         .get("id")
         .getStringValue();
@@ -62,11 +71,11 @@ class SharedListConcurrencySystemTest {
     return "{\"" + key + "\":\"" + value + "\"}";
   }
 
-  private static void know(String user) {
+  private void know(String user) {
     ok(200, service.call("GET", "/api/v1/lists").as(user).send());
   }
 
-  private static void share(String list, String user, String role) {
+  private void share(String list, String user, String role) {
     var reply =
         service
             .call("PUT", "/api/v1/lists/" + list + "/members/" + user)
@@ -80,8 +89,9 @@ class SharedListConcurrencySystemTest {
   private record Place(String list, boolean completed) {}
 
   /** One writer's run: what it left where, by its own bookkeeping. */
-  private static Callable<Map<String, Place>> writer(
+  private Callable<Map<String, Place>> writer(
       String user, int seed, String shared, String other, CountDownLatch go) {
+    RunningService service = services.get(seed % services.size());
     return () -> {
       var random = new Random(seed);
       var mine = new HashMap<String, Place>();
@@ -157,8 +167,7 @@ class SharedListConcurrencySystemTest {
    * Alice adding and removing members of the list, from {@code first} on (each such writer has its
    * own); those still in it at the end.
    */
-  private static Callable<Set<String>> membership(
-      String list, int first, int seed, CountDownLatch go) {
+  private Callable<Set<String>> membership(String list, int first, int seed, CountDownLatch go) {
     return () -> {
       var random = new Random(seed);
       var in = new HashSet<String>();
@@ -183,7 +192,7 @@ class SharedListConcurrencySystemTest {
   }
 
   /** Every to-do of the list, read page by page, with its completion. */
-  private static Map<String, Boolean> everyTodoOf(String list) {
+  private Map<String, Boolean> everyTodoOf(String list) {
     var found = new HashMap<String, Boolean>();
     for (int page = 1; ; page++) {
       var body =
@@ -206,7 +215,7 @@ class SharedListConcurrencySystemTest {
     }
   }
 
-  private static void assertCountersMatch(String list, String reader, Set<String> expectedIds) {
+  private void assertCountersMatch(String list, String reader, Set<String> expectedIds) {
     var todos = everyTodoOf(list);
     long active = todos.values().stream().filter(completed -> !completed).count();
     var view = ok(200, service.call("GET", "/api/v1/lists/" + list).as(reader).send());

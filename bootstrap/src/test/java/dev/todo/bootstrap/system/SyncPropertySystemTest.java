@@ -17,36 +17,34 @@ import dev.todo.domain.testing.SyncPropertyPorts;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link SyncProperty} on the assembled service's use cases over a real SQLite file (the change
- * numbers and removals written by the SQLite adapter): {@value #SEQUENCES} seeded sequences, each
- * with users of its own, on one database (more with {@code -Dsync.sequences=N}, another start with
+ * {@link SyncProperty} on the assembled service's use cases over each engine (the change numbers
+ * and removals written by the persistence adapter): {@value #SEQUENCES} seeded sequences, each with
+ * users of its own, on one database (more with {@code -Dsync.sequences=N}, another start with
  * {@code -Dsync.seed=S}).
  */
 class SyncPropertySystemTest {
 
   static final int SEQUENCES = 200;
 
-  @TempDir static Path directory;
-  private static EmbeddedServer server;
+  @TempDir Path directory;
 
-  @BeforeAll
-  static void start() {
-    server = ServiceOnRandomPort.start(directory, Map.of());
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void aClientBuiltFromThePagesEqualsAFreshFullSync(String engine) {
+    try (var server =
+        engine.equals("sqlite")
+            ? ServiceOnRandomPort.start(directory, Map.of())
+            : ServiceOnRandomPort.startOnPostgres(directory, Map.of())) {
+      check(server);
+    }
   }
 
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @Test
-  void aClientBuiltFromThePagesEqualsAFreshFullSync() {
+  private static void check(EmbeddedServer server) {
     var context = server.getApplicationContext();
     var ports =
         new SyncPropertyPorts(
