@@ -97,6 +97,12 @@ final class SqliteAuditLog implements AuditLog {
     return sql.update("DELETE FROM audit_events WHERE at < ?", cutoff.toEpochMilli());
   }
 
+  /** Through {@code audit_events_by_actor}. */
+  @Override
+  public long forgetActor(String user) {
+    return sql.update("UPDATE audit_events SET actor = NULL WHERE actor = ?", user);
+  }
+
   private static void condition(
       List<String> where, List<Object> parameters, String condition, Object value) {
     where.add(condition);

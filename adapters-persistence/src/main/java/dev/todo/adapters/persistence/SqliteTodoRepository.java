@@ -186,6 +186,39 @@ final class SqliteTodoRepository implements TodoRepository {
     return trashed;
   }
 
+  /** Keyset pages on {@code todos_by_list_created}, whatever the list's size. */
+  @Override
+  public List<Todo> findInList(ListId list, Optional<Todo> after, int limit) {
+    String where = " WHERE t.list_seq = " + TodoColumn.LIST_SEQ + " AND " + TodoListSql.LIVE;
+    String order = " ORDER BY t.created_at, t.id LIMIT ?";
+    if (after.isEmpty()) {
+      return sql.list(SELECT + where + order, TodoRows::read, list.toString(), limit);
+    }
+    return sql.list(
+        SELECT + where + " AND (t.created_at, t.id) > (?, ?)" + order,
+        TodoRows::read,
+        list.toString(),
+        after.get().createdAt().toEpochMilli(),
+        after.get().id().toString(),
+        limit);
+  }
+
+  /**
+   * One statement over the whole table (no index holds these columns): an account's erasure is
+   * rare, and its to-dos in other users' lists can be anywhere, even in lists they have left. No
+   * derived data holds these columns; the version stays (the to-dos' own content is unchanged).
+   */
+  @Override
+  public long forgetUser(String user) {
+    return sql.update(
+        "UPDATE todos SET created_by = nullif(created_by, ?), completed_by = nullif(completed_by, ?),"
+            + " deleted_by = nullif(deleted_by, ?) WHERE ? IN (created_by, completed_by, deleted_by)",
+        user,
+        user,
+        user,
+        user);
+  }
+
   /** The live rows of the lists, of the table aliased {@code t}. */
   private static String inLiveRows(List<ListId> lists) {
     return ListSeqs.in("t.list_seq", lists) + " AND " + TodoListSql.LIVE;

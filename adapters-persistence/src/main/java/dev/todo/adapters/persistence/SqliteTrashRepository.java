@@ -98,6 +98,23 @@ final class SqliteTrashRepository implements TrashRepository {
         limit);
   }
 
+  /** Keyset pages on {@code todos_in_trash}, whatever the list's size. */
+  @Override
+  public List<TrashedTodo> findInList(ListId list, Optional<TrashedTodo> after, int limit) {
+    String where = " WHERE t.list_seq = " + TodoColumn.LIST_SEQ + " AND " + TRASHED;
+    String order = " ORDER BY t.deleted_at, t.id LIMIT ?";
+    if (after.isEmpty()) {
+      return sql.list(SELECT + where + order, SqliteTrashRepository::read, list.toString(), limit);
+    }
+    return sql.list(
+        SELECT + where + " AND (t.deleted_at, t.id) > (?, ?)" + order,
+        SqliteTrashRepository::read,
+        list.toString(),
+        after.get().deletedAt().toEpochMilli(),
+        after.get().id().toString(),
+        limit);
+  }
+
   private static String inTrash(List<ListId> lists) {
     return ListSeqs.in("t.list_seq", lists) + " AND " + TRASHED;
   }

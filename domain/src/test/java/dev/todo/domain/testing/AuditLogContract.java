@@ -193,4 +193,21 @@ public abstract class AuditLogContract {
     assertThat(deleted).isEqualTo(1);
     assertThat(find(all(10))).containsExactly(recent);
   }
+
+  @Test
+  void forgettingAnActorKeepsTheirEventsByNobody() {
+    var bobs = event("bob", AuditAction.TODO_CREATED, GROCERIES, 1, Changes.none());
+    var carols = event("carol", AuditAction.TODO_CREATED, GROCERIES, 2, Changes.none());
+    append(bobs, carols);
+
+    long forgotten = inTransaction(() -> log.forgetActor("bob"));
+
+    assertThat(forgotten).isEqualTo(1);
+    var entries = inTransaction(() -> log.find(all(10)));
+    assertThat(entries).extracting(e -> e.event().id()).containsExactly(carols.id(), bobs.id());
+    assertThat(entries.getLast().event().actor()).isEmpty();
+    assertThat(entries.getLast().actor()).isEqualTo(AuditEntry.Actor.NOBODY);
+    assertThat(entries.getFirst().event().actor()).contains("carol");
+    assertThat(find(query(Optional.of("bob"), Optional.empty(), Optional.empty(), 10))).isEmpty();
+  }
 }

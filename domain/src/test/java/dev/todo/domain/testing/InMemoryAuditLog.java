@@ -59,6 +59,29 @@ public final class InMemoryAuditLog implements AuditLog, InMemoryTransactions.Pa
     return before - events.size();
   }
 
+  @Override
+  public synchronized long forgetActor(String user) {
+    long forgotten = 0;
+    for (int i = 0; i < events.size(); i++) {
+      AuditEvent e = events.get(i);
+      if (e.actor().filter(user::equals).isPresent()) {
+        events.set(
+            i,
+            new AuditEvent(
+                e.id(),
+                e.at(),
+                Optional.empty(),
+                e.action(),
+                e.listId(),
+                e.todoId(),
+                e.requestId(),
+                e.changes()));
+        forgotten++;
+      }
+    }
+    return forgotten;
+  }
+
   /** Every event, oldest first: what tests check against. */
   public synchronized List<AuditEvent> all() {
     return List.copyOf(events);

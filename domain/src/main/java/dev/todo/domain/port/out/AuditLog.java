@@ -26,4 +26,9 @@ public interface AuditLog {
 
   /** Deletes the events recorded before {@code cutoff}; returns how many. */
   long deleteBefore(Instant cutoff);
+
+  /**
+   * Erases {@code user} as the actor of every event: the events stay, by nobody. Returns how many.
+   */
+  long forgetActor(String user);
 }
