@@ -114,7 +114,11 @@ class AccountRoutesTest {
   void theExportIsAZipOfTheDocumentAndTheFilesByteForByte() throws IOException {
     var ids = aliceWithData();
 
-    var response = api.get("/api/v1/me/export").as("alice").download();
+    var response =
+        api.get("/api/v1/me/export")
+            .as("alice")
+            .header("Accept", "application/zip, application/json")
+            .download();
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).contains("application/zip");
