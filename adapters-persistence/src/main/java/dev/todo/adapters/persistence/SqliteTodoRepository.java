@@ -26,6 +26,14 @@ import java.util.stream.Stream;
 final class SqliteTodoRepository implements TodoRepository {
 
   private static final String SELECT = "SELECT " + TodoRows.SELECT_LIST + " FROM todos t";
+  private static final String IN_LIST =
+      SELECT + " WHERE t.list_seq = " + TodoColumn.LIST_SEQ + " AND " + TodoListSql.LIVE;
+
+  /** A keyset page of a list's live to-dos: list id, created_at and id of the last, limit. */
+  static final String PAGE_IN_LIST_AFTER =
+      IN_LIST + " AND (t.created_at, t.id) > (?, ?) ORDER BY t.created_at, t.id LIMIT ?";
+
+  private static final String FIRST_PAGE_IN_LIST = IN_LIST + " ORDER BY t.created_at, t.id LIMIT ?";
 
   private final Sql sql;
   private final SearchIndex search;
@@ -189,13 +197,11 @@ final class SqliteTodoRepository implements TodoRepository {
   /** Keyset pages on {@code todos_by_list_created}, whatever the list's size. */
   @Override
   public List<Todo> findInList(ListId list, Optional<Todo> after, int limit) {
-    String where = " WHERE t.list_seq = " + TodoColumn.LIST_SEQ + " AND " + TodoListSql.LIVE;
-    String order = " ORDER BY t.created_at, t.id LIMIT ?";
     if (after.isEmpty()) {
-      return sql.list(SELECT + where + order, TodoRows::read, list.toString(), limit);
+      return sql.list(FIRST_PAGE_IN_LIST, TodoRows::read, list.toString(), limit);
     }
     return sql.list(
-        SELECT + where + " AND (t.created_at, t.id) > (?, ?)" + order,
+        PAGE_IN_LIST_AFTER,
         TodoRows::read,
         list.toString(),
         after.get().createdAt().toEpochMilli(),

@@ -146,6 +146,23 @@ class ExportSystemTest {
         "EXPORT todos=%d attachment_bytes=%d seconds=%.1f heap_growth_bytes_mid_export=%s%n",
         todos, bytes, seconds, samples);
     assertThat(samples).isNotEmpty().allMatch(growth -> growth < MAX_HEAP_GROWTH);
+
+    long erasing = System.nanoTime();
+    var erased =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/me?confirm=alice"))
+                    .DELETE()
+                    .header("Authorization", "Bearer " + RunningService.token("alice"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    System.out.printf(
+        "ERASE todos=%d attachment_bytes=%d seconds=%.2f%n",
+        TODOS, bytes, (System.nanoTime() - erasing) / 1e9);
+    assertThat(erased.statusCode()).isEqualTo(204);
+    try (Stream<Path> files = Files.walk(directory.resolve("attachments"))) {
+      assertThat(files.filter(Files::isRegularFile)).isEmpty();
+    }
   }
 
   private static List<Todo> seedTodos(
