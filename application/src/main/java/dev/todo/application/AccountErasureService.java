@@ -80,7 +80,7 @@ final class AccountErasureService implements EraseAccountUseCase {
                   .filter(m -> m.role() != ListRole.OWNER)
                   .forEach(m -> lists.removeMember(m.list().id(), user));
               todos.forgetUser(user);
-              audit.forgetActor(user);
+              audit.forgetUser(user);
               users.delete(user);
               events.about(
                   AuditAction.USER_ERASED, Optional.empty(), Optional.empty(), Changes.none());

@@ -115,6 +115,10 @@ class AccountErasureServiceTest {
     List<AuditEvent> events = database.audit.all();
     assertThat(events).hasSize((int) before + 1);
     assertThat(events).noneMatch(e -> e.actor().filter("alice"::equals).isPresent());
+    assertThat(events)
+        .as("no event names her as the member it is about either")
+        .noneMatch(e -> e.changes().fields().values().stream().anyMatch(v -> v.contains("alice")));
+    assertThat(events).anyMatch(e -> e.action() == AuditAction.MEMBER_ADDED);
     assertThat(events).filteredOn(e -> e.actor().isEmpty()).hasSizeGreaterThan(1);
     AuditEvent erased = events.getLast();
     assertThat(erased.action()).isEqualTo(AuditAction.USER_ERASED);

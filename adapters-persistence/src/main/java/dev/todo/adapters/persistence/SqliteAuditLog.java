@@ -5,6 +5,7 @@ import dev.todo.domain.audit.AuditEntry;
 import dev.todo.domain.audit.AuditEvent;
 import dev.todo.domain.audit.AuditEventId;
 import dev.todo.domain.audit.AuditQuery;
+import dev.todo.domain.audit.MemberChanges;
 import dev.todo.domain.list.ListId;
 import dev.todo.domain.port.out.AuditLog;
 import dev.todo.domain.todo.TodoId;
@@ -97,10 +98,29 @@ final class SqliteAuditLog implements AuditLog {
     return sql.update("DELETE FROM audit_events WHERE at < ?", cutoff.toEpochMilli());
   }
 
-  /** Through {@code audit_events_by_actor}. */
+  /**
+   * The actor through {@code audit_events_by_actor}; the member named in {@code changes} by a scan
+   * of the log (JSON text, no index: an erasure is rare).
+   */
   @Override
-  public long forgetActor(String user) {
-    return sql.update("UPDATE audit_events SET actor = NULL WHERE actor = ?", user);
+  public void forgetUser(String user) {
+    sql.update("UPDATE audit_events SET actor = NULL WHERE actor = ?", user);
+    String id = "'$." + MemberChanges.USER_ID;
+    sql.update(
+        "UPDATE audit_events SET changes = json_replace(changes, "
+            + id
+            + "', json_array(nullif(changes ->> "
+            + id
+            + "[0]', ?), nullif(changes ->> "
+            + id
+            + "[1]', ?))) WHERE ? IN (changes ->> "
+            + id
+            + "[0]', changes ->> "
+            + id
+            + "[1]')",
+        user,
+        user,
+        user);
   }
 
   private static void condition(

@@ -28,7 +28,9 @@ public interface AuditLog {
   long deleteBefore(Instant cutoff);
 
   /**
-   * Erases {@code user} as the actor of every event: the events stay, by nobody. Returns how many.
+   * Erases {@code user} from the log: the events stay, but they are no longer their actor (the
+   * actor becomes nobody) nor named as the member an event is about ({@link
+   * dev.todo.domain.audit.MemberChanges#USER_ID} becomes null).
    */
-  long forgetActor(String user);
+  void forgetUser(String user);
 }
