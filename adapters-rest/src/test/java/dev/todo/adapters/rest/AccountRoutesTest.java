@@ -8,7 +8,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -257,9 +256,5 @@ class AccountRoutesTest {
         .satisfies(
             l -> assertThat(l).containsEntry("is_default", true).containsEntry("todo_count", 0));
     assertThat(api.get("/api/v1/todos").as("alice").send().map().get("data")).isEqualTo(List.of());
-  }
-
-  static String text(byte[] bytes) {
-    return new String(bytes, StandardCharsets.UTF_8);
   }
 }
