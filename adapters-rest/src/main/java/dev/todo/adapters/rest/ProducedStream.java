@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -22,7 +23,9 @@ import org.slf4j.MDC;
  * and the JDK's piped streams poll once a second; this is the small pipe between the two. A
  * producer's failure ends the body with an {@link IOException} (the server then cuts the
  * connection: the status has been sent); a reader that closes early makes the producer's next write
- * fail, which stops it.
+ * fail, which stops it (Micronaut closes the stream within milliseconds of the client's socket
+ * closing); a reader that takes nothing for {@link #STALL}, a client that stalls with its
+ * connection open, makes it give up too: a live client reads 64 KiB in far less.
  */
 final class ProducedStream extends InputStream {
 
@@ -34,22 +37,30 @@ final class ProducedStream extends InputStream {
 
   static final int CHUNK = 64 * 1024;
   static final int CHUNKS = 8;
-  private static final long STALL_SECONDS = 300;
+  static final Duration STALL = Duration.ofSeconds(60);
   private static final byte[] END = new byte[0];
   private static final Logger LOG = LoggerFactory.getLogger(ProducedStream.class);
 
   private final BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(CHUNKS);
+  private final Duration stall;
   private volatile boolean readerClosed;
   private volatile Throwable failure;
   private byte[] current = new byte[0];
   private int position;
   private boolean ended;
 
-  private ProducedStream() {}
+  private ProducedStream(Duration stall) {
+    this.stall = stall;
+  }
 
   /** Starts {@code producer} on a virtual thread named {@code name}, with the caller's MDC. */
   static InputStream start(String name, Producer producer) {
-    var stream = new ProducedStream();
+    return start(name, producer, STALL);
+  }
+
+  /** The same, giving up after {@code stall} without a read. */
+  static InputStream start(String name, Producer producer, Duration stall) {
+    var stream = new ProducedStream(stall);
     Map<String, String> context = MDC.getCopyOfContextMap();
     Thread.ofVirtual().name(name).start(() -> stream.run(producer, context));
     return stream;
@@ -155,14 +166,15 @@ final class ProducedStream extends InputStream {
     }
 
     private void handOver(byte[] piece) throws IOException {
-      long waited = 0;
+      long giveUp = System.nanoTime() + stall.toNanos();
       try {
-        while (!chunks.offer(piece, 1, TimeUnit.SECONDS)) {
+        while (!chunks.offer(piece, 100, TimeUnit.MILLISECONDS)) {
           if (readerClosed) {
             throw new IOException("The client went away");
           }
-          if (++waited > STALL_SECONDS) {
-            throw new IOException("The client read nothing for " + STALL_SECONDS + " s");
+          if (System.nanoTime() - giveUp > 0) {
+            readerClosed = true;
+            throw new IOException("The client read nothing for " + stall);
           }
         }
       } catch (InterruptedException e) {

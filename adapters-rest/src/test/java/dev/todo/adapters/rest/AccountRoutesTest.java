@@ -2,20 +2,29 @@ package dev.todo.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Export and erasure over a real socket, on the real use cases over in-memory fakes. */
 @MicronautTest
@@ -168,6 +177,49 @@ class AccountRoutesTest {
         .containsExactlyInAnyOrder(
             "$.lists[0].todos[0]: required deleted_by is missing",
             "$.lists[0].todos[0]: owner is not allowed");
+  }
+
+  @Test
+  void aClientThatLeavesMidwayStopsTheExport() throws Exception {
+    String list = post("alice", "/api/v1/lists", "{\"name\":\"Big files\"}");
+    String todo =
+        post("alice", "/api/v1/todos", "{\"title\":\"Scans\",\"list_id\":\"" + list + "\"}");
+    byte[] big = new byte[8 * 1024 * 1024];
+    new Random(7).nextBytes(big);
+    for (int i = 0; i < 4; i++) {
+      upload("alice", todo, "scan-" + i + ".bin", big);
+    }
+    var lines = new ListAppender<ILoggingEvent>();
+    var logger = (Logger) LoggerFactory.getLogger(ProducedStream.class);
+    Level level = logger.getLevel();
+    logger.setLevel(Level.INFO);
+    lines.start();
+    logger.addAppender(lines);
+    try {
+      try (var socket = new Socket(server.getHost(), server.getPort())) {
+        String request =
+            "GET /api/v1/me/export HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                + Tokens.bearer("alice")
+                + "\r\n\r\n";
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        assertThat(socket.getInputStream().readNBytes(1024)).hasSize(1024);
+      }
+
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (lines.list.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(lines.list)
+          .singleElement()
+          .satisfies(
+              line ->
+                  assertThat(line.getFormattedMessage())
+                      .startsWith("Response body abandoned by the client")
+                      .contains("went away"));
+    } finally {
+      logger.detachAppender(lines);
+      logger.setLevel(level);
+    }
   }
 
   @Test

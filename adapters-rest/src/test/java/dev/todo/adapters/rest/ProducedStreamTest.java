@@ -49,6 +49,32 @@ class ProducedStreamTest {
   }
 
   @Test
+  void aProducerWhoseReaderTakesNothingGivesUp() throws Exception {
+    var outcome = new AtomicReference<Throwable>();
+    var done = new CountDownLatch(1);
+    InputStream in =
+        ProducedStream.start(
+            "test",
+            out -> {
+              try {
+                while (true) {
+                  out.write(new byte[1024]);
+                }
+              } catch (IOException e) {
+                outcome.set(e);
+                throw e;
+              } finally {
+                done.countDown();
+              }
+            },
+            java.time.Duration.ofMillis(500));
+
+    assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(outcome.get()).hasMessageContaining("read nothing");
+    assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class);
+  }
+
+  @Test
   void theProducerIsHeldBackByASlowReaderAndStoppedByOneThatLeaves() throws Exception {
     var written = new AtomicLong();
     var outcome = new AtomicReference<Throwable>();
