@@ -48,54 +48,46 @@ class ProducedStreamTest {
     }
   }
 
+  /** Writes 1 KiB after 1 KiB until a write fails; counts them, keeps the failure. */
+  private static final class EndlessProducer implements ProducedStream.Producer {
+    final AtomicLong written = new AtomicLong();
+    final AtomicReference<Throwable> outcome = new AtomicReference<>();
+    final CountDownLatch done = new CountDownLatch(1);
+
+    @Override
+    public void writeTo(java.io.OutputStream out) throws IOException {
+      try {
+        byte[] piece = new byte[1024];
+        while (true) {
+          out.write(piece);
+          written.addAndGet(piece.length);
+        }
+      } catch (IOException e) {
+        outcome.set(e);
+        throw e;
+      } finally {
+        done.countDown();
+      }
+    }
+  }
+
   @Test
   void aProducerWhoseReaderTakesNothingGivesUp() throws Exception {
-    var outcome = new AtomicReference<Throwable>();
-    var done = new CountDownLatch(1);
-    InputStream in =
-        ProducedStream.start(
-            "test",
-            out -> {
-              try {
-                while (true) {
-                  out.write(new byte[1024]);
-                }
-              } catch (IOException e) {
-                outcome.set(e);
-                throw e;
-              } finally {
-                done.countDown();
-              }
-            },
-            java.time.Duration.ofMillis(500));
+    var producer = new EndlessProducer();
+    InputStream in = ProducedStream.start("test", producer, java.time.Duration.ofMillis(500));
 
-    assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
-    assertThat(outcome.get()).hasMessageContaining("read nothing");
+    assertThat(producer.done.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(producer.outcome.get()).hasMessageContaining("read nothing");
     assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class);
   }
 
   @Test
   void theProducerIsHeldBackByASlowReaderAndStoppedByOneThatLeaves() throws Exception {
-    var written = new AtomicLong();
-    var outcome = new AtomicReference<Throwable>();
-    var done = new CountDownLatch(1);
-    InputStream in =
-        ProducedStream.start(
-            "test",
-            out -> {
-              try {
-                byte[] piece = new byte[1024];
-                while (true) {
-                  out.write(piece);
-                  written.addAndGet(piece.length);
-                }
-              } catch (IOException e) {
-                outcome.set(e);
-                throw e;
-              } finally {
-                done.countDown();
-              }
-            });
+    var producer = new EndlessProducer();
+    var written = producer.written;
+    var outcome = producer.outcome;
+    var done = producer.done;
+    InputStream in = ProducedStream.start("test", producer);
     assertThat(in.read()).isNotNegative();
     Thread.sleep(300);
     long buffered = written.get();
