@@ -3,8 +3,9 @@
 // (the contract's {"error": {...}} envelope) becomes an ApiError that keeps the request id, so a
 // user can quote it to support. Every read of to-dos or stats names the browser's time zone (tz=),
 // so that "today" is the user's date. The routes of lists and sharing are in api-lists.js, the trash's
-// in api-trash.js, the steps' in api-steps.js.
+// in api-trash.js, the steps' in api-steps.js, the account's (export, erasure) in api-account.js.
 
+import { accountRoutes } from './api-account.js';
 import { listRoutes } from './api-lists.js';
 import { stepRoutes } from './api-steps.js';
 import { trashRoutes } from './api-trash.js';
@@ -116,8 +117,8 @@ export function createApiClient({
 		onActivity(inFlight);
 	};
 
-	function headersFor({ body, contentType, ifMatch, requestId }) {
-		const headers = { Accept: JSON_TYPE, 'X-Request-ID': requestId };
+	function headersFor({ body, contentType, ifMatch, requestId, accept = JSON_TYPE }) {
+		const headers = { Accept: accept, 'X-Request-ID': requestId };
 		const token = getToken();
 		if (token) headers.Authorization = `Bearer ${token}`;
 		if (body !== undefined) headers['Content-Type'] = contentType || JSON_TYPE;
@@ -135,13 +136,13 @@ export function createApiClient({
 	}
 
 	// keepalive: the request outlives the page (a delete sent as the tab closes)
-	async function sendTracked(method, path, { body, contentType, ifMatch, raw = false, keepalive = false } = {}) {
+	async function sendTracked(method, path, { body, contentType, ifMatch, accept, raw = false, keepalive = false } = {}) {
 		const requestId = newRequestId(crypto);
 		let response;
 		try {
 			response = await fetch(baseUrl + path, {
 				method,
-				headers: headersFor({ body, contentType, ifMatch, requestId }),
+				headers: headersFor({ body, contentType, ifMatch, requestId, accept }),
 				body: body === undefined ? undefined : JSON.stringify(body),
 				...(keepalive ? { keepalive: true } : {}),
 			});
@@ -169,6 +170,7 @@ export function createApiClient({
 		...listRoutes(send),
 		...trashRoutes(send),
 		...stepRoutes(send),
+		...accountRoutes(send),
 
 		/** Public: what the browser needs to sign in (and optionally attachment limits). */
 		async config() {

@@ -1,6 +1,7 @@
 // Composition root: builds the API client, auth, stores and writes, views and controllers, and
 // decides which page to show (the list, the sign-in callback, the signed-out page, an invite).
 
+import { AccountController } from './account-controller.js';
 import { createApiClient } from './api.js';
 import { createAuth } from './auth.js';
 import { Controller } from './controller.js';
@@ -11,6 +12,7 @@ import { OptimisticWrites } from './optimistic-writes.js';
 import { inviteTokenFromPath, pageFromPath } from './router.js';
 import { ShareController } from './share-controller.js';
 import { TodoStore } from './store.js';
+import { AccountView } from './views/account-view.js';
 import { ActivityView } from './views/activity-view.js';
 import { ConfirmView } from './views/confirm-view.js';
 import { DetailsView } from './views/details-view.js';
@@ -98,10 +100,19 @@ async function main() {
 		return;
 	}
 
+	// the user menu: on the invite page its id comes from GET /api/v1/me, on the list page from the lists
+	let inviteMe = null;
+	let controller = null;
+	const account = new AccountController({ api, view: new AccountView(document), session, myId: () => inviteMe ?? controller?.lists.myId ?? null });
+	account.bind();
+
 	if (page === 'invite') {
 		shell.showPage('invite');
 		shell.bind({ onSignOut: () => session.signOut(), onRetry: (retry) => retry() });
-		api.me().then((me) => shell.showUser(me.name || me.email || me.id), () => {});
+		api.me().then((me) => {
+			inviteMe = me.id;
+			shell.showUser(me.name || me.email || me.id);
+		}, () => {});
 		await showInvitePage({
 			api,
 			view: new InviteView(document),
@@ -131,7 +142,7 @@ async function main() {
 	const lists = new ListsStore({ api });
 	const share = new ShareController({ api, lists, view: new ShareView(document), origin: window.location.origin, clipboard: window.navigator.clipboard });
 	share.bind();
-	const controller = new Controller({ store, writes, writeQueue, api, views, session, config, window, lists, share });
+	controller = new Controller({ store, writes, writeQueue, api, views, session, config, window, lists, share });
 	await controller.start();
 }
 

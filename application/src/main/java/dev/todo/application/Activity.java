@@ -37,6 +37,14 @@ final class Activity {
     return new Recorder(Optional.of(caller.subject()), correlation.currentRequestId());
   }
 
+  /**
+   * The events of a request whose caller is not to be named (the erasure of their own account): the
+   * request id, no actor. Called on the request's own thread, like {@link #by}.
+   */
+  Recorder anonymously() {
+    return new Recorder(Optional.empty(), correlation.currentRequestId());
+  }
+
   /** The events of the service's own routines: no actor, no request. */
   Recorder bySystem() {
     return new Recorder(Optional.empty(), Optional.empty());

@@ -7,6 +7,8 @@ import dev.todo.domain.port.in.BulkEditTodosUseCase;
 import dev.todo.domain.port.in.CheckHealthUseCase;
 import dev.todo.domain.port.in.CreateTodoUseCase;
 import dev.todo.domain.port.in.DeleteTodoUseCase;
+import dev.todo.domain.port.in.EraseAccountUseCase;
+import dev.todo.domain.port.in.ExportAccountUseCase;
 import dev.todo.domain.port.in.ListsUseCase;
 import dev.todo.domain.port.in.ReadTodosUseCase;
 import dev.todo.domain.port.in.RecogniseUserUseCase;
@@ -77,6 +79,8 @@ public final class UseCases {
   private final TrashService trash;
   private final ActivityService activityLog;
   private final SyncService sync;
+  private final ExportService export;
+  private final AccountErasureService erasure;
 
   public UseCases(Ports ports, Settings settings) {
     var cleanup = new AttachmentCleanup(ports.attachments(), ports.blobs());
@@ -160,6 +164,27 @@ public final class UseCases {
     sync =
         new SyncService(
             ports.sync(), ports.transactions(), ports.clock(), settings.syncRetention());
+    export =
+        new ExportService(
+            new ExportService.ExportSources(
+                ports.users(),
+                ports.lists(),
+                ports.todos(),
+                ports.trash(),
+                ports.steps(),
+                ports.attachments(),
+                ports.blobs()),
+            ports.transactions(),
+            ports.clock());
+    erasure =
+        new AccountErasureService(
+            ports.lists(),
+            ports.todos(),
+            ports.users(),
+            ports.audit(),
+            ports.transactions(),
+            cleanup,
+            activity);
   }
 
   public CreateTodoUseCase createTodo() {
@@ -220,5 +245,13 @@ public final class UseCases {
 
   public SyncUseCase sync() {
     return sync;
+  }
+
+  public ExportAccountUseCase exportAccount() {
+    return export;
+  }
+
+  public EraseAccountUseCase eraseAccount() {
+    return erasure;
   }
 }

@@ -40,6 +40,7 @@ class SyncPropertyTest {
         useCases.deleteTodo(),
         useCases.trash(),
         useCases.steps(),
+        useCases.eraseAccount(),
         useCases.sync());
   }
 }

@@ -27,6 +27,20 @@ final class TestUseCases {
       Clock clock,
       Transactions transactions,
       RequestCorrelation correlation) {
+    return over(database, clock, transactions, correlation, new InMemoryBlobStorage(clock));
+  }
+
+  /** Over {@code blobs}, for a test that looks at the objects in the store. */
+  static UseCases over(InMemoryDatabase database, Clock clock, InMemoryBlobStorage blobs) {
+    return over(database, clock, database.transactions, RequestCorrelation.NONE, blobs);
+  }
+
+  private static UseCases over(
+      InMemoryDatabase database,
+      Clock clock,
+      Transactions transactions,
+      RequestCorrelation correlation,
+      InMemoryBlobStorage blobs) {
     return new UseCases(
         new UseCases.Ports(
             database.todos,
@@ -36,7 +50,7 @@ final class TestUseCases {
             database.invites,
             database.attachments,
             database.steps,
-            new InMemoryBlobStorage(clock),
+            blobs,
             database.audit,
             database.sync,
             transactions,

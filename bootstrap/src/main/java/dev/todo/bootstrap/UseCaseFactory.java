@@ -8,6 +8,8 @@ import dev.todo.domain.port.in.BulkEditTodosUseCase;
 import dev.todo.domain.port.in.CheckHealthUseCase;
 import dev.todo.domain.port.in.CreateTodoUseCase;
 import dev.todo.domain.port.in.DeleteTodoUseCase;
+import dev.todo.domain.port.in.EraseAccountUseCase;
+import dev.todo.domain.port.in.ExportAccountUseCase;
 import dev.todo.domain.port.in.ListsUseCase;
 import dev.todo.domain.port.in.ReadTodosUseCase;
 import dev.todo.domain.port.in.RecogniseUserUseCase;
@@ -168,5 +170,15 @@ class UseCaseFactory {
   @Singleton
   ActivityUseCase activity(UseCases useCases, TracedUseCases traced) {
     return traced.wrap(ActivityUseCase.class, useCases.activity());
+  }
+
+  @Singleton
+  ExportAccountUseCase exportAccount(UseCases useCases, TracedUseCases traced) {
+    return traced.wrap(ExportAccountUseCase.class, useCases.exportAccount());
+  }
+
+  @Singleton
+  EraseAccountUseCase eraseAccount(UseCases useCases, TracedUseCases traced) {
+    return traced.wrap(EraseAccountUseCase.class, useCases.eraseAccount());
   }
 }

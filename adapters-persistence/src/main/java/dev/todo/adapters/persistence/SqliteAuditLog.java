@@ -5,6 +5,8 @@ import dev.todo.domain.audit.AuditEntry;
 import dev.todo.domain.audit.AuditEvent;
 import dev.todo.domain.audit.AuditEventId;
 import dev.todo.domain.audit.AuditQuery;
+import dev.todo.domain.audit.Changes;
+import dev.todo.domain.audit.MemberChanges;
 import dev.todo.domain.list.ListId;
 import dev.todo.domain.port.out.AuditLog;
 import dev.todo.domain.todo.TodoId;
@@ -13,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -95,6 +98,33 @@ final class SqliteAuditLog implements AuditLog {
   @Override
   public long deleteBefore(Instant cutoff) {
     return sql.update("DELETE FROM audit_events WHERE at < ?", cutoff.toEpochMilli());
+  }
+
+  /**
+   * The actor through {@code audit_events_by_actor}; the member named in {@code changes} by a scan
+   * of the log (JSON text, no index: an erasure is rare).
+   */
+  @Override
+  public void forgetUser(String user) {
+    sql.update("UPDATE audit_events SET actor = NULL WHERE actor = ?", user);
+    record Stored(long seq, String changes) {}
+    var naming =
+        sql.list(
+            "SELECT seq, changes FROM audit_events WHERE changes LIKE ? ESCAPE '\\'",
+            row -> new Stored(row.getLong(1), row.getString(2)),
+            "%" + TodoListSql.escapeLike(user) + "%");
+    for (Stored stored : naming) {
+      var fields = new LinkedHashMap<>(changes.read(stored.changes()).fields());
+      var ids = fields.get(MemberChanges.USER_ID);
+      if (ids != null && ids.contains(user)) {
+        fields.put(
+            MemberChanges.USER_ID, ids.stream().map(id -> user.equals(id) ? null : id).toList());
+        sql.update(
+            "UPDATE audit_events SET changes = ? WHERE seq = ?",
+            changes.write(Changes.read(fields)),
+            stored.seq());
+      }
+    }
   }
 
   private static void condition(

@@ -26,6 +26,14 @@ import java.util.stream.Stream;
 final class SqliteTodoRepository implements TodoRepository {
 
   private static final String SELECT = "SELECT " + TodoRows.SELECT_LIST + " FROM todos t";
+  private static final String IN_LIST =
+      SELECT + " WHERE t.list_seq = " + TodoColumn.LIST_SEQ + " AND " + TodoListSql.LIVE;
+
+  /** A keyset page of a list's live to-dos: list id, created_at and id of the last, limit. */
+  static final String PAGE_IN_LIST_AFTER =
+      IN_LIST + " AND (t.created_at, t.id) > (?, ?) ORDER BY t.created_at, t.id LIMIT ?";
+
+  private static final String FIRST_PAGE_IN_LIST = IN_LIST + " ORDER BY t.created_at, t.id LIMIT ?";
 
   private final Sql sql;
   private final SearchIndex search;
@@ -200,6 +208,40 @@ final class SqliteTodoRepository implements TodoRepository {
     dueCounts.recount(lists);
     sync.lists(lists);
     return trashed;
+  }
+
+  /** Keyset pages on {@code todos_by_list_created}, whatever the list's size. */
+  @Override
+  public List<Todo> findInList(ListId list, Optional<Todo> after, int limit) {
+    if (after.isEmpty()) {
+      return sql.list(FIRST_PAGE_IN_LIST, TodoRows::read, list.toString(), limit);
+    }
+    return sql.list(
+        PAGE_IN_LIST_AFTER,
+        TodoRows::read,
+        list.toString(),
+        after.get().createdAt().toEpochMilli(),
+        after.get().id().toString(),
+        limit);
+  }
+
+  /**
+   * One statement over the whole table (no index holds these columns): an account's erasure is
+   * rare, and its to-dos in other users' lists can be anywhere, even in lists they have left. No
+   * derived data holds these columns; the version stays (the to-dos' own content is unchanged).
+   */
+  @Override
+  public long forgetUser(String user) {
+    String naming = " WHERE ? IN (t.created_by, t.completed_by, t.deleted_by)";
+    sync.changedTodosWhere(naming, user);
+    return sql.update(
+        "UPDATE todos AS t SET created_by = nullif(created_by, ?),"
+            + " completed_by = nullif(completed_by, ?), deleted_by = nullif(deleted_by, ?)"
+            + naming,
+        user,
+        user,
+        user,
+        user);
   }
 
   /** The live rows of the lists, of the table aliased {@code t}. */

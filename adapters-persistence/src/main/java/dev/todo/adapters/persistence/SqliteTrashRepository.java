@@ -27,6 +27,14 @@ final class SqliteTrashRepository implements TrashRepository {
   private static final String SELECT =
       "SELECT " + TodoRows.SELECT_LIST + ", t.deleted_at, t.deleted_by FROM todos t";
   private static final String NEWEST_FIRST = " ORDER BY t.deleted_at DESC, t.id DESC";
+  private static final String IN_LIST =
+      SELECT + " WHERE t.list_seq = " + TodoColumn.LIST_SEQ + " AND " + TRASHED;
+
+  /** A keyset page of a list's trash: list id, deleted_at and id of the last, limit. */
+  static final String PAGE_IN_LIST_AFTER =
+      IN_LIST + " AND (t.deleted_at, t.id) > (?, ?) ORDER BY t.deleted_at, t.id LIMIT ?";
+
+  private static final String FIRST_PAGE_IN_LIST = IN_LIST + " ORDER BY t.deleted_at, t.id LIMIT ?";
 
   private final Sql sql;
   private final List<TodoDerivedData> derived;
@@ -95,6 +103,21 @@ final class SqliteTrashRepository implements TrashRepository {
         SELECT + " WHERE " + TRASHED + " AND t.deleted_at < ? ORDER BY t.deleted_at, t.id LIMIT ?",
         SqliteTrashRepository::read,
         cutoff.toEpochMilli(),
+        limit);
+  }
+
+  /** Keyset pages on {@code todos_in_trash}, whatever the list's size. */
+  @Override
+  public List<TrashedTodo> findInList(ListId list, Optional<TrashedTodo> after, int limit) {
+    if (after.isEmpty()) {
+      return sql.list(FIRST_PAGE_IN_LIST, SqliteTrashRepository::read, list.toString(), limit);
+    }
+    return sql.list(
+        PAGE_IN_LIST_AFTER,
+        SqliteTrashRepository::read,
+        list.toString(),
+        after.get().deletedAt().toEpochMilli(),
+        after.get().id().toString(),
         limit);
   }
 

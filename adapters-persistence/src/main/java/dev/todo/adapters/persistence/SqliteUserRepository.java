@@ -63,6 +63,11 @@ final class SqliteUserRepository implements UserRepository {
         KnownUser.emailKey(email));
   }
 
+  @Override
+  public void delete(String subject) {
+    sql.update("DELETE FROM users WHERE sub = ?", subject);
+  }
+
   private static KnownUser read(ResultSet row) throws SQLException {
     return new KnownUser(
         row.getString("sub"),

@@ -155,6 +155,17 @@ final class SyncChanges {
     contents(lists, now);
   }
 
+  /** The to-dos matching {@code where} (on {@code todos t}), live or trashed, changed. */
+  void changedTodosWhere(String where, Object... parameters) {
+    long now = clock.current();
+    sql.update(
+        "UPDATE lists SET content_seq = ? WHERE seq IN (SELECT t.list_seq FROM todos t"
+            + where
+            + ")",
+        values(now, parameters));
+    sql.update("UPDATE todos AS t SET change_seq = ?" + where, values(now, parameters));
+  }
+
   /** The step was added or changed. */
   void step(StepId step) {
     long now = clock.current();

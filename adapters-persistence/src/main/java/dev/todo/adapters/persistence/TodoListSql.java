@@ -213,7 +213,8 @@ final class TodoListSql {
     return "\"" + text.replace("\"", "\"\"") + "\"";
   }
 
-  private static String escapeLike(String text) {
+  /** The text as a LIKE pattern matches it literally (with {@code ESCAPE '\\'}). */
+  static String escapeLike(String text) {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 

@@ -27,12 +27,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every list query is answered through an index that starts with the list; the page queries of each
  * sort read one list's rows in index order (no temporary sort), and a page across lists sorts only
- * what it merges, at most {@code offset + size} rows of each list. Plans are printed for the
- * record.
+ * what it merges, at most {@code offset + size} rows of each list; the export's keyset pages seek
+ * their list's partial index from the last row read. Plans are printed for the record.
  */
 class ListQueryPlanTest {
 
@@ -155,6 +156,22 @@ class ListQueryPlanTest {
       }
       assertThat(plan).noneMatch(line -> line.matches("SCAN t( .*)?"));
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"todos_by_list_created", "todos_in_trash"})
+  void aKeysetPageOfTheExportSeeksTheListsIndexAfterTheLastRow(String index) throws SQLException {
+    String sql =
+        index.equals("todos_in_trash")
+            ? SqliteTrashRepository.PAGE_IN_LIST_AFTER
+            : SqliteTodoRepository.PAGE_IN_LIST_AFTER;
+
+    var plan = plan(new TodoListSql.Query(sql, new Object[] {ALICES.toString(), 0L, "", 200}));
+
+    assertThat(plan)
+        .anyMatch(line -> line.startsWith("SEARCH t USING INDEX " + index + " (list_seq=? AND ("));
+    assertThat(plan).noneMatch(line -> line.contains("TEMP B-TREE"));
+    assertThat(plan).noneMatch(line -> line.matches("SCAN t\\b.*"));
   }
 
   private static List<String> plan(TodoListSql.Query query) throws SQLException {

@@ -62,7 +62,8 @@ record TodoResponse(
         trashed.todo(), Timestamps.format(trashed.deletedAt()), trashed.deletedBy().orElse(null));
   }
 
-  private static TodoResponse of(Todo todo, String deletedAt, String deletedBy) {
+  /** A to-do with the trash's fields as given ({@code null} for a live one). */
+  static TodoResponse of(Todo todo, String deletedAt, String deletedBy) {
     return new TodoResponse(
         todo.id().toString(),
         todo.listId().toString(),

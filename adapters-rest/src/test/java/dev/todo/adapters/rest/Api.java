@@ -77,6 +77,15 @@ final class Api {
     }
 
     Reply send() {
+      return new Reply(exchange(HttpResponse.BodyHandlers.ofString()), json);
+    }
+
+    /** The response with its body as bytes (a zip, a file). */
+    HttpResponse<byte[]> download() {
+      return exchange(HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private <T> HttpResponse<T> exchange(HttpResponse.BodyHandler<T> handler) {
       var builder =
           HttpRequest.newBuilder(URI.create(base.toString() + path))
               .method(
@@ -84,7 +93,7 @@ final class Api {
                   body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
       headers.forEach(builder::header);
       try {
-        return new Reply(client.send(builder.build(), HttpResponse.BodyHandlers.ofString()), json);
+        return client.send(builder.build(), handler);
       } catch (IOException e) {
         throw new IllegalStateException(e);
       } catch (InterruptedException e) {

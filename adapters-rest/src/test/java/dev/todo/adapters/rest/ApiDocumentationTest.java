@@ -71,6 +71,8 @@ class ApiDocumentationTest {
     expected.put("GET /api/v1/health", List.of("200"));
     expected.put("GET /api/v1/health/live", List.of("200"));
     expected.put("GET /api/v1/me", List.of("200"));
+    expected.put("GET /api/v1/me/export", concat(common, "200"));
+    expected.put("DELETE /api/v1/me", concat(common, "204", "400"));
     expected.put("GET /api/v1/lists", concat(common, "200"));
     expected.put("POST /api/v1/lists", concat(common, "201", "400", "415"));
     expected.put("GET /api/v1/lists/{listId}", concat(common, "200", "304", "404"));

@@ -13,6 +13,8 @@ import dev.todo.domain.port.in.CheckHealthUseCase;
 import dev.todo.domain.port.in.CreateTodoUseCase;
 import dev.todo.domain.port.in.CreateTodoUseCase.CreateTodoCommand;
 import dev.todo.domain.port.in.DeleteTodoUseCase;
+import dev.todo.domain.port.in.EraseAccountUseCase;
+import dev.todo.domain.port.in.ExportAccountUseCase;
 import dev.todo.domain.port.in.InputSource;
 import dev.todo.domain.port.in.ListsUseCase;
 import dev.todo.domain.port.in.ReadTodosUseCase;
@@ -233,6 +235,16 @@ final class InMemoryBackend {
     @Singleton
     SyncUseCase sync(InMemoryBackend backend) {
       return backend.useCases.sync();
+    }
+
+    @Singleton
+    ExportAccountUseCase exportAccount(InMemoryBackend backend) {
+      return backend.useCases.exportAccount();
+    }
+
+    @Singleton
+    EraseAccountUseCase eraseAccount(InMemoryBackend backend) {
+      return backend.useCases.eraseAccount();
     }
   }
 }

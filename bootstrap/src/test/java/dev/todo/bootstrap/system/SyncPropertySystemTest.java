@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.todo.bootstrap.ServiceOnRandomPort;
 import dev.todo.domain.port.in.CreateTodoUseCase;
 import dev.todo.domain.port.in.DeleteTodoUseCase;
+import dev.todo.domain.port.in.EraseAccountUseCase;
 import dev.todo.domain.port.in.ListsUseCase;
 import dev.todo.domain.port.in.RecogniseUserUseCase;
 import dev.todo.domain.port.in.SharingUseCase;
@@ -56,6 +57,7 @@ class SyncPropertySystemTest {
             context.getBean(DeleteTodoUseCase.class),
             context.getBean(TrashUseCase.class),
             context.getBean(StepsUseCase.class),
+            context.getBean(EraseAccountUseCase.class),
             context.getBean(SyncUseCase.class));
     int sequences = Integer.getInteger("sync.sequences", SEQUENCES);
     long seed = Long.getLong("sync.seed", 1);

@@ -12,6 +12,9 @@ public final class MemberChanges {
 
   private MemberChanges() {}
 
+  /** The field that names the member an event is about. */
+  public static final String USER_ID = "user_id";
+
   public static Changes of(String user, Optional<ListRole> before, Optional<ListRole> after) {
     return builder(user, before, after).build();
   }
@@ -21,10 +24,10 @@ public final class MemberChanges {
       String user, Optional<ListRole> before, Optional<ListRole> after) {
     var changes = Changes.builder();
     if (before.isPresent() && after.isPresent()) {
-      changes.naming("user_id", user);
+      changes.naming(USER_ID, user);
     } else {
       changes.change(
-          "user_id", before.map(role -> user).orElse(null), after.map(role -> user).orElse(null));
+          USER_ID, before.map(role -> user).orElse(null), after.map(role -> user).orElse(null));
     }
     return changes.change(
         "role",

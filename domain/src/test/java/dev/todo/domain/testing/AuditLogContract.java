@@ -9,12 +9,15 @@ import dev.todo.domain.audit.AuditEvent;
 import dev.todo.domain.audit.AuditEventId;
 import dev.todo.domain.audit.AuditQuery;
 import dev.todo.domain.audit.Changes;
+import dev.todo.domain.audit.MemberChanges;
 import dev.todo.domain.identity.Caller;
 import dev.todo.domain.list.ListId;
+import dev.todo.domain.list.ListRole;
 import dev.todo.domain.port.out.AuditLog;
 import dev.todo.domain.port.out.UserRepository;
 import dev.todo.domain.todo.TodoId;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -192,5 +195,45 @@ public abstract class AuditLogContract {
 
     assertThat(deleted).isEqualTo(1);
     assertThat(find(all(10))).containsExactly(recent);
+  }
+
+  @Test
+  void forgettingAUserKeepsTheirEventsByNobodyAndNamingNoOne() {
+    var bobs = event("bob", AuditAction.TODO_CREATED, GROCERIES, 1, Changes.none());
+    var carols = event("carol", AuditAction.TODO_CREATED, GROCERIES, 2, Changes.none());
+    var bobAdded =
+        event(
+            "carol",
+            AuditAction.MEMBER_ADDED,
+            GROCERIES,
+            3,
+            MemberChanges.of("bob", Optional.empty(), Optional.of(ListRole.EDITOR)));
+    var daveChanged =
+        event(
+            "carol",
+            AuditAction.MEMBER_CHANGED,
+            GROCERIES,
+            4,
+            MemberChanges.of("dave", Optional.of(ListRole.VIEWER), Optional.of(ListRole.EDITOR)));
+    append(bobs, carols, bobAdded, daveChanged);
+
+    inTransaction(
+        () -> {
+          log.forgetUser("bob");
+          return null;
+        });
+
+    var events = find(all(10));
+    assertThat(events.get(1).actor()).contains("carol");
+    assertThat(events.get(1).changes().fields())
+        .containsEntry(MemberChanges.USER_ID, Arrays.asList(null, null))
+        .containsEntry("role", Arrays.asList(null, "editor"));
+    assertThat(events.getFirst().changes()).isEqualTo(daveChanged.changes());
+    var entries = inTransaction(() -> log.find(all(10))).subList(2, 4);
+    assertThat(entries).extracting(e -> e.event().id()).containsExactly(carols.id(), bobs.id());
+    assertThat(entries.getLast().event().actor()).isEmpty();
+    assertThat(entries.getLast().actor()).isEqualTo(AuditEntry.Actor.NOBODY);
+    assertThat(entries.getFirst().event().actor()).contains("carol");
+    assertThat(find(query(Optional.of("bob"), Optional.empty(), Optional.empty(), 10))).isEmpty();
   }
 }

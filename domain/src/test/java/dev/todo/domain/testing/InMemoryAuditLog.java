@@ -4,9 +4,12 @@ import dev.todo.domain.audit.AuditEntry;
 import dev.todo.domain.audit.AuditEvent;
 import dev.todo.domain.audit.AuditEventId;
 import dev.todo.domain.audit.AuditQuery;
+import dev.todo.domain.audit.Changes;
+import dev.todo.domain.audit.MemberChanges;
 import dev.todo.domain.port.out.AuditLog;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,6 +60,28 @@ public final class InMemoryAuditLog implements AuditLog, InMemoryTransactions.Pa
     int before = events.size();
     events.removeIf(event -> event.at().isBefore(cutoff));
     return before - events.size();
+  }
+
+  @Override
+  public synchronized void forgetUser(String user) {
+    for (int i = 0; i < events.size(); i++) {
+      AuditEvent e = events.get(i);
+      var fields = new LinkedHashMap<>(e.changes().fields());
+      fields.computeIfPresent(
+          MemberChanges.USER_ID,
+          (field, values) -> values.stream().map(v -> user.equals(v) ? null : v).toList());
+      events.set(
+          i,
+          new AuditEvent(
+              e.id(),
+              e.at(),
+              e.actor().filter(actor -> !actor.equals(user)),
+              e.action(),
+              e.listId(),
+              e.todoId(),
+              e.requestId(),
+              Changes.read(fields)));
+    }
   }
 
   /** Every event, oldest first: what tests check against. */

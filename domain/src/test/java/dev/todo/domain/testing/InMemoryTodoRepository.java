@@ -208,6 +208,55 @@ public final class InMemoryTodoRepository
     return going;
   }
 
+  @Override
+  public synchronized List<Todo> findInList(ListId list, Optional<Todo> after, int limit) {
+    Comparator<Todo> created =
+        Comparator.comparing(Todo::createdAt).thenComparing(t -> t.id().toString());
+    return inLists(List.of(list))
+        .filter(t -> after.isEmpty() || created.compare(t, after.get()) > 0)
+        .sorted(created)
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public synchronized long forgetUser(String user) {
+    long changed = 0;
+    for (var entry : todos.entrySet()) {
+      Todo forgotten = withoutUser(entry.getValue(), user);
+      if (forgotten != entry.getValue()) {
+        entry.setValue(forgotten);
+        changed++;
+      }
+    }
+    for (var entry : trash.entrySet()) {
+      TrashedTodo t = entry.getValue();
+      Todo forgotten = withoutUser(t.todo(), user);
+      Optional<String> deletedBy = t.deletedBy().filter(by -> !by.equals(user));
+      if (forgotten != t.todo() || !deletedBy.equals(t.deletedBy())) {
+        entry.setValue(new TrashedTodo(forgotten, t.deletedAt(), deletedBy));
+        changed++;
+      }
+    }
+    return changed;
+  }
+
+  private static Todo withoutUser(Todo todo, String user) {
+    boolean created = todo.createdBy().filter(user::equals).isPresent();
+    boolean completed = todo.completedBy().filter(user::equals).isPresent();
+    if (!created && !completed) {
+      return todo;
+    }
+    var builder = todo.toBuilder();
+    if (created) {
+      builder.createdBy(Optional.empty());
+    }
+    if (completed) {
+      builder.completedBy(Optional.empty());
+    }
+    return builder.build();
+  }
+
   private java.util.stream.Stream<Todo> inLists(List<ListId> lists) {
     var wanted = Set.copyOf(lists);
     return todos.values().stream().filter(t -> wanted.contains(t.listId()));

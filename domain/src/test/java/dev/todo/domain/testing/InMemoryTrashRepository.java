@@ -64,6 +64,16 @@ public final class InMemoryTrashRepository implements TrashRepository {
         .toList();
   }
 
+  @Override
+  public List<TrashedTodo> findInList(ListId list, Optional<TrashedTodo> after, int limit) {
+    Comparator<TrashedTodo> earliestFirst = NEWEST_FIRST.reversed();
+    return in(List.of(list))
+        .filter(t -> after.isEmpty() || earliestFirst.compare(t, after.get()) > 0)
+        .sorted(earliestFirst)
+        .limit(limit)
+        .toList();
+  }
+
   private Stream<TrashedTodo> in(List<ListId> lists) {
     var wanted = Set.copyOf(lists);
     return todos.trashed().stream().filter(t -> wanted.contains(t.todo().listId()));

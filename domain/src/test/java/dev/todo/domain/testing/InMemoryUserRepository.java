@@ -39,6 +39,11 @@ public final class InMemoryUserRepository
   }
 
   @Override
+  public synchronized void delete(String subject) {
+    users.remove(subject);
+  }
+
+  @Override
   public synchronized Runnable checkpoint() {
     var saved = new LinkedHashMap<>(users);
     return () -> {

@@ -33,11 +33,12 @@ import java.util.Set;
 
 /**
  * The sync's property, for any engine: random sequences of changes by several users (create, edit,
- * complete, move, share, unshare, leave, trash, restore, delete for good, steps, lists deleted),
- * each user's client syncing now and then with small pages; after every sync the client's copy,
- * built only from the pages, equals what a fresh full sync returns, and no page names an entity
- * twice. Changes the use cases refuse (a viewer's edit, a to-do gone meanwhile) are part of the
- * randomness: they change nothing. Reproducible: the sequence is a function of its seed.
+ * complete, move, share, unshare, leave, trash, restore, delete for good, steps, lists deleted, an
+ * account erased and the same user back with a new one), each user's client syncing now and then
+ * with small pages; after every sync the client's copy, built only from the pages, equals what a
+ * fresh full sync returns, and no page names an entity twice. Changes the use cases refuse (a
+ * viewer's edit, a to-do gone meanwhile) are part of the randomness: they change nothing.
+ * Reproducible: the sequence is a function of its seed.
  */
 public final class SyncProperty {
 
@@ -147,6 +148,9 @@ public final class SyncProperty {
                         TodoId.parse(todo).orElseThrow(),
                         InputSource.of(StepInput.titled(name()))));
         stepsOf.computeIfAbsent(todo, key -> new ArrayList<>()).add(step.id().toString());
+      } else if (dice < 90) {
+        ports.erasure().erase(caller(user), Optional.of(user));
+        ports.users().recognise(caller(user));
       } else if (dice < 95) {
         String todo = pickWithSteps();
         ports

@@ -2,6 +2,7 @@ package dev.todo.domain.testing;
 
 import dev.todo.domain.port.in.CreateTodoUseCase;
 import dev.todo.domain.port.in.DeleteTodoUseCase;
+import dev.todo.domain.port.in.EraseAccountUseCase;
 import dev.todo.domain.port.in.ListsUseCase;
 import dev.todo.domain.port.in.RecogniseUserUseCase;
 import dev.todo.domain.port.in.SharingUseCase;
@@ -20,4 +21,5 @@ public record SyncPropertyPorts(
     DeleteTodoUseCase deleteTodo,
     TrashUseCase trash,
     StepsUseCase steps,
+    EraseAccountUseCase erasure,
     SyncUseCase sync) {}

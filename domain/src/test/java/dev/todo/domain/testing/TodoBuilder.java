@@ -48,6 +48,12 @@ public final class TodoBuilder {
     return this;
   }
 
+  /** Created (and, if completed, completed) by {@code user}, in whichever list. */
+  public TodoBuilder by(String user) {
+    createdBy = user;
+    return this;
+  }
+
   public TodoBuilder inList(ListId value) {
     list = value;
     return this;

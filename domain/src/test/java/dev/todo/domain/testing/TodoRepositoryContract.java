@@ -601,4 +601,54 @@ public abstract class TodoRepositoryContract {
   private static TodoId id(String uuid) {
     return TodoId.parse(uuid).orElseThrow();
   }
+
+  @Test
+  void readsAListInCreationOrderPagesWithoutTheTrash() {
+    var first = aTodo().titled("first").createdAt(T0).build();
+    var second = aTodo().titled("second").createdAt(T0.plusSeconds(1)).build();
+    var third = aTodo().titled("third").createdAt(T0.plusSeconds(2)).build();
+    var trashed = aTodo().titled("trashed").createdAt(T0.plusSeconds(3)).build();
+    var bobs = aTodo().ownedBy("bob").build();
+    store(third, first, trashed, second, bobs);
+    inTransaction(
+        () -> {
+          todos.trash(trashed, T0.plusSeconds(9), "alice");
+          return null;
+        });
+
+    var page1 = inTransaction(() -> todos.findInList(listOf("alice"), Optional.empty(), 2));
+    var page2 =
+        inTransaction(() -> todos.findInList(listOf("alice"), Optional.of(page1.get(1)), 2));
+
+    assertThat(page1).containsExactly(first, second);
+    assertThat(page2).containsExactly(third);
+  }
+
+  @Test
+  void forgetsAUserWhereverTheyCreatedCompletedOrTrashedAToDo() {
+    var created = aTodo().by("bob").titled("by bob").build();
+    var completed = aTodo().by("bob").titled("done by bob").completed().build();
+    var trashed = aTodo().by("bob").titled("trashed by bob").build();
+    var alices = aTodo().titled("alice's own").completed().build();
+    store(created, completed, trashed, alices);
+    inTransaction(
+        () -> {
+          todos.trash(trashed, T0.plusSeconds(9), "bob");
+          return null;
+        });
+
+    long changed = inTransaction(() -> todos.forgetUser("bob"));
+
+    assertThat(changed).isEqualTo(3);
+    var live = inTransaction(() -> todos.findInList(listOf("alice"), Optional.empty(), 10));
+    assertThat(live)
+        .extracting(t -> t.title().value(), Todo::createdBy, Todo::completedBy, Todo::version)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("by bob", Optional.empty(), Optional.empty(), 1L),
+            org.assertj.core.groups.Tuple.tuple(
+                "done by bob", Optional.empty(), Optional.empty(), 1L),
+            org.assertj.core.groups.Tuple.tuple(
+                "alice's own", Optional.of("alice"), Optional.of("alice"), 1L));
+    assertThat(inTransaction(() -> todos.count(TodoFilter.allOf(listOf("alice"))))).isEqualTo(3);
+  }
 }

@@ -237,4 +237,48 @@ public abstract class TrashRepositoryContract {
   private static TodoFilter searching(String text) {
     return TodoFilter.searching(listOf("alice"), text);
   }
+
+  @Test
+  void readsAListsTrashInPagesEarliestDeletedFirst() {
+    var a = aTodo().titled("a").build();
+    var b = aTodo().titled("b").build();
+    var c = aTodo().titled("c").build();
+    var live = aTodo().titled("live").build();
+    var bobs = aTodo().ownedBy("bob").build();
+    store(a, b, c, live, bobs);
+    inTransaction(
+        () -> {
+          todos.trash(c, T0.plusSeconds(1), "alice");
+          todos.trash(a, T0.plusSeconds(2), "alice");
+          todos.trash(b, T0.plusSeconds(3), "alice");
+          todos.trash(bobs, T0.plusSeconds(1), "bob");
+          return null;
+        });
+
+    var page1 = inTransaction(() -> trash.findInList(listOf("alice"), Optional.empty(), 2));
+    var page2 =
+        inTransaction(() -> trash.findInList(listOf("alice"), Optional.of(page1.get(1)), 2));
+
+    assertThat(page1).extracting(t -> t.todo().title().value()).containsExactly("c", "a");
+    assertThat(page2).extracting(t -> t.todo().title().value()).containsExactly("b");
+  }
+
+  @Test
+  void forgettingTheUserWhoTrashedAToDoLeavesItTrashedByNobody() {
+    var todo = aTodo().by("bob").completed().build();
+    store(todo);
+    inTransaction(
+        () -> {
+          todos.trash(todo, T0.plusSeconds(5), "bob");
+          return todos.forgetUser("bob");
+        });
+
+    var trashed = inTransaction(() -> trash.findById(todo.id())).orElseThrow();
+
+    assertThat(trashed.deletedBy()).isEmpty();
+    assertThat(trashed.deletedAt()).isEqualTo(T0.plusSeconds(5));
+    assertThat(trashed.todo().createdBy()).isEmpty();
+    assertThat(trashed.todo().completedBy()).isEmpty();
+    assertThat(trashed.todo().version()).isEqualTo(todo.version());
+  }
 }

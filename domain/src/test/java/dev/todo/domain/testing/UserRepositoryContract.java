@@ -101,4 +101,21 @@ public abstract class UserRepositoryContract {
     assertThat(byEmail("new@example.com").map(KnownUser::id)).contains("hal");
     assertThat(byEmail("old@example.com")).isEmpty();
   }
+
+  @Test
+  void aDeletedUserIsUnknownUntilTheyRegisterAfresh() {
+    register(caller("carol", "carol@example.com", "Carol"));
+
+    inTransaction(
+        () -> {
+          users.delete("carol");
+          users.delete("nobody");
+          return null;
+        });
+
+    assertThat(byId("carol")).isEmpty();
+    assertThat(byEmail("carol@example.com")).isEmpty();
+    register(Caller.of("carol"));
+    assertThat(byId("carol")).contains(new KnownUser("carol", Optional.empty(), Optional.empty()));
+  }
 }

@@ -26,4 +26,11 @@ public interface AuditLog {
 
   /** Deletes the events recorded before {@code cutoff}; returns how many. */
   long deleteBefore(Instant cutoff);
+
+  /**
+   * Erases {@code user} from the log: the events stay, but they are no longer their actor (the
+   * actor becomes nobody) nor named as the member an event is about ({@link
+   * dev.todo.domain.audit.MemberChanges#USER_ID} becomes null).
+   */
+  void forgetUser(String user);
 }

@@ -62,4 +62,18 @@ public interface TodoRepository {
 
   /** Moves the lists' to-dos that match {@code status} to the trash; returns them. */
   List<Todo> trashAll(List<ListId> lists, StatusFilter status, Instant at, String by);
+
+  /**
+   * A page of the list's to-dos (not those in the trash) in creation order, ties by id: the first
+   * {@code limit} after {@code after} (from the start without it). Reads a whole list in bounded
+   * pages whatever its size.
+   */
+  List<Todo> findInList(ListId list, Optional<Todo> after, int limit);
+
+  /**
+   * Erases a user from the to-dos others keep: wherever {@code user} is the creator, the last
+   * completer or the one who trashed a to-do (in the trash too), that reference becomes empty; the
+   * rest of the to-do, its version included, stays. Returns how many to-dos changed.
+   */
+  long forgetUser(String user);
 }

@@ -37,4 +37,10 @@ public interface TrashRepository {
 
   /** The trashed to-dos deleted before {@code cutoff}, oldest first, at most {@code limit}. */
   List<TrashedTodo> deletedBefore(Instant cutoff, int limit);
+
+  /**
+   * A page of the list's trashed to-dos, earliest deleted first, ties by id: the first {@code
+   * limit} after {@code after} (from the start without it).
+   */
+  List<TrashedTodo> findInList(ListId list, Optional<TrashedTodo> after, int limit);
 }

@@ -22,4 +22,10 @@ public interface UserRepository {
    * several share it, the one known the longest.
    */
   Optional<KnownUser> findByEmail(String email);
+
+  /**
+   * Forgets the user, who no longer owns or is a member of any list; a later {@link #register}
+   * makes them known afresh. Does nothing for an unknown user.
+   */
+  void delete(String subject);
 }
