@@ -10,19 +10,26 @@ locals {
 
   # The environment that differs by engine; everything else is the same in both variants. The
   # service picks its engine from TODO_DATABASE_URL; the lease and Litestream exist only on SQLite.
+  # Lists, not maps: the order of a container's env is part of the revision, and the SQLite
+  # variant keeps the order it always had (no new revision from this change).
   backend_database_env = {
-    sqlite = {
-      TODO_DATABASE_URL   = "jdbc:sqlite:${local.database_file}"
-      TODO_DATABASE_FILE  = local.database_file
-      TODO_REPLICA_BUCKET = google_storage_bucket.replica.name
+    sqlite = [
+      { name = "TODO_DATABASE_URL", value = "jdbc:sqlite:${local.database_file}" },
+      { name = "TODO_DATABASE_FILE", value = local.database_file },
+    ]
+    cloudsql = [
+      { name = "TODO_DATABASE_URL", value = local.cloudsql_jdbc_url },
+    ]
+  }
+  backend_replica_env = {
+    sqlite = [
+      { name = "TODO_REPLICA_BUCKET", value = google_storage_bucket.replica.name },
       # The single-writer lease: an object in the replica bucket (lease/writer), renewed every
       # ttl/3; the database opens only once this instance holds it.
-      TODO_LEASE_BUCKET = google_storage_bucket.replica.name
-      TODO_LEASE_TTL    = "30s"
-    }
-    cloudsql = {
-      TODO_DATABASE_URL = local.cloudsql_jdbc_url
-    }
+      { name = "TODO_LEASE_BUCKET", value = google_storage_bucket.replica.name },
+      { name = "TODO_LEASE_TTL", value = "30s" },
+    ]
+    cloudsql = []
   }
 }
 
@@ -94,13 +101,20 @@ resource "google_cloud_run_v2_service" "backend" {
       dynamic "env" {
         for_each = local.backend_database_env[var.database]
         content {
-          name  = env.key
-          value = env.value
+          name  = env.value.name
+          value = env.value.value
         }
       }
       env {
         name  = "TODO_ATTACHMENTS_BUCKET"
         value = google_storage_bucket.attachments.name
+      }
+      dynamic "env" {
+        for_each = local.backend_replica_env[var.database]
+        content {
+          name  = env.value.name
+          value = env.value.value
+        }
       }
       env {
         # Production wiring: attachments and the lease must be in GCS, never on local disk.

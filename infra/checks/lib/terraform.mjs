@@ -180,11 +180,23 @@ export function switched(tf, expression, database) {
   throw new Error(`variant: unrecognised expression on the database switch: ${expression}`);
 }
 
+/** A dynamic block's content for one element: "${<label>.key}", "${<label>.value}" and "${<label>.value.<attr>}" filled in. */
 function instantiate(content, label, key, value) {
-  const text = JSON.stringify(content)
-    .replaceAll(JSON.stringify(`\${${label}.key}`), JSON.stringify(key))
-    .replaceAll(JSON.stringify(`\${${label}.value}`), JSON.stringify(value));
-  return JSON.parse(text);
+  const fill = (node) => {
+    if (Array.isArray(node)) return node.map(fill);
+    if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, fill(v)]));
+    if (typeof node !== 'string') return node;
+    if (node === `\${${label}.key}`) return key;
+    if (node === `\${${label}.value}`) return value;
+    const attr = node.match(new RegExp(`^\\$\\{${label}\\.value\\.([A-Za-z0-9_]+)\\}$`));
+    if (attr) {
+      if (!(attr[1] in value)) throw new Error(`variant: ${label}.value has no ${attr[1]}`);
+      return value[attr[1]];
+    }
+    if (node.includes(`${label}.`)) throw new Error(`variant: cannot fill ${node}`);
+    return node;
+  };
+  return fill(content);
 }
 
 function resolveBody(tf, body, database) {
