@@ -124,7 +124,7 @@ resource "google_sql_database_instance" "todo" {
     }
   }
 
-  depends_on = [google_service_networking_connection.private_services]
+  depends_on = [google_project_service.apis, google_service_networking_connection.private_services]
 }
 
 # The database the service's Flyway migrations fill (db/migration/postgres). The pg_trgm extension

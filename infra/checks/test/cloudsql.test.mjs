@@ -152,6 +152,9 @@ test('cloudsql: the backend\'s account may connect and log in to this instance o
     assert.equal(g.member, '${google_service_account.backend.member}');
     assert.equal(block(g, 'condition').expression, '${local.cloudsql_instance_only}', `${g.role}: narrowed to the instance`);
   }
+  assert.deepEqual(Object.values(cloudsql.resource.google_project_iam_member).map((m) => m.role).sort(),
+    ['roles/cloudsql.client', 'roles/cloudsql.instanceUser', 'roles/cloudtrace.agent', 'roles/monitoring.metricWriter'],
+    'the project-level grants: the two of both variants and the two Cloud SQL ones, nothing broader');
   const condition = tf.locals.cloudsql_instance_only;
   assert.match(condition, /resource\.type == \\?"sqladmin\.googleapis\.com\/Instance\\?"/);
   const named = condition.match(/instances\/([^"\\]+)/)[1];
