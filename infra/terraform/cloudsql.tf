@@ -17,8 +17,8 @@ locals {
   # The Cloud SQL Java connector (com.google.cloud.sql:postgres-socket-factory, which the backend
   # image must contain) opens the connection: it asks the Admin API for the instance's private
   # address and an ephemeral client certificate, connects with mutual TLS (so the driver's own TLS
-  # stays off: sslmode=disable), and logs in with an OAuth token of the instance's service account
-  # as the password (enableIamAuth). The host part of the URL is ignored by the connector.
+  # stays off: sslmode=disable), and logs in with an OAuth token of the account the service runs
+  # as, in place of a password (enableIamAuth). The host part of the URL is ignored by the connector.
   cloudsql_jdbc_url = join("", [
     "jdbc:postgresql:///todo",
     "?cloudSqlInstance=${local.cloudsql_connection_name}",
