@@ -1,6 +1,6 @@
 # The APIs this stack uses. disable_on_destroy = false: other things in the project may need them.
 locals {
-  services = toset([
+  services = toset(concat([
     "artifactregistry.googleapis.com",
     "billingbudgets.googleapis.com",
     "cloudscheduler.googleapis.com",
@@ -12,7 +12,11 @@ locals {
     "run.googleapis.com",
     "secretmanager.googleapis.com",
     "storage.googleapis.com",
-  ])
+    ], local.cloudsql ? [
+    # Cloud SQL, and the private services access that gives it an address in the VPC.
+    "servicenetworking.googleapis.com",
+    "sqladmin.googleapis.com",
+  ] : []))
 }
 
 resource "google_project_service" "apis" {

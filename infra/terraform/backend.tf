@@ -1,16 +1,42 @@
-# The backend: the Java service with its SQLite database. Exactly one instance, reachable only from
-# inside the VPC (Kong), CPU always allocated, the database on an in-memory volume replicated to GCS
-# by Litestream, which the service runs itself inside its writer lease (infra/litestream).
+# The backend: the Java service, reachable only from inside the VPC (Kong), CPU always allocated.
+# With var.database = "sqlite" (the default): exactly one instance, the database on an in-memory
+# volume replicated to GCS by Litestream, which the service runs itself inside its writer lease
+# (infra/litestream). With "cloudsql": PostgreSQL (cloudsql.tf), no volume, no Litestream, no lease,
+# and up to var.backend_max_instances instances.
 
 locals {
   database_dir  = "/data"
   database_file = "${local.database_dir}/todo.db"
+
+  # The environment that differs by engine; everything else is the same in both variants. The
+  # service picks its engine from TODO_DATABASE_URL; the lease and Litestream exist only on SQLite.
+  # Lists, not maps: the order of a container's env is part of the revision, and the SQLite
+  # variant keeps the order it always had (no new revision from this change).
+  backend_database_env = {
+    sqlite = [
+      { name = "TODO_DATABASE_URL", value = "jdbc:sqlite:${local.database_file}" },
+      { name = "TODO_DATABASE_FILE", value = local.database_file },
+    ]
+    cloudsql = [
+      { name = "TODO_DATABASE_URL", value = local.cloudsql_jdbc_url },
+    ]
+  }
+  backend_replica_env = {
+    sqlite = [
+      { name = "TODO_REPLICA_BUCKET", value = google_storage_bucket.replica.name },
+      # The single-writer lease: an object in the replica bucket (lease/writer), renewed every
+      # ttl/3; the database opens only once this instance holds it.
+      { name = "TODO_LEASE_BUCKET", value = google_storage_bucket.replica.name },
+      { name = "TODO_LEASE_TTL", value = "30s" },
+    ]
+    cloudsql = []
+  }
 }
 
 resource "google_cloud_run_v2_service" "backend" {
   name                = "${var.name_prefix}-backend"
   location            = var.region
-  description         = "todo backend (single instance: SQLite)"
+  description         = local.cloudsql ? "todo backend (PostgreSQL on Cloud SQL)" : "todo backend (single instance: SQLite)"
   ingress             = "INGRESS_TRAFFIC_INTERNAL_ONLY"
   launch_stage        = "GA"
   deletion_protection = var.deletion_protection
@@ -19,11 +45,13 @@ resource "google_cloud_run_v2_service" "backend" {
   # trash-purge scheduler's, purge.tf) get in. The admin-by-subject rule relies on it.
   invoker_iam_disabled = false
 
-  # Service-level limits apply to all revisions together: during a rollout the old and the new
-  # revision must not both run an instance. The revision-level limits below say the same per revision.
+  # One instance on SQLite (one writer process); PostgreSQL takes writes from many instances.
+  # Service-level limits apply to all revisions together: on SQLite, during a rollout the old and
+  # the new revision must not both run an instance. The revision-level limits below say the same per
+  # revision. min 1 in both variants: no cold start on the first request.
   scaling {
     min_instance_count = 1
-    max_instance_count = 1
+    max_instance_count = local.cloudsql ? var.backend_max_instances : 1
   }
 
   template {
@@ -34,11 +62,12 @@ resource "google_cloud_run_v2_service" "backend" {
 
     scaling {
       min_instance_count = 1
-      max_instance_count = 1
+      max_instance_count = local.cloudsql ? var.backend_max_instances : 1
     }
 
-    # Direct VPC egress for all traffic, like Kong: Cloud Storage is reached through Private Google
-    # Access, and nothing else is reachable (no Cloud NAT).
+    # Direct VPC egress for all traffic, like Kong: Cloud Storage and the Cloud SQL Admin API are
+    # reached through Private Google Access, Cloud SQL's private address through the peering, and
+    # nothing else is reachable (no Cloud NAT).
     vpc_access {
       egress = "ALL_TRAFFIC"
       network_interfaces {
@@ -63,36 +92,29 @@ resource "google_cloud_run_v2_service" "backend" {
           cpu    = var.backend_cpu
           memory = var.backend_memory
         }
-        # CPU always allocated: the lease is renewed and Litestream ships the WAL between requests.
+        # CPU always allocated: on SQLite the lease is renewed and Litestream ships the WAL between
+        # requests; on PostgreSQL the pool keeps its connections and the connector its certificate fresh.
         cpu_idle          = false
         startup_cpu_boost = true
       }
 
-      env {
-        name  = "TODO_DATABASE_URL"
-        value = "jdbc:sqlite:${local.database_file}"
-      }
-      env {
-        name  = "TODO_DATABASE_FILE"
-        value = local.database_file
+      dynamic "env" {
+        for_each = local.backend_database_env[var.database]
+        content {
+          name  = env.value.name
+          value = env.value.value
+        }
       }
       env {
         name  = "TODO_ATTACHMENTS_BUCKET"
         value = google_storage_bucket.attachments.name
       }
-      env {
-        name  = "TODO_REPLICA_BUCKET"
-        value = google_storage_bucket.replica.name
-      }
-      env {
-        # The single-writer lease: an object in the replica bucket (lease/writer), renewed every
-        # ttl/3; the database opens only once this instance holds it.
-        name  = "TODO_LEASE_BUCKET"
-        value = google_storage_bucket.replica.name
-      }
-      env {
-        name  = "TODO_LEASE_TTL"
-        value = "30s"
+      dynamic "env" {
+        for_each = local.backend_replica_env[var.database]
+        content {
+          name  = env.value.name
+          value = env.value.value
+        }
       }
       env {
         # Production wiring: attachments and the lease must be in GCS, never on local disk.
@@ -128,14 +150,17 @@ resource "google_cloud_run_v2_service" "backend" {
         value = var.log_level
       }
 
-      volume_mounts {
-        name       = "database"
-        mount_path = local.database_dir
+      dynamic "volume_mounts" {
+        for_each = local.sqlite ? [1] : []
+        content {
+          name       = "database"
+          mount_path = local.database_dir
+        }
       }
 
-      # Startup (readiness): the writer lease taken, the database restored from the replica and its
-      # dependencies answering (/api/v1/health checks the database, storage and replication) before
-      # traffic comes. A previous instance may hold the lease until it expires, so allow minutes.
+      # Startup (readiness): on SQLite the writer lease taken, the database restored from the replica
+      # and its dependencies answering (/api/v1/health checks the database, storage and replication)
+      # before traffic comes. A previous instance may hold the lease until it expires, so allow minutes.
       startup_probe {
         initial_delay_seconds = 0
         period_seconds        = 5
@@ -242,11 +267,15 @@ resource "google_cloud_run_v2_service" "backend" {
       }
     }
 
-    volumes {
-      name = "database"
-      empty_dir {
-        medium     = "MEMORY"
-        size_limit = var.database_volume_size_limit
+    # The SQLite file, its WAL and shared memory; counts against the container's memory.
+    dynamic "volumes" {
+      for_each = local.sqlite ? [1] : []
+      content {
+        name = "database"
+        empty_dir {
+          medium     = "MEMORY"
+          size_limit = var.database_volume_size_limit
+        }
       }
     }
   }
@@ -267,5 +296,10 @@ resource "google_cloud_run_v2_service" "backend" {
     google_storage_bucket_iam_member.backend_replica,
     google_secret_manager_secret_iam_member.backend_reads_run_monitoring,
     google_secret_manager_secret_iam_member.backend_reads_otel_collector,
+    # PostgreSQL only (empty with sqlite): the first instance can log in.
+    google_sql_user.backend,
+    google_sql_database.todo,
+    google_project_iam_member.backend_cloudsql_client,
+    google_project_iam_member.backend_cloudsql_instance_user,
   ]
 }

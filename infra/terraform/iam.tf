@@ -3,7 +3,7 @@
 resource "google_service_account" "backend" {
   account_id   = "${var.name_prefix}-backend"
   display_name = "todo backend (Cloud Run)"
-  description  = "Runs the backend: reads and writes objects in the attachments and replica buckets, nothing else."
+  description  = local.cloudsql ? "Runs the backend: reads and writes objects in the attachments bucket, logs in to the todo Cloud SQL instance, nothing else." : "Runs the backend: reads and writes objects in the attachments and replica buckets, nothing else."
 
   depends_on = [google_project_service.apis]
 }
@@ -25,7 +25,11 @@ resource "google_storage_bucket_iam_member" "backend_attachments" {
   member = google_service_account.backend.member
 }
 
+# The replica bucket holds the Litestream replica and the lease: SQLite only. With PostgreSQL the
+# bucket stays (its last replica is what a migration starts from) but the backend has no access.
 resource "google_storage_bucket_iam_member" "backend_replica" {
+  count = local.sqlite ? 1 : 0
+
   bucket = google_storage_bucket.replica.name
   role   = "roles/storage.objectUser"
   member = google_service_account.backend.member

@@ -74,7 +74,10 @@ resource "google_storage_bucket_iam_member" "backup_creates_backups" {
 
 locals {
   jobs = {
+    # Restores and checks the Litestream replica: SQLite only. On PostgreSQL, Cloud SQL's own backups
+    # and point-in-time recovery take its place (cloudsql.tf); the job would fail every day there.
     backup = {
+      sqlite_only     = true
       schedule        = var.backup_schedule
       service_account = google_service_account.backup.email
       command         = ["/opt/todo/backup/backup.sh"]
@@ -84,6 +87,7 @@ locals {
       }
     }
     jwks-check = {
+      sqlite_only     = false
       schedule        = var.jwks_check_schedule
       service_account = google_service_account.jwks_check.email
       command         = ["node", "/opt/todo/jwks/check-jwks.mjs"]
@@ -95,10 +99,12 @@ locals {
       }
     }
   }
+
+  ops_jobs = { for name, job in local.jobs : name => job if local.sqlite || !job.sqlite_only }
 }
 
 resource "google_cloud_run_v2_job" "ops" {
-  for_each = local.jobs
+  for_each = local.ops_jobs
 
   name                = "${var.name_prefix}-${each.key}"
   location            = var.region

@@ -33,19 +33,22 @@ locals {
       duration = "300s"
     }
     write-queue = {
-      title    = "Backend: the single writer's queue stays longer than 16 for 5 minutes"
-      query    = "max(${local.metrics.write_queue_depth}) > 16"
-      duration = "300s"
+      sqlite_only = true
+      title       = "Backend: the single writer's queue stays longer than 16 for 5 minutes"
+      query       = "max(${local.metrics.write_queue_depth}) > 16"
+      duration    = "300s"
     }
     lease-renewal = {
-      title    = "Backend: the writer lease failed to renew"
-      query    = "increase(${local.metrics.lease_failures}[5m]) > 0"
-      duration = "0s"
+      sqlite_only = true
+      title       = "Backend: the writer lease failed to renew"
+      query       = "increase(${local.metrics.lease_failures}[5m]) > 0"
+      duration    = "0s"
     }
     replication-lag = {
-      title    = "Backend: Litestream has not synced the replica for over a minute"
-      query    = "max(${local.metrics.replication_age}) > 60"
-      duration = "300s"
+      sqlite_only = true
+      title       = "Backend: Litestream has not synced the replica for over a minute"
+      query       = "max(${local.metrics.replication_age}) > 60"
+      duration    = "300s"
     }
   }
 
@@ -68,12 +71,13 @@ locals {
       duration  = "300s"
     }
     instances = {
-      title     = "Backend: more than one instance for 15 minutes (longer than any rollout)"
-      filter    = "${local.backend_filter} AND metric.type = \"run.googleapis.com/container/instance_count\""
-      aligner   = "ALIGN_MAX"
-      reducer   = "REDUCE_SUM"
-      threshold = 1
-      duration  = "900s"
+      sqlite_only = true
+      title       = "Backend: more than one instance for 15 minutes (longer than any rollout)"
+      filter      = "${local.backend_filter} AND metric.type = \"run.googleapis.com/container/instance_count\""
+      aligner     = "ALIGN_MAX"
+      reducer     = "REDUCE_SUM"
+      threshold   = 1
+      duration    = "900s"
     }
     database-volume = {
       title     = "Backend: memory above 80 % (the database volume lives in it) for 5 minutes"
@@ -108,6 +112,11 @@ locals {
       duration  = "0s"
     }
   }
+
+  # The SQLite-only alerts (the single writer's queue, the lease, Litestream's replication, and more
+  # than one instance, which is the point of PostgreSQL) exist only in that variant.
+  promql_alerts_enabled    = { for name, alert in local.promql_alerts : name => alert if local.sqlite || !lookup(alert, "sqlite_only", false) }
+  threshold_alerts_enabled = { for name, alert in local.threshold_alerts : name => alert if local.sqlite || !lookup(alert, "sqlite_only", false) }
 }
 
 resource "google_monitoring_notification_channel" "email" {
@@ -188,7 +197,7 @@ resource "google_monitoring_alert_policy" "uptime" {
 }
 
 resource "google_monitoring_alert_policy" "promql" {
-  for_each = local.promql_alerts
+  for_each = local.promql_alerts_enabled
 
   display_name          = "${var.name_prefix}: ${each.value.title}"
   combiner              = "OR"
@@ -209,7 +218,7 @@ resource "google_monitoring_alert_policy" "promql" {
 }
 
 resource "google_monitoring_alert_policy" "threshold" {
-  for_each = local.threshold_alerts
+  for_each = local.threshold_alerts_enabled
 
   display_name          = "${var.name_prefix}: ${each.value.title}"
   combiner              = "OR"

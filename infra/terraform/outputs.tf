@@ -47,3 +47,18 @@ output "certificate_name" {
   description = "Managed certificate to watch: gcloud compute ssl-certificates describe <this> --global."
   value       = google_compute_managed_ssl_certificate.lb.name
 }
+
+output "cloudsql_connection_name" {
+  description = "Connection name (project:region:instance) of the Cloud SQL instance, the connector's cloudSqlInstance; null when database = \"sqlite\"."
+  value       = one(google_sql_database_instance.todo[*].connection_name)
+}
+
+output "cloudsql_private_ip" {
+  description = "Private address of the Cloud SQL instance in the VPC (the connector finds it by itself; for diagnosis); null when database = \"sqlite\"."
+  value       = one(google_sql_database_instance.todo[*].private_ip_address)
+}
+
+output "database_url" {
+  description = "TODO_DATABASE_URL the backend runs with (no password in it: SQLite is a file, PostgreSQL logs in with IAM)."
+  value       = local.backend_database_env[var.database][0].value
+}

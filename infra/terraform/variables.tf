@@ -300,3 +300,81 @@ variable "budget_currency" {
   type        = string
   default     = "EUR"
 }
+
+variable "database" {
+  description = "Which engine the backend runs on. sqlite (default): one instance, the database on an in-memory volume replicated by Litestream, the writer lease. cloudsql: Cloud SQL for PostgreSQL on a private IP in the VPC, IAM database authentication, and the backend may scale to backend_max_instances (infra/README.md, Database)."
+  type        = string
+  default     = "sqlite"
+
+  validation {
+    condition     = contains(["sqlite", "cloudsql"], var.database)
+    error_message = "database: \"sqlite\" or \"cloudsql\"."
+  }
+}
+
+variable "backend_max_instances" {
+  description = "Maximum number of backend instances when database = \"cloudsql\" (with sqlite it is always 1). Each instance holds TODO_DATABASE_POOL_SIZE (4) connections: keep this times the pool size, plus a rollout's overlap, well below the instance's max_connections."
+  type        = number
+  default     = 4
+
+  validation {
+    condition     = var.backend_max_instances >= 1 && var.backend_max_instances <= 100 && floor(var.backend_max_instances) == var.backend_max_instances
+    error_message = "backend_max_instances: a whole number from 1 to 100."
+  }
+}
+
+variable "cloudsql_database_version" {
+  description = "Cloud SQL for PostgreSQL major version (database = \"cloudsql\"). A major upgrade is an in-place operation with downtime; test it on a clone first."
+  type        = string
+  default     = "POSTGRES_17"
+
+  validation {
+    condition     = can(regex("^POSTGRES_(1[5-9]|[2-9][0-9])$", var.cloudsql_database_version))
+    error_message = "cloudsql_database_version: POSTGRES_15 or later, e.g. POSTGRES_17."
+  }
+}
+
+variable "cloudsql_tier" {
+  description = "Machine type of the Cloud SQL instance (Enterprise edition), db-custom-<vCPUs>-<memory MiB>. The default (1 vCPU, 3.75 GiB) allows about 100 connections."
+  type        = string
+  default     = "db-custom-1-3840"
+}
+
+variable "cloudsql_availability_type" {
+  description = "ZONAL: one zone (a zone outage stops the database until it is back). REGIONAL: a standby in a second zone with synchronous replication and automatic failover, at twice the instance price."
+  type        = string
+  default     = "ZONAL"
+
+  validation {
+    condition     = contains(["ZONAL", "REGIONAL"], var.cloudsql_availability_type)
+    error_message = "cloudsql_availability_type: ZONAL or REGIONAL."
+  }
+}
+
+variable "cloudsql_disk_size_gb" {
+  description = "Initial SSD size of the Cloud SQL instance in GB; it grows automatically and can never shrink."
+  type        = number
+  default     = 10
+}
+
+variable "cloudsql_backups_retained" {
+  description = "Number of automated daily backups of the Cloud SQL instance kept."
+  type        = number
+  default     = 14
+
+  validation {
+    condition     = var.cloudsql_backups_retained >= 7
+    error_message = "cloudsql_backups_retained: at least 7."
+  }
+}
+
+variable "cloudsql_log_retention_days" {
+  description = "Days of write-ahead log kept for point-in-time recovery: the instance can be restored to any moment in this window (Enterprise edition: 1 to 7)."
+  type        = number
+  default     = 7
+
+  validation {
+    condition     = var.cloudsql_log_retention_days >= 1 && var.cloudsql_log_retention_days <= 7
+    error_message = "cloudsql_log_retention_days: 1 to 7 (Enterprise edition)."
+  }
+}

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
 import { load as loadYaml } from 'js-yaml';
 import { dockerDir, litestreamFile, repoRoot } from '../lib/paths.mjs';
-import { loadTerraform } from '../lib/terraform.mjs';
+import { loadTerraform, variant } from '../lib/terraform.mjs';
 
 let dockerfiles;
 before(async () => {
@@ -180,7 +180,7 @@ test('Litestream replicates the database file the backend uses to the replica bu
   assert.equal(replica.bucket, '${TODO_REPLICA_BUCKET}');
   assert.ok(replica.path && !replica.path.startsWith('lease/'), 'the replica and the lease do not share a prefix');
 
-  const tf = await loadTerraform();
+  const tf = variant(await loadTerraform(), 'sqlite');
   const env = Object.fromEntries(tf.resource.google_cloud_run_v2_service.backend.template[0].containers[0].env.map((e) => [e.name, e.value]));
   assert.ok(env.TODO_DATABASE_FILE && env.TODO_REPLICA_BUCKET, 'Terraform sets both variables Litestream expands');
   for (const { name, text } of dockerfiles) {

@@ -1,5 +1,7 @@
 // Offline checks of infra/terraform: the configuration is parsed to JSON (@cdktf/hcl2json) and
-// the production shape of issue 7 is asserted. Nothing here talks to Google Cloud.
+// the production shape of issue 7 is asserted. Nothing here talks to Google Cloud. They read the
+// default variant (var.database = "sqlite", the deployment as it always was); cloudsql.test.mjs
+// reads the PostgreSQL one.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -8,14 +10,16 @@ import path from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import {
   loadTerraform, resource, resourcesOfType, block, blocks, refersTo, variablesIn,
-  variableDefault, literalOrDefault, envOf,
+  variableDefault, literalOrDefault, envOf, variant,
 } from '../lib/terraform.mjs';
 import { renderedKong } from '../lib/kong.mjs';
 import { terraformDir, repoRoot } from '../lib/paths.mjs';
 
 let tf;
 before(async () => {
-  tf = await loadTerraform();
+  const parsed = await loadTerraform();
+  assert.equal(variableDefault(parsed, 'database'), 'sqlite', 'the default deployment is the SQLite one');
+  tf = variant(parsed, 'sqlite');
 });
 
 const backend = () => resource(tf, 'google_cloud_run_v2_service', 'backend');
@@ -189,7 +193,9 @@ test('backups: a retention-locked bucket, filled daily by a Cloud Run job under 
   assert.equal(jobs.backup.service_account, '${google_service_account.backup.email}');
   assert.ok(refersTo(jobs.backup.env.TODO_REPLICA_BUCKET, 'google_storage_bucket.replica'), 'Litestream restores from the replica');
   const job = resource(tf, 'google_cloud_run_v2_job', 'ops');
-  assert.equal(job.for_each, '${local.jobs}');
+  assert.equal(job.for_each, '${local.ops_jobs}');
+  assert.equal(jobs.backup.sqlite_only, true, 'the backup job restores the Litestream replica: SQLite only');
+  assert.match(tf.locals.ops_jobs, /for name, job in local\.jobs : name => job if local\.sqlite \|\| !job\.sqlite_only/);
   const task = block(block(job, 'template'), 'template');
   assert.equal(task.service_account, '${each.value.service_account}');
   const mount = block(block(block(block(task, 'containers'), 'dynamic'), 'volume_mounts'), 'content');
