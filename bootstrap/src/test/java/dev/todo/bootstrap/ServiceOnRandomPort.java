@@ -14,12 +14,24 @@ import java.util.Map;
  */
 public final class ServiceOnRandomPort {
 
+  private static final String DATABASE_URL = "datasources.default.url";
+
+  /**
+   * Set by the build's second run of the system tests ({@code todo.test.engine=postgres}): every
+   * service a test starts without naming a database gets one of PostgreSQL.
+   */
+  private static final boolean ON_POSTGRES =
+      "postgres".equals(System.getProperty("todo.test.engine"));
+
   private ServiceOnRandomPort() {}
 
   public static EmbeddedServer start(Path directory, Map<String, Object> settings) {
+    if (ON_POSTGRES && !settings.containsKey(DATABASE_URL)) {
+      return startOnPostgres(directory, settings);
+    }
     var properties = new HashMap<String, Object>();
     properties.put("micronaut.server.port", -1);
-    properties.put("datasources.default.url", "jdbc:sqlite:" + directory.resolve("todo.db"));
+    properties.put(DATABASE_URL, "jdbc:sqlite:" + directory.resolve("todo.db"));
     properties.put("todo.attachments.dir", directory.resolve("attachments").toString());
     properties.putAll(settings);
     return ApplicationContext.run(EmbeddedServer.class, properties);
@@ -28,7 +40,7 @@ public final class ServiceOnRandomPort {
   /** The service on a new database of the tests' PostgreSQL cluster. */
   public static EmbeddedServer startOnPostgres(Path directory, Map<String, Object> settings) {
     var properties = new HashMap<String, Object>(settings);
-    properties.put("datasources.default.url", PostgresCluster.shared().newDatabase());
+    properties.put(DATABASE_URL, PostgresCluster.shared().newDatabase());
     return start(directory, properties);
   }
 }
