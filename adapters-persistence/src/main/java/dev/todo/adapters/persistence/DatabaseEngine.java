@@ -8,13 +8,15 @@ import java.util.Locale;
  * db/migration/<engine>}, numbered alike: one version is one change on both.
  */
 enum DatabaseEngine {
-  SQLITE("jdbc:sqlite:"),
-  POSTGRES("jdbc:postgresql:");
+  SQLITE("jdbc:sqlite:", "SELECT count(*) >= 0 FROM sqlite_schema"),
+  POSTGRES("jdbc:postgresql:", "SELECT NOT pg_is_in_recovery()");
 
   private final String urlPrefix;
+  private final String healthQuery;
 
-  DatabaseEngine(String urlPrefix) {
+  DatabaseEngine(String urlPrefix, String healthQuery) {
     this.urlPrefix = urlPrefix;
+    this.healthQuery = healthQuery;
   }
 
   static DatabaseEngine of(String jdbcUrl) {
@@ -25,6 +27,11 @@ enum DatabaseEngine {
     }
     throw new IllegalArgumentException(
         "TODO_DATABASE_URL must start with jdbc:sqlite: or jdbc:postgresql:, not " + jdbcUrl);
+  }
+
+  /** One row whose first column is true while the database can serve the service. */
+  String healthQuery() {
+    return healthQuery;
   }
 
   /** Where Flyway finds this engine's migrations. */

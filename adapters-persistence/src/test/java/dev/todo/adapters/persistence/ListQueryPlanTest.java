@@ -10,18 +10,13 @@ import dev.todo.domain.todo.SortDirection;
 import dev.todo.domain.todo.StatusFilter;
 import dev.todo.domain.todo.TodoFilter;
 import dev.todo.domain.todo.TodoSort;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,24 +37,16 @@ class ListQueryPlanTest {
   private static final PageRequest FIRST_PAGE = new PageRequest(1, 20);
 
   @org.junit.jupiter.api.io.TempDir static Path directory;
-  private static ApplicationContext context;
-  private static Connection connection;
+  private static QueryPlans plans;
 
   @BeforeAll
   static void migrate() throws SQLException {
-    context =
-        ApplicationContext.run(
-            Map.of("datasources.default.url", "jdbc:sqlite:" + directory.resolve("plan.db")));
-    DataSource dataSource =
-        DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class));
-    connection = dataSource.getConnection();
-    connection.createStatement().execute("ANALYZE");
+    plans = QueryPlans.onSqlite(directory);
   }
 
   @AfterAll
   static void close() throws SQLException {
-    connection.close();
-    context.close();
+    plans.close();
   }
 
   static Stream<Arguments> sorts() {
@@ -77,7 +64,7 @@ class ListQueryPlanTest {
   void eachSortReadsAListIndexInOrder(TodoSort sort, SortDirection direction) throws SQLException {
     var query = TodoListSql.of(TodoFilter.allOf(ALICES)).page(sort, direction, FIRST_PAGE);
 
-    var plan = plan(query);
+    var plan = plans.of(query.sql(), query.parameters());
 
     assertThat(plan).anyMatch(line -> line.matches(".*USING (COVERING )?INDEX todos_by_list_.*"));
     assertThat(plan).noneMatch(line -> line.contains("TEMP B-TREE"));
@@ -92,7 +79,7 @@ class ListQueryPlanTest {
     var query =
         TodoListSql.of(TodoFilter.allOf(ALICES).over(lists)).page(sort, direction, FIRST_PAGE);
 
-    var plan = plan(query);
+    var plan = plans.of(query.sql(), query.parameters());
 
     assertThat(plan.stream().filter(line -> line.matches(".*INDEX todos_by_list_.*list_seq=.*")))
         .hasSize(lists.size());
@@ -175,19 +162,6 @@ class ListQueryPlanTest {
   }
 
   private static List<String> plan(TodoListSql.Query query) throws SQLException {
-    var lines = new ArrayList<String>();
-    try (var statement = connection.prepareStatement("EXPLAIN QUERY PLAN " + query.sql())) {
-      int index = 1;
-      for (Object parameter : query.parameters()) {
-        statement.setObject(index++, parameter);
-      }
-      try (var result = statement.executeQuery()) {
-        while (result.next()) {
-          lines.add(result.getString("detail"));
-        }
-      }
-    }
-    System.out.println("PLAN " + query.sql() + "\n  " + String.join("\n  ", lines));
-    return lines;
+    return plans.of(query.sql(), query.parameters());
   }
 }

@@ -12,12 +12,13 @@ class SqliteHealthProbeTest extends HealthProbeContract {
 
   @Override
   protected HealthProbe reachableProbe() {
-    return new SqliteHealthProbe(dataSource(directory.resolve("todo.db")));
+    return new DatabaseHealthProbe(dataSource(directory.resolve("todo.db")), DatabaseEngine.SQLITE);
   }
 
   @Override
   protected HealthProbe unreachableProbe() {
-    return new SqliteHealthProbe(dataSource(directory.resolve("missing-directory/todo.db")));
+    return new DatabaseHealthProbe(
+        dataSource(directory.resolve("missing-directory/todo.db")), DatabaseEngine.SQLITE);
   }
 
   private static SQLiteDataSource dataSource(Path file) {

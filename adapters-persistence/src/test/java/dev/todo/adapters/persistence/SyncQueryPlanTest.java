@@ -2,15 +2,9 @@ package dev.todo.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,29 +19,21 @@ import org.junit.jupiter.api.io.TempDir;
 class SyncQueryPlanTest {
 
   @TempDir static Path directory;
-  private static ApplicationContext context;
-  private static Connection connection;
+  private static QueryPlans plans;
 
   @BeforeAll
   static void migrate() throws SQLException {
-    context =
-        ApplicationContext.run(
-            Map.of("datasources.default.url", "jdbc:sqlite:" + directory.resolve("plan.db")));
-    DataSource dataSource =
-        DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class));
-    connection = dataSource.getConnection();
-    connection.createStatement().execute("ANALYZE");
+    plans = QueryPlans.onSqlite(directory);
   }
 
   @AfterAll
   static void close() throws SQLException {
-    connection.close();
-    context.close();
+    plans.close();
   }
 
   @Test
   void changedTodosAreOneRangeOfTheListsChangeIndex() throws SQLException {
-    var plan = plan(SqliteSyncFeed.TODOS);
+    var plan = plans.of(SqliteSyncFeed.TODOS);
 
     assertThat(plan)
         .anyMatch(
@@ -60,7 +46,7 @@ class SyncQueryPlanTest {
 
   @Test
   void changedStepsAreOneRangeOfTheListsChangeIndexEachWithItsTodo() throws SQLException {
-    var plan = plan(SqliteSyncFeed.STEPS);
+    var plan = plans.of(SqliteSyncFeed.STEPS);
 
     assertThat(plan)
         .anyMatch(
@@ -74,17 +60,17 @@ class SyncQueryPlanTest {
 
   @Test
   void removalsAreOneRangeOfTheirIndexes() throws SQLException {
-    assertThat(plan(SqliteSyncFeed.REMOVED_FROM))
+    assertThat(plans.of(SqliteSyncFeed.REMOVED_FROM))
         .anyMatch(line -> line.matches("SEARCH r USING (COVERING )?INDEX removed_from_lists.*"))
         .noneMatch(line -> line.contains("TEMP B-TREE"));
-    assertThat(plan(SqliteSyncFeed.REMOVED_FOR))
+    assertThat(plans.of(SqliteSyncFeed.REMOVED_FOR))
         .anyMatch(line -> line.matches("SEARCH r USING (COVERING )?INDEX removed_for_users.*"))
         .noneMatch(line -> line.contains("TEMP B-TREE"));
   }
 
   @Test
   void aUsersListsAreFoundByTheirMemberships() throws SQLException {
-    var plan = plan(SqliteSyncFeed.LISTS_OF);
+    var plan = plans.of(SqliteSyncFeed.LISTS_OF);
 
     assertThat(plan)
         .anyMatch(line -> line.matches("SEARCH m USING (COVERING )?INDEX memberships_by_user.*"));
@@ -94,17 +80,5 @@ class SyncQueryPlanTest {
   private static void assertNoScanNoSort(List<String> plan) {
     assertThat(plan).noneMatch(line -> line.contains("TEMP B-TREE"));
     assertThat(plan).noneMatch(line -> line.matches("SCAN (t|s|l|m|u)\\b.*"));
-  }
-
-  private static List<String> plan(String sql) throws SQLException {
-    var lines = new ArrayList<String>();
-    try (var statement = connection.prepareStatement("EXPLAIN QUERY PLAN " + sql);
-        var result = statement.executeQuery()) {
-      while (result.next()) {
-        lines.add(result.getString("detail"));
-      }
-    }
-    System.out.println("PLAN " + sql + "\n  " + String.join("\n  ", lines));
-    return lines;
   }
 }

@@ -6,17 +6,22 @@ import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** Reports the database up when a pooled connection answers a query against the schema. */
+/**
+ * Reports the database up when a pooled connection answers the engine's own question ({@link
+ * DatabaseEngine#healthQuery}): SQLite, that the schema can be read; PostgreSQL, that the server
+ * takes writes (not a replica in recovery).
+ */
 @Singleton
-@OnSqlite
-final class SqliteHealthProbe implements HealthProbe {
+final class DatabaseHealthProbe implements HealthProbe {
 
   private static final int TIMEOUT_SECONDS = 2;
 
   private final DataSource dataSource;
+  private final String query;
 
-  SqliteHealthProbe(DataSource dataSource) {
+  DatabaseHealthProbe(DataSource dataSource, DatabaseEngine engine) {
     this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+    this.query = engine.healthQuery();
   }
 
   @Override
@@ -29,8 +34,8 @@ final class SqliteHealthProbe implements HealthProbe {
     try (var connection = dataSource.getConnection();
         var statement = connection.createStatement()) {
       statement.setQueryTimeout(TIMEOUT_SECONDS);
-      try (var result = statement.executeQuery("SELECT count(*) FROM sqlite_schema")) {
-        return result.next();
+      try (var result = statement.executeQuery(query)) {
+        return result.next() && result.getBoolean(1);
       }
     } catch (SQLException | RuntimeException e) {
       return false;
