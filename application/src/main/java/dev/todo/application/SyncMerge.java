@@ -4,7 +4,6 @@ import dev.todo.domain.list.ListId;
 import dev.todo.domain.list.ListView;
 import dev.todo.domain.port.out.SyncFeed;
 import dev.todo.domain.step.Step;
-import dev.todo.domain.sync.EntityType;
 import dev.todo.domain.sync.Removal;
 import dev.todo.domain.sync.SyncBound;
 import dev.todo.domain.sync.SyncCursor;
@@ -19,18 +18,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * One page of a sync for one user: from each of their lists the list itself, its to-dos, their
  * steps and its removals, plus the lists the user lost; each stream read after the cursor's key (a
  * list whose content has not changed since is not read at all), all merged in key order and cut at
- * the page size. Removals of what the user can read again are left out: the entity itself is due
- * (it changed after its removal), and a page must not say both.
+ * the page size, or before an entity the page names already. So a to-do removed and since come back
+ * (restored, moved into another of the user's lists, its list rejoined) is removed in one page and
+ * sent again, with its steps as they are now, in a later one: the client drops whatever it held of
+ * it (steps deleted meanwhile included) before it takes it afresh.
  */
 final class SyncMerge {
 
@@ -55,13 +53,21 @@ final class SyncMerge {
         removal -> SyncKey.of(removal.seq(), -1, SyncKind.REMOVED_FOR_USER, removal.id()),
         from.after());
     entries.sort((a, b) -> a.key().compareTo(b.key()));
-    boolean hasMore = entries.size() > limit;
-    var page = hasMore ? entries.subList(0, limit) : entries;
+    var page = new ArrayList<Entry>();
+    var named = new HashSet<String>();
+    boolean hasMore = false;
+    for (Entry entry : entries) {
+      if (page.size() == limit || !named.add(identity(entry.value()))) {
+        hasMore = true;
+        break;
+      }
+      page.add(entry);
+    }
     var next =
         hasMore
             ? new SyncCursor(page.getLast().key(), from.removalsAfter(), now)
             : new SyncCursor(SyncKey.afterAll(latest), latest, now);
-    return answer(page, lists, next.encode(), hasMore);
+    return answer(page, next.encode(), hasMore);
   }
 
   private void readList(SyncedList synced, SyncCursor from) {
@@ -105,11 +111,20 @@ final class SyncMerge {
     }
   }
 
-  private SyncPage answer(List<Entry> page, List<SyncedList> lists, String cursor, boolean more) {
-    Set<String> readable =
-        lists.stream()
-            .map(list -> list.membership().list().id().toString())
-            .collect(Collectors.toSet());
+  /** What an entry is about: a page names each entity once. */
+  private static String identity(Object value) {
+    return switch (value) {
+      case SyncedList list -> "list:" + list.membership().list().id();
+      case Versioned<?> versioned when versioned.entity() instanceof Todo todo ->
+          "todo:" + todo.id();
+      case Versioned<?> versioned when versioned.entity() instanceof Step step ->
+          "step:" + step.id();
+      case Removal removal -> removal.type().wireName() + ":" + removal.id();
+      default -> throw new IllegalStateException("Unexpected entry " + value);
+    };
+  }
+
+  private static SyncPage answer(List<Entry> page, String cursor, boolean more) {
     var views = new ArrayList<ListView>();
     var todos = new ArrayList<Todo>();
     var steps = new ArrayList<Step>();
@@ -123,33 +138,7 @@ final class SyncMerge {
         default -> throw new IllegalStateException("Unexpected entry " + entry.value());
       }
     }
-    return new SyncPage(views, todos, steps, stillRemoved(removals, readable), cursor, more);
-  }
-
-  /** The removals of what the user cannot read now, each entity once. */
-  private List<Removal> stillRemoved(List<Removal> removals, Set<String> readable) {
-    var live = new HashSet<String>();
-    for (EntityType type : List.of(EntityType.TODO, EntityType.STEP)) {
-      var ids = removals.stream().filter(r -> r.type() == type).map(Removal::id).toList();
-      if (!ids.isEmpty()) {
-        Map<String, ListId> listsNow = feed.listsOfLive(type, ids);
-        listsNow.forEach(
-            (id, list) -> {
-              if (readable.contains(list.toString())) {
-                live.add(id);
-              }
-            });
-      }
-    }
-    var seen = new HashSet<String>();
-    return removals.stream()
-        .filter(
-            removal ->
-                removal.type() == EntityType.LIST
-                    ? !readable.contains(removal.id())
-                    : !live.contains(removal.id()))
-        .filter(removal -> seen.add(removal.type() + ":" + removal.id()))
-        .toList();
+    return new SyncPage(views, todos, steps, removals, cursor, more);
   }
 
   private static ListView view(SyncedList synced) {

@@ -8,7 +8,6 @@ import dev.todo.domain.port.in.CreateTodoUseCase.CreateTodoCommand;
 import dev.todo.domain.port.in.InputSource;
 import dev.todo.domain.port.out.SyncFeed;
 import dev.todo.domain.step.Step;
-import dev.todo.domain.sync.EntityType;
 import dev.todo.domain.sync.Removal;
 import dev.todo.domain.sync.SyncBound;
 import dev.todo.domain.sync.SyncedList;
@@ -21,9 +20,7 @@ import dev.todo.domain.todo.TodoInput;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -137,12 +134,6 @@ class SyncCostTest {
     public List<Removal> removedFor(String user, SyncBound after, int limit) {
       reads.add("removedFor");
       return delegate.removedFor(user, after, limit);
-    }
-
-    @Override
-    public Map<String, ListId> listsOfLive(EntityType type, Collection<String> ids) {
-      reads.add("listsOfLive");
-      return delegate.listsOfLive(type, ids);
     }
 
     @Override

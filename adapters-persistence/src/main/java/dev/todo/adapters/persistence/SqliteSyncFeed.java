@@ -13,13 +13,8 @@ import dev.todo.domain.todo.Todo;
 import dev.todo.domain.user.KnownUser;
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -166,35 +161,6 @@ final class SqliteSyncFeed implements SyncFeed {
         after.seq(),
         after.id(),
         limit);
-  }
-
-  @Override
-  public Map<String, ListId> listsOfLive(EntityType type, Collection<String> ids) {
-    if (ids.isEmpty()) {
-      return Map.of();
-    }
-    String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
-    String query =
-        switch (type) {
-          case TODO ->
-              "SELECT t.id, l.id FROM todos t JOIN lists l ON l.seq = t.list_seq"
-                  + " WHERE t.deleted_at IS NULL AND t.id IN ("
-                  + in
-                  + ")";
-          case STEP ->
-              "SELECT s.id, l.id FROM steps s JOIN todos t ON t.seq = s.todo_seq"
-                  + " JOIN lists l ON l.seq = t.list_seq WHERE t.deleted_at IS NULL AND s.id IN ("
-                  + in
-                  + ")";
-          case LIST -> throw new IllegalArgumentException("Lists are read by membership");
-        };
-    return sql
-        .list(
-            query,
-            row -> Map.entry(row.getString(1), new ListId(UUID.fromString(row.getString(2)))),
-            ids.toArray())
-        .stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   @Override

@@ -20,7 +20,7 @@ public record SyncKey(long effective, long seq, SyncKind kind, String id)
           .thenComparing(SyncKey::id);
 
   /** Before every entry: where a full sync starts. */
-  public static final SyncKey START = new SyncKey(-1, -1, SyncKind.LIST, "");
+  public static final SyncKey START = new SyncKey(-1, -1, SyncKind.REMOVED_FROM_LIST, "");
 
   public SyncKey {
     Objects.requireNonNull(kind, "kind");
@@ -36,7 +36,7 @@ public record SyncKey(long effective, long seq, SyncKind kind, String id)
 
   /** After every entry up to change {@code latest}: where a sync that saw all of them resumes. */
   public static SyncKey afterAll(long latest) {
-    return new SyncKey(latest, latest, SyncKind.REMOVED_FOR_USER, SyncBound.AFTER_EVERY_ID);
+    return new SyncKey(latest, latest, SyncKind.STEP, SyncBound.AFTER_EVERY_ID);
   }
 
   @Override

@@ -23,7 +23,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -143,27 +142,6 @@ public final class InMemorySyncFeed implements SyncFeed, InMemoryTransactions.Pa
         removed -> true,
         after,
         limit);
-  }
-
-  @Override
-  public synchronized Map<String, ListId> listsOfLive(EntityType type, Collection<String> ids) {
-    observe();
-    var found = new HashMap<String, ListId>();
-    for (String id : ids) {
-      Optional<ListId> list =
-          switch (type) {
-            case TODO ->
-                todosSeen.values().stream()
-                    .map(Seen::value)
-                    .filter(todo -> todo.id().toString().equals(id))
-                    .map(Todo::listId)
-                    .findFirst();
-            case STEP -> Optional.ofNullable(stepLists.get(id));
-            case LIST -> throw new IllegalArgumentException("Lists are read by membership");
-          };
-      list.ifPresent(listId -> found.put(id, listId));
-    }
-    return found;
   }
 
   @Override

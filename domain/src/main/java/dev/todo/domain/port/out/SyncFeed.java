@@ -2,16 +2,13 @@ package dev.todo.domain.port.out;
 
 import dev.todo.domain.list.ListId;
 import dev.todo.domain.step.Step;
-import dev.todo.domain.sync.EntityType;
 import dev.todo.domain.sync.Removal;
 import dev.todo.domain.sync.SyncBound;
 import dev.todo.domain.sync.SyncedList;
 import dev.todo.domain.sync.Versioned;
 import dev.todo.domain.todo.Todo;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What changed, by change sequence number. Every write that changes a list, a membership, a to-do
@@ -45,9 +42,6 @@ public interface SyncFeed {
 
   /** The lists the user lost after {@code after}. */
   List<Removal> removedFor(String user, SyncBound after, int limit);
-
-  /** The lists that the live to-dos or steps among {@code ids} are in now (the others are gone). */
-  Map<String, ListId> listsOfLive(EntityType type, Collection<String> ids);
 
   /** Forgets the removals made before {@code cutoff}; returns how many. A write. */
   long forgetRemovalsBefore(Instant cutoff);
