@@ -25,14 +25,24 @@ import { TodoView } from './views/todo-view.js';
 import { TrashView } from './views/trash-view.js';
 import { UndoView } from './views/undo-view.js';
 import { WriteQueue } from './write-queue.js';
+import { Connectivity } from './connectivity.js';
+import { openLocalData, userData } from './local-data.js';
+import { Outbox } from './outbox.js';
+import { clearLocalDataForSignOut } from './sign-out.js';
+import { SyncClient } from './sync-client.js';
+import { OutboxView } from './views/outbox-view.js';
 
 const DRAFT_KEY = 'todo.draft';
+const CONFIG_KEY = 'todo.config';
+const ORPHAN_CHECK_MS = 15000;
 
 async function main() {
 	const storage = window.sessionStorage;
-	const auth = createAuth({ storage, origin: window.location.origin });
+	const auth = createAuth({ storage, tokenStorage: window.localStorage, origin: window.location.origin });
+	// offline, an expired token is still the user's: the server says when it is refused
+	let offlineStart = false;
 	const api = createApiClient({
-		getToken: () => auth.token(),
+		getToken: () => auth.token() ?? (offlineStart ? auth.storedToken() : null),
 		onActivity: (count) => {
 			document.body.dataset.requests = String(count);
 			document.querySelector('.todoapp').setAttribute('aria-busy', String(count > 0));
@@ -48,13 +58,21 @@ async function main() {
 		return;
 	}
 
+	if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => {});
+
 	let config;
 	try {
 		config = await api.config();
+		window.localStorage.setItem(CONFIG_KEY, JSON.stringify(config));
 	} catch (error) {
-		shell.showAuthProblem(`The service could not be reached to start sign-in. ${describeError(error)}`);
-		return;
+		config = error.status === 0 ? JSON.parse(window.localStorage.getItem(CONFIG_KEY) ?? 'null') : null;
+		offlineStart = Boolean(config && auth.storedToken());
+		if (!offlineStart) {
+			shell.showAuthProblem(`The service could not be reached to start sign-in. ${describeError(error)}`);
+			return;
+		}
 	}
+	let local = null; // the user's local data, once signed in: cleared on sign-out
 	const oidc = { issuer: config.oidc.issuer, clientId: config.oidc.client_id, scope: config.oidc.scope };
 
 	const session = {
@@ -69,6 +87,7 @@ async function main() {
 			}
 		},
 		async signOut() {
+			if (local && !(await clearLocalDataForSignOut({ ...local, confirm: new ConfirmView(document) }))) return;
 			window.location.assign(await auth.signOutUrl(oidc));
 		},
 		saveDraft(text) {
@@ -92,7 +111,7 @@ async function main() {
 			shell.showAuthProblem(error.message);
 			return;
 		}
-	} else if (!auth.token()) {
+	} else if (!auth.token() && !offlineStart) {
 		shell.showPage('auth');
 		await session.signIn();
 		return;
@@ -112,9 +131,16 @@ async function main() {
 		return;
 	}
 
+	// what this user keeps in the browser: the outbox, the last lists and to-dos seen, the sync cursor
+	const data = userData(await openLocalData(window.indexedDB), (auth.claims() ?? auth.storedClaims()).sub);
+	const outbox = await Outbox.open(data, { locks: navigator.locks });
+	const connectivity = new Connectivity({ window });
+	local = { outbox, data };
 	const writeQueue = new WriteQueue();
-	const store = new TodoStore({ api, writeQueue });
-	const writes = new OptimisticWrites({ store, api, writeQueue });
+	const snapshots = { read: (key) => data.get(`view/${key}`), write: (key, value) => data.put(`view/${key}`, value) };
+	const store = new TodoStore({ api, writeQueue, pending: outbox, snapshots });
+	const writes = new OptimisticWrites({ store, api, writeQueue, outbox, connectivity });
+	local.writes = writes;
 	const views = {
 		todo: new TodoView(document),
 		details: new DetailsView(document),
@@ -126,13 +152,24 @@ async function main() {
 		steps: new StepsView(document),
 		trash: new TrashView(document),
 		activity: new ActivityView(document),
+		outbox: new OutboxView(document),
 		shell,
 	};
-	const lists = new ListsStore({ api });
+	const lists = new ListsStore({ api, snapshot: { read: () => data.get('lists'), write: (value) => data.put('lists', value) } });
 	const share = new ShareController({ api, lists, view: new ShareView(document), origin: window.location.origin, clipboard: window.navigator.clipboard });
 	share.bind();
 	const controller = new Controller({ store, writes, writeQueue, api, views, session, config, window, lists, share });
+	const sync = new SyncClient({ api, data, connectivity, document, window, onPage: (syncPage) => controller.applySync(syncPage) });
+	views.outbox.bind({ onRetryNow: () => (connectivity.retryNow(), sync.now()) });
+	outbox.addEventListener('change', (event) => views.outbox.showWaiting(event.detail));
+	connectivity.addEventListener('change', (event) => views.outbox.showConnection(event.detail.online));
+	views.outbox.showWaiting(outbox.count);
+	views.outbox.showConnection(!offlineStart);
+	if (offlineStart) connectivity.lost();
 	await controller.start();
+	writes.resume();
+	sync.start();
+	window.setInterval(() => writes.adoptOrphans(), ORPHAN_CHECK_MS);
 }
 
 main();

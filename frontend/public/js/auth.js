@@ -2,8 +2,9 @@
 //
 // The issuer and client id come from GET /api/v1/config; the endpoints from the issuer's discovery
 // document. The state and nonce are checked on the way back; the id token is kept in
-// sessionStorage (gone when the tab closes, never in localStorage) and sent to the API as a Bearer
-// token. The backend, behind the gateway, reads its `sub` without checking the signature.
+// `tokenStorage` (localStorage: shared by the tabs of the origin, so a new tab is signed in; see
+// docs/decisions.md for the trade-off) and sent to the API as a Bearer token; what a sign-in under
+// way remembers stays in the tab's sessionStorage. The backend, behind the gateway, reads its `sub` without checking the signature.
 
 import { base64UrlDecodeText, codeChallengeS256, createCodeVerifier, randomToken } from './pkce.js';
 
@@ -56,12 +57,13 @@ export function redirectUri(origin) {
 
 /**
  * @param {object} deps
- * @param {Storage} deps.storage sessionStorage
+ * @param {Storage} deps.storage sessionStorage: a sign-in under way (state, nonce, verifier)
+ * @param {Storage} [deps.tokenStorage] where the id token is kept (default: storage)
  * @param {Function} deps.fetch
  * @param {string} deps.origin this app's origin
  * @param {() => number} [deps.now] milliseconds since the epoch
  */
-export function createAuth({ storage, fetch = globalThis.fetch.bind(globalThis), origin, now = () => Date.now(), crypto = globalThis.crypto }) {
+export function createAuth({ storage, tokenStorage = storage, fetch = globalThis.fetch.bind(globalThis), origin, now = () => Date.now(), crypto = globalThis.crypto }) {
 	const nowSeconds = () => Math.floor(now() / 1000);
 
 	async function discover(issuer) {
@@ -83,13 +85,27 @@ export function createAuth({ storage, fetch = globalThis.fetch.bind(globalThis),
 	return {
 		/** The id token if there is one that has not expired, else null. */
 		token() {
-			const token = storage.getItem(TOKEN_KEY);
+			const token = tokenStorage.getItem(TOKEN_KEY);
 			if (!token) return null;
 			try {
 				return isExpired(decodeJwtPayload(token), nowSeconds()) ? null : token;
 			} catch {
 				return null;
 			}
+		},
+
+		/** The claims of the token kept, expired or not (an offline start), or null. */
+		storedClaims() {
+			try {
+				return decodeJwtPayload(tokenStorage.getItem(TOKEN_KEY));
+			} catch {
+				return null;
+			}
+		},
+
+		/** The token kept, expired or not: offline, it is all there is; the server says when it no longer does. */
+		storedToken() {
+			return this.storedClaims() ? tokenStorage.getItem(TOKEN_KEY) : null;
 		},
 
 		/** The claims of the current token, or null. */
@@ -100,7 +116,7 @@ export function createAuth({ storage, fetch = globalThis.fetch.bind(globalThis),
 
 		/** Forgets the token (a 401/403 from the API, or sign-out). */
 		forget() {
-			storage.removeItem(TOKEN_KEY);
+			tokenStorage.removeItem(TOKEN_KEY);
 		},
 
 		/**
@@ -172,7 +188,7 @@ export function createAuth({ storage, fetch = globalThis.fetch.bind(globalThis),
 				nonce: pending.nonce,
 				nowSeconds: nowSeconds(),
 			});
-			storage.setItem(TOKEN_KEY, tokens.id_token);
+			tokenStorage.setItem(TOKEN_KEY, tokens.id_token);
 			return pending.returnTo || '/';
 		},
 
@@ -181,7 +197,7 @@ export function createAuth({ storage, fetch = globalThis.fetch.bind(globalThis),
 		 * (which comes back to the signed-out page) when it has one, else the signed-out page.
 		 */
 		async signOutUrl({ issuer }) {
-			const idToken = storage.getItem(TOKEN_KEY);
+			const idToken = tokenStorage.getItem(TOKEN_KEY);
 			this.forget();
 			const signedOut = origin + SIGNED_OUT_PATH;
 			try {

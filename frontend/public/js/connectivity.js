@@ -22,8 +22,10 @@ export class Connectivity extends EventTarget {
 
 	/** A request was answered: the server is there. */
 	reached() {
+		const wasOffline = !this.online;
 		this.attempt = 0;
 		this.set(true);
+		if (wasOffline) this.retryNow(); // the writes waiting for the server go now
 	}
 
 	/** A request found no server (or one that said "not now"). */

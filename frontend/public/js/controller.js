@@ -3,7 +3,8 @@
 
 import { ActivityController } from './activity-controller.js';
 import { AttachmentsController } from './attachments-controller.js';
-import { describeError } from './format.js';
+import { describeError, todoGoneMessage } from './format.js';
+import { applySyncPage } from './sync-apply.js';
 import { ListsController } from './lists-controller.js';
 import { StepsController } from './steps-controller.js';
 import { TrashController } from './trash-controller.js';
@@ -89,8 +90,9 @@ export class Controller {
 		on('change', () => this.changed());
 		on('failure', ({ error, message, retry }) => {
 			if (error && error.code === 'LIST_NOT_FOUND') this.lists.listGone();
-			else this.showFailure(message, error, retry);
+			else this.showFailure(message, error, retry, describeError(error), this.views.outbox);
 		});
+		on('choice', (choice) => this.views.outbox?.addChoice(choice));
 		on('conflict', ({ todo: latest, message }) => {
 			shell.showInfo(message);
 			if (details.isOpen && details.todoId === latest.id) details.fill(latest);
@@ -112,12 +114,42 @@ export class Controller {
 	 */
 	changed() {
 		this.render();
+		this.keepSnapshotSoon();
 		const { stats } = this.store.state;
 		if (stats && this.shownStats && stats !== this.shownStats) {
 			this.lists.loadLists();
 			this.activity.refresh();
 		}
 		this.shownStats = stats;
+	}
+
+	/** The list shown is kept in the browser for an offline start, at most every half second. */
+	keepSnapshotSoon() {
+		if (this.snapshotTimer) return;
+		this.snapshotTimer = setTimeout(() => {
+			this.snapshotTimer = null;
+			if (!this.store.state.loading && !this.store.state.offline) this.store.keepSnapshot();
+		}, 500);
+	}
+
+	/**
+	 * A page of the sync: the to-dos shown follow it (or are reloaded), the lists too when one of
+	 * them changed; a to-do open in the details dialog that went is closed with a notice.
+	 */
+	async applySync(page) {
+		const { gone, reload, changed } = applySyncPage(this.store, page);
+		const details = this.views.details;
+		const open = details.isOpen && gone.find((todo) => todo.id === details.todoId);
+		if (open) {
+			details.close();
+			this.views.shell.showInfo(todoGoneMessage(open.title));
+		}
+		if (changed) this.store.changed();
+		if (reload) await this.store.load();
+		else if (changed) this.store.refreshStats();
+		const removedLists = (page.removed ?? []).filter((entry) => entry.type === 'list').map((entry) => entry.id);
+		if (removedLists.includes(this.lists.selectedList?.id)) await this.lists.listGone();
+		else if ((page.lists ?? []).length > 0 || removedLists.length > 0) await this.lists.loadLists();
 	}
 
 	/** To-dos came back from the trash: the list shown, its counts and its activity follow. */
@@ -163,11 +195,12 @@ export class Controller {
 	}
 
 	/** explanation: what the error means here, when describeError's general words say too little. */
-	showFailure(message, error, retry, explanation = describeError(error)) {
+	showFailure(message, error, retry, explanation = describeError(error), where = this.views.shell) {
 		if (error && error.needsSignIn) return this.reauthenticate();
 		// the same request again cannot succeed when the account may not write or the input is refused
 		const hopeless = !retry || (error && (error.code === 'FORBIDDEN' || error.status === 400 || error.status === 413));
-		this.views.shell.showError({
+		const target = where && where !== this.views.shell ? { showError: (shown) => where.addFailure(shown) } : this.views.shell;
+		target.showError({
 			message: `${message} ${explanation}`,
 			requestId: error && error.status ? error.requestId : null,
 			retry: hopeless ? null : retry,

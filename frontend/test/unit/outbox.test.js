@@ -76,6 +76,7 @@ describe('Outbox', () => {
 		await tick();
 		assert.equal(outbox.count, 1);
 		api.down = false;
+		connectivity.retryNow();
 		await done;
 		assert.equal(api.find('b').completed, false);
 		assert.equal(connectivity.online, true);
