@@ -1,0 +1,43 @@
+// The service worker: keeps the app shell (the page, its scripts, styles and icons) so that the
+// app opens without the server. Network first, so a new release is used as soon as it is there;
+// the cache answers only when the network cannot. Never anything under /api/ or from another
+// origin: the user's data lives in IndexedDB, under the user's id, and is cleared on sign-out.
+
+const CACHE = 'todo-shell-v1';
+const SHELL = ['/', '/index.html', '/manifest.webmanifest', '/favicon.svg', '/icons/icon.svg', '/icons/icon-192.png'];
+
+self.addEventListener('install', (event) => {
+	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+	event.waitUntil(
+		caches
+			.keys()
+			.then((names) => Promise.all(names.filter((name) => name !== CACHE).map((name) => caches.delete(name))))
+			.then(() => self.clients.claim()),
+	);
+});
+
+function isShellRequest(request) {
+	const url = new URL(request.url);
+	return request.method === 'GET' && url.origin === self.location.origin && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/docs');
+}
+
+async function networkFirst(request) {
+	const cache = await caches.open(CACHE);
+	try {
+		const response = await fetch(request);
+		if (response.ok && response.type === 'basic') await cache.put(request.mode === 'navigate' ? '/index.html' : request, response.clone());
+		return response;
+	} catch (error) {
+		// the app's own routes (/auth/callback, /lists…) are all index.html
+		const cached = await cache.match(request.mode === 'navigate' ? '/index.html' : request, { ignoreSearch: request.mode === 'navigate' });
+		if (cached) return cached;
+		throw error;
+	}
+}
+
+self.addEventListener('fetch', (event) => {
+	if (isShellRequest(event.request)) event.respondWith(networkFirst(event.request));
+});
