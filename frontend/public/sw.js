@@ -1,4 +1,5 @@
-// The service worker: keeps the app shell (the page, its scripts, styles and icons) so that the
+// The service worker: keeps the app shell (the page, its scripts, styles and icons; the page
+// names what it loaded, so that a new module needs no list here) so that the
 // app opens without the server. Network first, so a new release is used as soon as it is there;
 // the cache answers only when the network cannot. Never anything under /api/ or from another
 // origin: the user's data lives in IndexedDB, under the user's id, and is cleared on sign-out.
@@ -37,6 +38,13 @@ async function networkFirst(request) {
 		throw error;
 	}
 }
+
+// The page names the files it loaded before this worker controlled it (the first visit): kept too.
+self.addEventListener('message', (event) => {
+	const urls = (event.data && event.data.keep) || [];
+	const shell = urls.filter((url) => isShellRequest(new Request(url)));
+	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(shell)));
+});
 
 self.addEventListener('fetch', (event) => {
 	if (isShellRequest(event.request)) event.respondWith(networkFirst(event.request));

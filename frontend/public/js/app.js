@@ -58,7 +58,7 @@ async function main() {
 		return;
 	}
 
-	if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => {});
+	registerServiceWorker();
 
 	let config;
 	try {
@@ -170,6 +170,16 @@ async function main() {
 	writes.resume();
 	sync.start();
 	window.setInterval(() => writes.adoptOrphans(), ORPHAN_CHECK_MS);
+}
+
+/** The service worker keeps the app shell for offline starts; it is told what this page loaded. */
+function registerServiceWorker() {
+	if (!('serviceWorker' in navigator)) return;
+	navigator.serviceWorker.register('/sw.js').catch(() => {});
+	navigator.serviceWorker.ready.then((registration) => {
+		const loaded = performance.getEntriesByType('resource').map((entry) => entry.name).filter((url) => url.startsWith(window.location.origin));
+		registration.active?.postMessage({ keep: [...new Set(loaded)] });
+	});
 }
 
 main();

@@ -11,7 +11,7 @@ export function isOutage(error) {
 
 export class Connectivity extends EventTarget {
 	/** @param deps.window where `online` events come from (none in unit tests) */
-	constructor({ window = null, delays = RETRY_DELAYS_MS, setTimer = setTimeout, clearTimer = clearTimeout } = {}) {
+	constructor({ window = null, delays = RETRY_DELAYS_MS, setTimer = (fn, ms) => setTimeout(fn, ms), clearTimer = (timer) => clearTimeout(timer) } = {}) {
 		super();
 		Object.assign(this, { delays, setTimer, clearTimer });
 		this.online = true;

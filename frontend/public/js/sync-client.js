@@ -1,8 +1,9 @@
 // Keeps the app's copy current through GET /api/v1/sync: at start, when the tab comes to the
 // front or the browser is back online, and every few seconds while the tab is visible (rarely while
-// hidden, less often while the server cannot be reached). The cursor is kept with the user's local
-// data, so a reload goes on where the last visit stopped; an expired cursor (410) starts again
-// without one. Pages go to onPage in order. No DOM.
+// hidden, less often while the server cannot be reached). Each tab follows its own cursor (a cursor
+// shared by tabs would let one tab skip what another had seen); it starts from the last one any tab
+// kept, which is older than what the tab has just loaded, so nothing is missed and little is
+// resent. An expired cursor (410) starts again without one. Pages go to onPage in order. No DOM.
 
 import { isOutage } from './connectivity.js';
 
@@ -16,7 +17,7 @@ export class SyncClient {
 	 * @param deps.onPage (page) => void|Promise, each page in order
 	 * @param deps.document for visibility (none in unit tests: always visible)
 	 */
-	constructor({ api, data, connectivity, onPage, document = null, window = null, intervals = { visible: 4000, hidden: 30000, offline: 15000 }, setTimer = setTimeout, clearTimer = clearTimeout }) {
+	constructor({ api, data, connectivity, onPage, document = null, window = null, intervals = { visible: 4000, hidden: 30000, offline: 15000 }, setTimer = (fn, ms) => setTimeout(fn, ms), clearTimer = (timer) => clearTimeout(timer) }) {
 		Object.assign(this, { api, data, connectivity, onPage, document, intervals, setTimer, clearTimer });
 		this.timer = null;
 		this.running = null;
@@ -60,7 +61,8 @@ export class SyncClient {
 	}
 
 	async run() {
-		let cursor = (await this.data.get(CURSOR_KEY)) ?? null;
+		if (this.cursor === undefined) this.cursor = (await this.data.get(CURSOR_KEY).catch(() => null)) ?? null;
+		let cursor = this.cursor;
 		try {
 			for (;;) {
 				let page;
@@ -74,7 +76,8 @@ export class SyncClient {
 				this.connectivity.reached();
 				await this.onPage(page);
 				cursor = page.cursor;
-				await this.data.put(CURSOR_KEY, cursor);
+				this.cursor = cursor;
+				await this.data.put(CURSOR_KEY, cursor).catch(() => {});
 				if (!page.has_more) return;
 			}
 		} catch (error) {
