@@ -5,8 +5,12 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { screenshotPath } from './harness.js';
-import { add, item, labels, openAs, serverTodos, settled, stackForFile } from './page-helpers.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_FLAGS, screenshotPath, signInAtProvider } from './harness.js';
+import { add, item, labels, newUser, openAs, serverTodos, settled, stackForFile } from './page-helpers.js';
 
 const { stack, pages } = stackForFile();
 
@@ -122,6 +126,39 @@ describe('nothing typed is lost', () => {
 		await allSaved(page);
 		const saved = await serverTodos(page);
 		assert.deepEqual(saved.map((t) => [t.title, t.completed]), [['Seen online', true], ['Typed offline', false]]);
+	});
+});
+
+describe('a browser restart', () => {
+	it('sends after a restart what was queued before the browser closed (persistent profile)', async () => {
+		const profile = mkdtempSync(join(tmpdir(), 'todo-e2e-profile-'));
+		const launch = () => chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+		try {
+			let context = await launch();
+			let page = context.pages()[0] ?? (await context.newPage());
+			await page.goto(stack.baseUrl + '/');
+			await signInAtProvider(page, stack, newUser('restart'));
+			await add(page, 'Before the outage');
+			await blockApi(context);
+			await page.fill('.new-todo', 'Queued before closing');
+			await page.press('.new-todo', 'Enter');
+			await item(page, 'Before the outage').locator('.toggle').click();
+			await page.locator('.waiting-text', { hasText: '2 changes waiting to be saved' }).waitFor();
+			await page.waitForTimeout(300); // IndexedDB has committed
+			await context.close();
+
+			context = await launch();
+			page = context.pages()[0] ?? (await context.newPage());
+			await page.goto(stack.baseUrl + '/');
+			await page.locator('.page-list').waitFor();
+			await allSaved(page);
+			await page.locator('.todo-list li label', { hasText: 'Queued before closing' }).waitFor();
+			const saved = await serverTodos(page);
+			assert.deepEqual(saved.map((t) => [t.title, t.completed]), [['Before the outage', true], ['Queued before closing', false]]);
+			await context.close();
+		} finally {
+			rmSync(profile, { recursive: true, force: true });
+		}
 	});
 });
 
