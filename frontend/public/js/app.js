@@ -34,6 +34,7 @@ import { OutboxView } from './views/outbox-view.js';
 
 const DRAFT_KEY = 'todo.draft';
 const CONFIG_KEY = 'todo.config';
+const RENEWED_KEY = 'todo.auth.renewedAt';
 const ORPHAN_CHECK_MS = 15000;
 
 async function main() {
@@ -79,6 +80,13 @@ async function main() {
 		async signIn() {
 			// the list (with its hash) or the invite page is where the user comes back to
 			const returnTo = page === 'list' || page === 'invite' ? window.location.pathname + window.location.hash : '/';
+			// the provider's session may still be valid: a new token without the form, and the page again
+			// (once a minute at most: a renewed token the API refuses too needs the form)
+			const lastRenewal = Number(storage.getItem(RENEWED_KEY) ?? 0);
+			if (Date.now() - lastRenewal > 60_000 && (await auth.renew(oidc))) {
+				storage.setItem(RENEWED_KEY, String(Date.now()));
+				return window.location.reload();
+			}
 			auth.forget();
 			try {
 				window.location.assign(await auth.authorizationUrl({ ...oidc, returnTo }));
@@ -111,7 +119,7 @@ async function main() {
 			shell.showAuthProblem(error.message);
 			return;
 		}
-	} else if (!auth.token() && !offlineStart) {
+	} else if (!auth.token() && !offlineStart && !(await auth.renew(oidc))) {
 		shell.showPage('auth');
 		await session.signIn();
 		return;

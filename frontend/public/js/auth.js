@@ -12,6 +12,7 @@ export const CALLBACK_PATH = '/auth/callback';
 export const SIGNED_OUT_PATH = '/signed-out';
 
 const TOKEN_KEY = 'todo.auth.idToken';
+const REFRESH_KEY = 'todo.auth.refreshToken';
 const PENDING_KEY = 'todo.auth.pending';
 const CLOCK_SKEW_SECONDS = 30;
 
@@ -117,6 +118,7 @@ export function createAuth({ storage, tokenStorage = storage, fetch = globalThis
 		/** Forgets the token (a 401/403 from the API, or sign-out). */
 		forget() {
 			tokenStorage.removeItem(TOKEN_KEY);
+			tokenStorage.removeItem(REFRESH_KEY);
 		},
 
 		/**
@@ -189,7 +191,38 @@ export function createAuth({ storage, tokenStorage = storage, fetch = globalThis
 				nowSeconds: nowSeconds(),
 			});
 			tokenStorage.setItem(TOKEN_KEY, tokens.id_token);
+			if (tokens.refresh_token) tokenStorage.setItem(REFRESH_KEY, tokens.refresh_token);
 			return pending.returnTo || '/';
+		},
+
+		/**
+		 * Signs in without the user (an expired or refused token, a new tab): trades the refresh token
+		 * the provider gave for a new id token of the same user. False when there is none or the
+		 * provider refuses it (its session ended): then the user signs in once more.
+		 */
+		async renew({ issuer, clientId }) {
+			const refreshToken = tokenStorage.getItem(REFRESH_KEY);
+			const previous = this.storedClaims();
+			if (!refreshToken || !previous) return false;
+			try {
+				const discovery = await discover(issuer);
+				const response = await fetch(discovery.token_endpoint, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+					body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId }).toString(),
+				});
+				if (!response.ok) throw new AuthError(`refused (${response.status})`);
+				const tokens = await response.json();
+				const payload = decodeJwtPayload(tokens.id_token);
+				validateIdTokenClaims(payload, { issuer, clientId, nonce: payload.nonce, nowSeconds: nowSeconds() });
+				if (payload.sub !== previous.sub) throw new AuthError('another user');
+				tokenStorage.setItem(TOKEN_KEY, tokens.id_token);
+				if (tokens.refresh_token) tokenStorage.setItem(REFRESH_KEY, tokens.refresh_token);
+				return true;
+			} catch {
+				tokenStorage.removeItem(REFRESH_KEY);
+				return false;
+			}
 		},
 
 		/**

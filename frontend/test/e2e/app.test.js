@@ -33,7 +33,7 @@ describe('sign-in', () => {
 		assert.equal(await page.locator('.whoami-name').textContent(), user);
 		assert.equal(await page.evaluate(() => document.activeElement.className), 'new-todo');
 		assert.ok(await page.evaluate(() => localStorage.getItem('todo.auth.idToken')), 'token in localStorage, shared by the tabs');
-		assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((key) => !['todo.auth.idToken', 'todo.config'].includes(key)).length), 0, 'nothing else in localStorage');
+		assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((key) => !['todo.auth.idToken', 'todo.auth.refreshToken', 'todo.config'].includes(key)).length), 0, 'nothing else in localStorage');
 		assert.deepEqual(page.problems, []);
 	});
 
@@ -57,7 +57,11 @@ describe('sign-in', () => {
 	it('goes back to sign-in on a rejected token without losing what was typed', async () => {
 		const user = newUser('carol');
 		const page = await open('carol-first');
-		await page.evaluate(() => localStorage.setItem('todo.auth.idToken', 'not-a-jwt'));
+		// a refused token, and no refresh token to renew it silently (the provider's session ended)
+		await page.evaluate(() => {
+			localStorage.setItem('todo.auth.idToken', 'not-a-jwt');
+			localStorage.removeItem('todo.auth.refreshToken');
+		});
 		await page.fill('.new-todo', 'half-typed thought');
 		await page.press('.new-todo', 'Enter');
 
@@ -222,7 +226,7 @@ describe('TodoMVC behaviour', () => {
 		await page.click('.filters a[href="#/"]');
 		await page.waitForSelector('.filters a.selected[href="#/"]'); // the route changes on hashchange, a task later
 		assert.deepEqual(await labels(page), ['Active one', 'Done one']);
-		assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((key) => !['todo.auth.idToken', 'todo.config'].includes(key)).length), 0, 'state is on the server');
+		assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((key) => !['todo.auth.idToken', 'todo.auth.refreshToken', 'todo.config'].includes(key)).length), 0, 'state is on the server');
 		noProblems(page);
 	});
 });

@@ -200,6 +200,27 @@ describe('conflicts that respect intent', () => {
 	});
 });
 
+describe('sign-in a person does not notice', () => {
+	it('renews an expired token with the refresh token, without the provider\'s form', async () => {
+		const page = await openAs(stack, pages, 'renew');
+		await add(page, 'Still here');
+		await page.evaluate(() => {
+			const [header, payload, signature] = localStorage.getItem('todo.auth.idToken').split('.');
+			const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
+			claims.exp = Math.floor(Date.now() / 1000) - 3600;
+			const expired = btoa(JSON.stringify(claims)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+			localStorage.setItem('todo.auth.idToken', [header, expired, signature].join('.'));
+		});
+		const visited = [];
+		page.on('framenavigated', (frame) => frame === page.mainFrame() && visited.push(frame.url()));
+		await page.reload();
+		await page.locator('.todo-list li label', { hasText: 'Still here' }).waitFor();
+		assert.deepEqual(visited.filter((url) => url.startsWith(stack.issuer)), [], 'never on the provider\'s page');
+		const exp = await page.evaluate(() => JSON.parse(atob(localStorage.getItem('todo.auth.idToken').split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).exp);
+		assert.ok(exp * 1000 > Date.now(), 'a fresh token');
+	});
+});
+
 describe('sign-out', () => {
 	it('clears what the browser kept of the user', async () => {
 		const page = await openAs(stack, pages, 'leaver');
