@@ -79,7 +79,7 @@ async function main() {
 	const session = {
 		async signIn() {
 			// the list (with its hash) or the invite page is where the user comes back to
-			const returnTo = page === 'list' || page === 'invite' ? window.location.pathname + window.location.hash : '/';
+			const returnTo = page === 'list' || page === 'invite' ? window.location.pathname + window.location.search + window.location.hash : '/';
 			// the provider's session may still be valid: a new token without the form, and the page again
 			// (once a minute at most: a renewed token the API refuses too needs the form)
 			const lastRenewal = Number(storage.getItem(RENEWED_KEY) ?? 0);

@@ -5,6 +5,7 @@ import { ActivityController } from './activity-controller.js';
 import { AttachmentsController } from './attachments-controller.js';
 import { describeError, todoGoneMessage } from './format.js';
 import { applySyncPage } from './sync-apply.js';
+import { searchForView, viewFromSearch } from './view-in-url.js';
 import { ListsController } from './lists-controller.js';
 import { StepsController } from './steps-controller.js';
 import { TrashController } from './trash-controller.js';
@@ -78,9 +79,11 @@ export class Controller {
 			onLeave: () => this.undo.settle({ leaving: true }),
 		});
 		panels.bind({
-			onSearch: (query) => this.store.setView({ query }),
-			onSort: (sort, order) => this.store.setView({ sort, order }),
+			onSearch: (query) => this.setView({ query }),
+			onSort: (sort, order) => this.setView({ sort, order }),
 		});
+		// a reload keeps the search and order (the first load of the list uses them)
+		Object.assign(this.store.state, viewFromSearch(this.window.location?.search ?? ''));
 		shell.bind({
 			onSignOut: () => this.session.signOut(),
 			onRetry: (retry) => retry(),
@@ -164,7 +167,7 @@ export class Controller {
 		this.views.todo.render({
 			todos: state.todos,
 			visible: store.visibleTodos,
-			activeCount: store.activeCount,
+			activeCount: this.listActiveCount(),
 			completedCount: store.completedCount,
 			allCompleted: store.allCompleted,
 			filter: state.filter,
@@ -181,6 +184,22 @@ export class Controller {
 			stats: state.stats,
 		});
 		this.activity.show(this.lists.selectedList);
+	}
+
+	/** A new search or order: loaded, and written into the address (without a history entry). */
+	async setView(view) {
+		await this.store.setView(view);
+		const location = this.window.location;
+		const search = searchForView(this.store.state);
+		if (location && location.search !== search && this.window.history) {
+			this.window.history.replaceState(null, '', location.pathname + search + location.hash);
+		}
+	}
+
+	/** "3 items left" counts the list, not a search in it (the server's stats of the list). */
+	listActiveCount() {
+		const { query, stats, scope } = this.store.state;
+		return query && stats && scope.due.length === 0 ? stats.active : this.store.activeCount;
 	}
 
 	async showWhoAmI() {

@@ -221,6 +221,25 @@ describe('sign-in a person does not notice', () => {
 	});
 });
 
+describe('smaller findings', () => {
+	it('keeps the search and order through a reload, and the counter counts the list, not the search', async () => {
+		const page = await openAs(stack, pages, 'findings');
+		await add(page, 'Buy milk', 'Oat milk', 'Pay rent');
+		await page.fill('.search', 'milk');
+		await page.locator('.search-summary', { hasText: '2 to-dos match' }).waitFor();
+		await page.selectOption('.order', 'desc');
+		await settled(page);
+		assert.match(page.url(), /\?q=milk&order=desc#?/);
+		assert.match(await page.locator('.todo-count').textContent(), /^3 items left/);
+
+		await page.reload();
+		await page.locator('.search-summary', { hasText: '2 to-dos match' }).waitFor();
+		assert.equal(await page.inputValue('.search'), 'milk');
+		assert.equal(await page.inputValue('.order'), 'desc');
+		assert.deepEqual(await labels(page), ['Oat milk', 'Buy milk']);
+	});
+});
+
 describe('sign-out', () => {
 	it('clears what the browser kept of the user', async () => {
 		const page = await openAs(stack, pages, 'leaver');
