@@ -47,7 +47,7 @@ export class Controller {
 	async start() {
 		const { todo, details, panels, shell } = this.views;
 		todo.bind({
-			onAdd: (title) => this.writes.add(title, this.lists.newTodoFields()),
+			onAdd: (title, extras = {}) => this.writes.add(title, { ...this.lists.newTodoFields(), ...extras }),
 			onToggle: (id, completed) => this.writes.toggle(id, completed),
 			onRename: (id, title) => this.writes.rename(id, title),
 			onRemove: (id) => this.deletes.removeTodo(id),

@@ -7,7 +7,8 @@ import { ORDERS, SORTS } from './store.js';
 export function viewFromSearch(search) {
 	const params = new URLSearchParams(search);
 	const view = {};
-	if (params.get('q')) view.query = params.get('q').trim();
+	const query = (params.get('q') ?? '').trim();
+	if (query) view.query = query;
 	if (SORTS.includes(params.get('sort'))) view.sort = params.get('sort');
 	if (ORDERS.includes(params.get('order'))) view.order = params.get('order');
 	return view;
