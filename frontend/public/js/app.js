@@ -170,7 +170,14 @@ async function main() {
 	const sync = new SyncClient({ api, data, connectivity, document, window, onPage: (syncPage) => controller.applySync(syncPage) });
 	views.outbox.bind({ onRetryNow: () => (connectivity.retryNow(), sync.now()) });
 	outbox.addEventListener('change', (event) => views.outbox.showWaiting(event.detail));
-	connectivity.addEventListener('change', (event) => views.outbox.showConnection(event.detail.online));
+	connectivity.addEventListener('change', (event) => {
+		views.outbox.showConnection(event.detail.online);
+		// opened offline: once the server answers, the server's lists and to-dos replace the copies
+		if (event.detail.online && store.state.offline) {
+			store.load();
+			controller.lists.loadLists();
+		}
+	});
 	views.outbox.showWaiting(outbox.count);
 	views.outbox.showConnection(!offlineStart);
 	if (offlineStart) connectivity.lost();

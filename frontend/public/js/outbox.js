@@ -131,8 +131,8 @@ export class Outbox extends EventTarget {
 
 	/** Every write waiting in any tab of this user (sign-out says what would be lost). */
 	async allWaiting() {
-		const all = [];
-		for (const key of await this.data.keys(PREFIX)) all.push(...(key === this.key ? this.entries : ((await this.data.get(key)) ?? [])));
+		const all = [...this.entries];
+		for (const key of await this.data.keys(PREFIX)) if (key !== this.key) all.push(...((await this.data.get(key)) ?? []));
 		return all;
 	}
 
