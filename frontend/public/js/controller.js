@@ -228,11 +228,13 @@ export class Controller {
 
 	/** 401/403 from the API: keep what the user typed, then sign in again. */
 	reauthenticate(draft = null) {
+		const typed = this.signingIn ? null : this.views.todo.newTodoText;
+		// a refused create may answer after another request already started the sign-in
+		const text = [this.savedDraft, draft, typed].filter((part) => part && part.trim()).join(' ');
+		if (text && text !== this.savedDraft) this.session.saveDraft(text);
+		this.savedDraft = text || null;
 		if (this.signingIn) return;
 		this.signingIn = true;
-		const typed = this.views.todo.newTodoText;
-		const text = [draft, typed].filter((part) => part && part.trim()).join(' ');
-		if (text) this.session.saveDraft(text);
 		this.session.signIn();
 	}
 

@@ -119,9 +119,10 @@ export class OutboxSender {
 			store.reportedUnauthorized(error);
 			return;
 		}
-		await this.outbox.remove(entry.id);
+		const removed = this.outbox.remove(entry.id); // awaited after the report: a sign-in may leave the page at once
 		if (error.isNotFound && entry.kind !== 'create' && !error.code?.startsWith('LIST')) {
 			store.dropMissing(id);
+			await removed;
 			return;
 		}
 		if (entry.kind === 'create') store.take(entry.key);
@@ -137,6 +138,7 @@ export class OutboxSender {
 			retry: () => this.retry(entry, id),
 			draft: entry.kind === 'create' ? entry.title : null,
 		});
+		await removed;
 	}
 
 	retry(entry, id) {
