@@ -262,7 +262,9 @@ export class TodoStore extends EventTarget {
 	/** The server's answer to an optimistic create takes the place of its placeholder. */
 	confirmCreated(temporaryId, created) {
 		if (this.state.loading) this.createdWhileLoading.add(created.id);
-		this.replace(created, temporaryId);
+		// the sync may have brought it before the create's own answer
+		if (this.state.todos.some((todo) => todo.id === created.id)) this.take(temporaryId);
+		this.replace(created, this.state.todos.some((todo) => todo.id === created.id) ? created.id : temporaryId);
 	}
 
 	/** Takes the to-do with the given id out of the list; returns where it stood (-1: nowhere). */

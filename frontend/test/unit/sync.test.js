@@ -60,6 +60,14 @@ describe('sync applied to a store', () => {
 		assert.deepEqual(store.state.todos.map((t) => [t.title, t.completed]), [['Buy milk', true], ['Zed', false], ['Offline', false]]);
 	});
 
+	it('shows a to-do once when the sync brings it before its own create has answered', async () => {
+		const store = await storeOf([inList({ id: 'a', position: 1 })]);
+		store.append({ id: 'pending-1', title: 'Mine', list_id: 'L', pending: true, position: Number.MAX_SAFE_INTEGER, version: 0 });
+		applySyncPage(store, page({ todos: [inList({ id: 'n', title: 'Mine', position: 2 })] }));
+		store.confirmCreated('pending-1', inList({ id: 'n', title: 'Mine', position: 2 }));
+		assert.deepEqual(store.state.todos.map((t) => t.id), ['a', 'n']);
+	});
+
 	it('asks for a reload in views it cannot sort into (a search, another order, the due-date views)', async () => {
 		const store = await storeOf([inList({ id: 'a' })]);
 		store.state.query = 'milk';
