@@ -58,7 +58,7 @@ export class Controller {
 		details.bind({
 			onSave: (id, fields) => {
 				details.close();
-				this.writes.saveDetails(id, fields);
+				this.writes.saveDetails(id, fields, this.openedTodo?.id === id ? this.openedTodo : null);
 			},
 			onClose: () => {
 				this.files.cancelUpload();
@@ -244,6 +244,7 @@ export class Controller {
 		const todo = this.store.find(id);
 		if (!todo || todo.pending) return;
 		const readOnly = !this.lists.todoViewOptions().canEdit(todo);
+		this.openedTodo = todo; // what the user edits against (saveDetails)
 		this.views.details.open(todo, { ...this.files.limits, readOnly });
 		this.steps.open(todo, { readOnly });
 		this.files.opened(todo.id);

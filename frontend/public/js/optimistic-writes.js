@@ -73,10 +73,14 @@ export class OptimisticWrites {
 		return this.patch(id, { title }, 'rename');
 	}
 
-	/** Saves details (notes, due date, priority, title, completed): only what differs is sent. */
-	saveDetails(id, fields) {
-		const todo = this.store.find(id);
-		if (!todo) return Promise.resolve();
+	/**
+	 * Saves details (notes, due date, priority, title, completed): only what the user changed is
+	 * sent, compared with the to-do as the dialog showed it (`opened`), not as it may have become
+	 * since (synced from elsewhere): a field the user left alone never undoes someone else's change.
+	 */
+	saveDetails(id, fields, opened = null) {
+		const todo = opened ?? this.store.find(id);
+		if (!todo || !this.store.find(id)) return Promise.resolve();
 		const patch = {};
 		for (const [key, value] of Object.entries(fields)) {
 			if (key === 'title') {
@@ -87,17 +91,22 @@ export class OptimisticWrites {
 			}
 		}
 		if (Object.keys(patch).length === 0) return Promise.resolve();
-		return this.patch(id, patch, 'save');
+		return this.patch(id, patch, 'save', opened);
 	}
 
-	/** Optimistic JSON Merge Patch of one to-do; the outbox keeps the values it replaces. */
-	patch(id, patch, change = 'change') {
+	/**
+	 * Optimistic JSON Merge Patch of one to-do; the outbox keeps the values it replaces, as the
+	 * user saw them (`seen`: the to-do when the details dialog opened; else as shown now).
+	 */
+	patch(id, patch, change = 'change', seen = null) {
 		const key = this.queue.resolve(id);
 		const before = this.store.find(key);
 		if (!before) return Promise.resolve();
 		this.store.replace({ ...before, ...patch });
 		this.store.changed();
-		return this.enqueue({ kind: 'patch', key: before.id, title: before.title, change, patch, base: pick(before, Object.keys(patch)), baseVersion: this.versionToSend(before) });
+		const base = seen ?? before;
+		const baseVersion = this.versionToSend(before) === null ? null : base.version;
+		return this.enqueue({ kind: 'patch', key: before.id, title: before.title, change, patch, base: pick(base, Object.keys(patch)), baseVersion });
 	}
 
 	/** Deletes one to-do at once (to the trash); puts it back where it was if the server refuses. */

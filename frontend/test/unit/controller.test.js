@@ -150,7 +150,7 @@ describe('controller', () => {
 			['remove', 't1'],
 			['toggleAll', false],
 			['clearCompleted'],
-			['saveDetails', 't1', { notes: 'semi-skimmed' }],
+			['saveDetails', 't1', { notes: 'semi-skimmed' }, null], // no dialog was opened: compared with the list
 		]);
 		const renders = calls.filter(([name]) => name === 'todo.render').length;
 		store.changed();

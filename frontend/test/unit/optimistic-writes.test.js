@@ -230,4 +230,14 @@ describe('OptimisticWrites', () => {
 		await writes.saveDetails('a', { title: 'Buy milk', notes: 'semi-skimmed', due_date: '2026-01-20', priority: 'none' });
 		assert.equal(patches.length, 1, 'nothing changed, nothing sent');
 	});
+
+	it('saves from the details only what the user changed there, never undoing a change synced meanwhile', async () => {
+		const opened = { ...store.find('a') };
+		Object.assign(api.find('a'), { priority: 'high', version: 2 }); // changed elsewhere…
+		store.replace({ ...api.find('a') }); // …and synced while the dialog was open
+		await writes.saveDetails('a', { title: 'Buy milk', notes: 'typed here', due_date: null, priority: 'none' }, opened);
+		assert.equal(api.find('a').priority, 'high', 'their priority stays');
+		assert.equal(api.find('a').notes, 'typed here');
+		assert.equal(events.choice.length, 0);
+	});
 });
