@@ -172,6 +172,7 @@ async function main() {
 	outbox.addEventListener('change', (event) => views.outbox.showWaiting(event.detail));
 	connectivity.addEventListener('change', (event) => {
 		views.outbox.showConnection(event.detail.online);
+		if (event.detail.online) sync.now(); // what changed elsewhere during the outage, at once
 		// opened offline: once the server answers, the server's lists and to-dos replace the copies
 		if (event.detail.online && store.state.offline) {
 			store.load();

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_FLAGS, screenshotPath, signInAtProvider } from './harness.js';
+import { docsScreenshot } from './list-helpers.js';
 import { add, item, labels, newUser, openAs, serverTodos, settled, stackForFile } from './page-helpers.js';
 
 const { stack, pages } = stackForFile();
@@ -71,6 +72,7 @@ describe('nothing typed is lost', () => {
 		assert.equal(await page.inputValue('.new-todo'), '', 'the field is free for the next one');
 		assert.deepEqual(await labels(page), ['Milk', 'Bread', 'Eggs', 'Butter'], 'shown at once');
 		await page.screenshot({ path: screenshotPath('20-offline-waiting-changes') });
+		await page.locator('.sync-status').screenshot({ path: docsScreenshot('offline-waiting-changes') });
 
 		await unblock();
 		await allSaved(page);
@@ -102,6 +104,13 @@ describe('nothing typed is lost', () => {
 
 	it('opens offline with the last data, keeps what is added there through a reload, and sends it when back', async () => {
 		const page = await openAs(stack, pages, 'offline');
+		const worker = await page.evaluate(async () => {
+			const response = await fetch('/sw.js');
+			return { type: response.headers.get('Content-Type'), csp: response.headers.get('Content-Security-Policy') };
+		});
+		assert.match(worker.type, /javascript/, 'a service worker needs a JavaScript type');
+		assert.match(worker.csp, /default-src 'self'/, "worker-src falls back to 'self'");
+		assert.equal(await page.evaluate(async () => (await fetch('/manifest.webmanifest')).ok), true);
 		await add(page, 'Seen online');
 		await page.waitForTimeout(800); // the snapshot of the list is written within half a second
 		await page.evaluate(() => navigator.serviceWorker.ready);
@@ -193,6 +202,7 @@ describe('conflicts that respect intent', () => {
 		assert.match(await choice.locator('.conflict-mine').textContent(), /Notes typed here/);
 		assert.match(await choice.locator('.conflict-theirs').textContent(), /Notes from the other device/);
 		await page.screenshot({ path: screenshotPath('22-conflict-choice') });
+		await choice.screenshot({ path: docsScreenshot('conflict-choice') });
 		await choice.locator('.conflict-keep-mine').click();
 		await settled(page);
 		[saved] = await serverTodos(page);
@@ -222,6 +232,18 @@ describe('sign-in a person does not notice', () => {
 });
 
 describe('smaller findings', () => {
+	it('sets a due date and a priority when adding', async () => {
+		const page = await openAs(stack, pages, 'extras');
+		await page.fill('.new-todo-due', '2031-05-06');
+		await page.selectOption('.new-todo-priority', 'high');
+		await add(page, 'Renew passport');
+		const [saved] = await serverTodos(page);
+		assert.equal(saved.due_date, '2031-05-06');
+		assert.equal(saved.priority, 'high');
+		assert.equal(await page.inputValue('.new-todo-due'), '', 'the row is reset for the next one');
+		assert.equal(await page.inputValue('.new-todo-priority'), 'none');
+	});
+
 	it('keeps the search and order through a reload, and the counter counts the list, not the search', async () => {
 		const page = await openAs(stack, pages, 'findings');
 		await add(page, 'Buy milk', 'Oat milk', 'Pay rent');
