@@ -8,6 +8,12 @@ const CACHE = 'todo-shell-v1';
 const SHELL = ['/', '/index.html', '/manifest.webmanifest', '/favicon.svg', '/icons/icon.svg', '/icons/icon-192.png'];
 
 self.addEventListener('install', (event) => {
+	// the API never reaches this worker (static routing, where the browser has it): a request
+	// through a worker's fetch event is dropped when it is sent with keepalive as the page goes
+	// (Chromium), which lost the file deletes sent on pagehide
+	if (event.addRoutes) {
+		event.addRoutes([{ condition: { urlPattern: new URLPattern({ pathname: '/api/*' }) }, source: 'network' }]).catch(() => {});
+	}
 	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
 });
 
