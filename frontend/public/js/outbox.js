@@ -23,6 +23,9 @@ export class Outbox extends EventTarget {
 		this.key = PREFIX + tabId;
 		this.entries = entries;
 		this.nextId = entries.reduce((max, entry) => Math.max(max, entry.id), 0) + 1;
+		// every write this tab has held: a closed tab's last save can land after its outbox was
+		// adopted and bring the same entries back, which must not be sent twice
+		this.seen = new Set(entries.map((entry) => entry.uid));
 		this.saving = Promise.resolve();
 	}
 
@@ -43,7 +46,11 @@ export class Outbox extends EventTarget {
 		const adopted = [];
 		for (const key of await this.data.keys(PREFIX)) {
 			if (key === this.key || !(await this.isOrphan(key))) continue;
-			for (const entry of (await this.data.get(key)) ?? []) adopted.push({ ...entry, id: this.nextId++ });
+			for (const entry of (await this.data.get(key)) ?? []) {
+				if (entry.uid && this.seen.has(entry.uid)) continue;
+				this.seen.add(entry.uid);
+				adopted.push({ ...entry, id: this.nextId++ });
+			}
 			await this.data.delete(key);
 		}
 		if (adopted.length > 0) {
@@ -73,7 +80,8 @@ export class Outbox extends EventTarget {
 
 	/** Records a write; resolves with its entry once it is stored. */
 	async record(entry) {
-		const recorded = { ...entry, id: this.nextId++ };
+		const recorded = { ...entry, id: this.nextId++, uid: entry.uid ?? randomTabId() };
+		this.seen.add(recorded.uid);
 		this.entries.push(recorded);
 		await this.save();
 		return recorded;

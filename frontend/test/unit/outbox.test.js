@@ -138,6 +138,18 @@ describe('Outbox', () => {
 		assert.equal(api.find('a').completed, true);
 	});
 
+	it('adopts a closed tab\'s writes once, even when its last save lands again after the adoption', async () => {
+		const data = userData(new MemoryData(), 'alice');
+		const closed = await Outbox.open(data, { tabId: 'closed' });
+		await closed.record({ kind: 'create', key: 'pending-1', title: 'Once', fields: { title: 'Once' } });
+		const late = closed.list();
+		const open = await Outbox.open(data, { tabId: 'open' });
+		assert.equal(open.count, 1);
+		await data.put('outbox/closed', late); // the closed tab's save, landing late
+		assert.deepEqual(await open.adoptOrphans(), []);
+		assert.equal(open.count, 1);
+	});
+
 	it('keeps the data of each user apart', async () => {
 		const data = new MemoryData();
 		const alice = userData(data, 'alice');
