@@ -13,7 +13,7 @@ export class AccountController {
 	/**
 	 * @param deps.api {exportAccount(), eraseAccount(confirm)}
 	 * @param deps.view an AccountView
-	 * @param deps.session {signOut()}
+	 * @param deps.session {signOut({ discard })}
 	 * @param deps.myId () => the signed-in user's id (null until GET /api/v1/me answered)
 	 */
 	constructor({ api, view, session, myId }) {
@@ -65,6 +65,6 @@ export class AccountController {
 			return;
 		}
 		this.view.closeErase();
-		await this.session.signOut();
+		await this.session.signOut({ discard: true });
 	}
 }

@@ -223,6 +223,11 @@ export function createApiClient({
 			return (await send('DELETE', `/api/v1/todos${queryString({ status: 'completed', list_id: listId })}`)).data;
 		},
 
+		/** What changed since the cursor (none: everything): {lists, todos, steps, removed, cursor, has_more}. */
+		async sync(cursor = null, limit = 500) {
+			return (await send('GET', `/api/v1/sync${queryString({ cursor, limit })}`)).data;
+		},
+
 		/** Counters of one list (list_id) or of every readable list. */
 		async stats(params = {}) {
 			return (await send('GET', `/api/v1/todos/stats${queryString({ ...params, tz: timeZone })}`)).data;

@@ -2,8 +2,9 @@
 //
 // The issuer and client id come from GET /api/v1/config; the endpoints from the issuer's discovery
 // document. The state and nonce are checked on the way back; the id token is kept in
-// sessionStorage (gone when the tab closes, never in localStorage) and sent to the API as a Bearer
-// token. The backend, behind the gateway, reads its `sub` without checking the signature.
+// `tokenStorage` (localStorage: shared by the tabs of the origin, so a new tab is signed in; see
+// docs/decisions.md for the trade-off) and sent to the API as a Bearer token; what a sign-in under
+// way remembers stays in the tab's sessionStorage. The backend, behind the gateway, reads its `sub` without checking the signature.
 
 import { base64UrlDecodeText, codeChallengeS256, createCodeVerifier, randomToken } from './pkce.js';
 
@@ -11,6 +12,7 @@ export const CALLBACK_PATH = '/auth/callback';
 export const SIGNED_OUT_PATH = '/signed-out';
 
 const TOKEN_KEY = 'todo.auth.idToken';
+const REFRESH_KEY = 'todo.auth.refreshToken';
 const PENDING_KEY = 'todo.auth.pending';
 const CLOCK_SKEW_SECONDS = 30;
 
@@ -56,12 +58,13 @@ export function redirectUri(origin) {
 
 /**
  * @param {object} deps
- * @param {Storage} deps.storage sessionStorage
+ * @param {Storage} deps.storage sessionStorage: a sign-in under way (state, nonce, verifier)
+ * @param {Storage} [deps.tokenStorage] where the id token is kept (default: storage)
  * @param {Function} deps.fetch
  * @param {string} deps.origin this app's origin
  * @param {() => number} [deps.now] milliseconds since the epoch
  */
-export function createAuth({ storage, fetch = globalThis.fetch.bind(globalThis), origin, now = () => Date.now(), crypto = globalThis.crypto }) {
+export function createAuth({ storage, tokenStorage = storage, fetch = globalThis.fetch.bind(globalThis), origin, now = () => Date.now(), crypto = globalThis.crypto }) {
 	const nowSeconds = () => Math.floor(now() / 1000);
 
 	async function discover(issuer) {
@@ -83,13 +86,27 @@ export function createAuth({ storage, fetch = globalThis.fetch.bind(globalThis),
 	return {
 		/** The id token if there is one that has not expired, else null. */
 		token() {
-			const token = storage.getItem(TOKEN_KEY);
+			const token = tokenStorage.getItem(TOKEN_KEY);
 			if (!token) return null;
 			try {
 				return isExpired(decodeJwtPayload(token), nowSeconds()) ? null : token;
 			} catch {
 				return null;
 			}
+		},
+
+		/** The claims of the token kept, expired or not (an offline start), or null. */
+		storedClaims() {
+			try {
+				return decodeJwtPayload(tokenStorage.getItem(TOKEN_KEY));
+			} catch {
+				return null;
+			}
+		},
+
+		/** The token kept, expired or not: offline, it is all there is; the server says when it no longer does. */
+		storedToken() {
+			return this.storedClaims() ? tokenStorage.getItem(TOKEN_KEY) : null;
 		},
 
 		/** The claims of the current token, or null. */
@@ -100,7 +117,8 @@ export function createAuth({ storage, fetch = globalThis.fetch.bind(globalThis),
 
 		/** Forgets the token (a 401/403 from the API, or sign-out). */
 		forget() {
-			storage.removeItem(TOKEN_KEY);
+			tokenStorage.removeItem(TOKEN_KEY);
+			tokenStorage.removeItem(REFRESH_KEY);
 		},
 
 		/**
@@ -172,8 +190,39 @@ export function createAuth({ storage, fetch = globalThis.fetch.bind(globalThis),
 				nonce: pending.nonce,
 				nowSeconds: nowSeconds(),
 			});
-			storage.setItem(TOKEN_KEY, tokens.id_token);
+			tokenStorage.setItem(TOKEN_KEY, tokens.id_token);
+			if (tokens.refresh_token) tokenStorage.setItem(REFRESH_KEY, tokens.refresh_token);
 			return pending.returnTo || '/';
+		},
+
+		/**
+		 * Signs in without the user (an expired or refused token, a new tab): trades the refresh token
+		 * the provider gave for a new id token of the same user. False when there is none or the
+		 * provider refuses it (its session ended): then the user signs in once more.
+		 */
+		async renew({ issuer, clientId }) {
+			const refreshToken = tokenStorage.getItem(REFRESH_KEY);
+			const previous = this.storedClaims();
+			if (!refreshToken || !previous) return false;
+			try {
+				const discovery = await discover(issuer);
+				const response = await fetch(discovery.token_endpoint, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+					body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId }).toString(),
+				});
+				if (!response.ok) throw new AuthError(`refused (${response.status})`);
+				const tokens = await response.json();
+				const payload = decodeJwtPayload(tokens.id_token);
+				validateIdTokenClaims(payload, { issuer, clientId, nonce: payload.nonce, nowSeconds: nowSeconds() });
+				if (payload.sub !== previous.sub) throw new AuthError('another user');
+				tokenStorage.setItem(TOKEN_KEY, tokens.id_token);
+				if (tokens.refresh_token) tokenStorage.setItem(REFRESH_KEY, tokens.refresh_token);
+				return true;
+			} catch {
+				tokenStorage.removeItem(REFRESH_KEY);
+				return false;
+			}
 		},
 
 		/**
@@ -181,7 +230,7 @@ export function createAuth({ storage, fetch = globalThis.fetch.bind(globalThis),
 		 * (which comes back to the signed-out page) when it has one, else the signed-out page.
 		 */
 		async signOutUrl({ issuer }) {
-			const idToken = storage.getItem(TOKEN_KEY);
+			const idToken = tokenStorage.getItem(TOKEN_KEY);
 			this.forget();
 			const signedOut = origin + SIGNED_OUT_PATH;
 			try {

@@ -3,7 +3,9 @@
 
 import { ActivityController } from './activity-controller.js';
 import { AttachmentsController } from './attachments-controller.js';
-import { describeError } from './format.js';
+import { describeError, todoGoneMessage } from './format.js';
+import { applySyncPage } from './sync-apply.js';
+import { searchForView, viewFromSearch } from './view-in-url.js';
 import { ListsController } from './lists-controller.js';
 import { StepsController } from './steps-controller.js';
 import { TrashController } from './trash-controller.js';
@@ -45,7 +47,7 @@ export class Controller {
 	async start() {
 		const { todo, details, panels, shell } = this.views;
 		todo.bind({
-			onAdd: (title) => this.writes.add(title, this.lists.newTodoFields()),
+			onAdd: (title, extras = {}) => this.writes.add(title, { ...this.lists.newTodoFields(), ...extras }),
 			onToggle: (id, completed) => this.writes.toggle(id, completed),
 			onRename: (id, title) => this.writes.rename(id, title),
 			onRemove: (id) => this.deletes.removeTodo(id),
@@ -56,7 +58,7 @@ export class Controller {
 		details.bind({
 			onSave: (id, fields) => {
 				details.close();
-				this.writes.saveDetails(id, fields);
+				this.writes.saveDetails(id, fields, this.openedTodo?.id === id ? this.openedTodo : null);
 			},
 			onClose: () => {
 				this.files.cancelUpload();
@@ -77,9 +79,11 @@ export class Controller {
 			onLeave: () => this.undo.settle({ leaving: true }),
 		});
 		panels.bind({
-			onSearch: (query) => this.store.setView({ query }),
-			onSort: (sort, order) => this.store.setView({ sort, order }),
+			onSearch: (query) => this.setView({ query }),
+			onSort: (sort, order) => this.setView({ sort, order }),
 		});
+		// a reload keeps the search and order (the first load of the list uses them)
+		Object.assign(this.store.state, viewFromSearch(this.window.location?.search ?? ''));
 		shell.bind({
 			onSignOut: () => this.session.signOut(),
 			onRetry: (retry) => retry(),
@@ -89,8 +93,9 @@ export class Controller {
 		on('change', () => this.changed());
 		on('failure', ({ error, message, retry }) => {
 			if (error && error.code === 'LIST_NOT_FOUND') this.lists.listGone();
-			else this.showFailure(message, error, retry);
+			else this.showFailure(message, error, retry, describeError(error), this.views.outbox);
 		});
+		on('choice', (choice) => this.views.outbox?.addChoice(choice));
 		on('conflict', ({ todo: latest, message }) => {
 			shell.showInfo(message);
 			if (details.isOpen && details.todoId === latest.id) details.fill(latest);
@@ -112,12 +117,42 @@ export class Controller {
 	 */
 	changed() {
 		this.render();
+		this.keepSnapshotSoon();
 		const { stats } = this.store.state;
 		if (stats && this.shownStats && stats !== this.shownStats) {
 			this.lists.loadLists();
 			this.activity.refresh();
 		}
 		this.shownStats = stats;
+	}
+
+	/** The list shown is kept in the browser for an offline start, at most every half second. */
+	keepSnapshotSoon() {
+		if (this.snapshotTimer) return;
+		this.snapshotTimer = setTimeout(() => {
+			this.snapshotTimer = null;
+			if (!this.store.state.loading && !this.store.state.offline) this.store.keepSnapshot();
+		}, 500);
+	}
+
+	/**
+	 * A page of the sync: the to-dos shown follow it (or are reloaded), the lists too when one of
+	 * them changed; a to-do open in the details dialog that went is closed with a notice.
+	 */
+	async applySync(page) {
+		const { gone, reload, changed } = applySyncPage(this.store, page);
+		const details = this.views.details;
+		const open = details.isOpen && gone.find((todo) => todo.id === details.todoId);
+		if (open) {
+			details.close();
+			this.views.shell.showInfo(todoGoneMessage(open.title));
+		}
+		if (changed) this.store.changed();
+		if (reload) await this.store.load();
+		else if (changed) this.store.refreshStats();
+		const removedLists = (page.removed ?? []).filter((entry) => entry.type === 'list').map((entry) => entry.id);
+		if (removedLists.includes(this.lists.selectedList?.id)) await this.lists.listGone();
+		else if ((page.lists ?? []).length > 0 || removedLists.length > 0) await this.lists.loadLists();
 	}
 
 	/** To-dos came back from the trash: the list shown, its counts and its activity follow. */
@@ -132,7 +167,7 @@ export class Controller {
 		this.views.todo.render({
 			todos: state.todos,
 			visible: store.visibleTodos,
-			activeCount: store.activeCount,
+			activeCount: this.listActiveCount(),
 			completedCount: store.completedCount,
 			allCompleted: store.allCompleted,
 			filter: state.filter,
@@ -151,6 +186,22 @@ export class Controller {
 		this.activity.show(this.lists.selectedList);
 	}
 
+	/** A new search or order: loaded, and written into the address (without a history entry). */
+	async setView(view) {
+		await this.store.setView(view);
+		const location = this.window.location;
+		const search = searchForView(this.store.state);
+		if (location && location.search !== search && this.window.history) {
+			this.window.history.replaceState(null, '', location.pathname + search + location.hash);
+		}
+	}
+
+	/** "3 items left" counts the list, not a search in it (the server's stats of the list). */
+	listActiveCount() {
+		const { query, stats, scope } = this.store.state;
+		return query && stats && scope.due.length === 0 ? stats.active : this.store.activeCount;
+	}
+
 	async showWhoAmI() {
 		try {
 			const me = await this.api.me();
@@ -163,11 +214,12 @@ export class Controller {
 	}
 
 	/** explanation: what the error means here, when describeError's general words say too little. */
-	showFailure(message, error, retry, explanation = describeError(error)) {
+	showFailure(message, error, retry, explanation = describeError(error), where = this.views.shell) {
 		if (error && error.needsSignIn) return this.reauthenticate();
 		// the same request again cannot succeed when the account may not write or the input is refused
 		const hopeless = !retry || (error && (error.code === 'FORBIDDEN' || error.status === 400 || error.status === 413));
-		this.views.shell.showError({
+		const target = where && where !== this.views.shell ? { showError: (shown) => where.addFailure(shown) } : this.views.shell;
+		target.showError({
 			message: `${message} ${explanation}`,
 			requestId: error && error.status ? error.requestId : null,
 			retry: hopeless ? null : retry,
@@ -176,11 +228,13 @@ export class Controller {
 
 	/** 401/403 from the API: keep what the user typed, then sign in again. */
 	reauthenticate(draft = null) {
+		const typed = this.signingIn ? null : this.views.todo.newTodoText;
+		// a refused create may answer after another request already started the sign-in
+		const text = [this.savedDraft, draft, typed].filter((part) => part && part.trim()).join(' ');
+		if (text && text !== this.savedDraft) this.session.saveDraft(text);
+		this.savedDraft = text || null;
 		if (this.signingIn) return;
 		this.signingIn = true;
-		const typed = this.views.todo.newTodoText;
-		const text = [draft, typed].filter((part) => part && part.trim()).join(' ');
-		if (text) this.session.saveDraft(text);
 		this.session.signIn();
 	}
 
@@ -190,6 +244,7 @@ export class Controller {
 		const todo = this.store.find(id);
 		if (!todo || todo.pending) return;
 		const readOnly = !this.lists.todoViewOptions().canEdit(todo);
+		this.openedTodo = todo; // what the user edits against (saveDetails)
 		this.views.details.open(todo, { ...this.files.limits, readOnly });
 		this.steps.open(todo, { readOnly });
 		this.files.opened(todo.id);

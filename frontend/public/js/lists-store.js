@@ -6,10 +6,14 @@
 const WRITER_ROLES = new Set(['owner', 'editor', 'admin']);
 
 export class ListsStore extends EventTarget {
-	/** @param deps.api the API client */
-	constructor({ api }) {
+	/**
+	 * @param deps.api the API client
+	 * @param deps.snapshot {read(), write(lists)}: the last lists seen, for an offline start
+	 */
+	constructor({ api, snapshot = null }) {
 		super();
 		this.api = api;
+		this.snapshot = snapshot;
 		this.lists = [];
 		this.loaded = false;
 		this.loadSequence = 0;
@@ -56,7 +60,15 @@ export class ListsStore extends EventTarget {
 	/** GET /lists; an answer older than the latest request is dropped. */
 	async load() {
 		const sequence = ++this.loadSequence;
-		const lists = await this.api.lists();
+		let lists;
+		try {
+			lists = await this.api.lists();
+			this.snapshot?.write(lists).catch(() => {});
+		} catch (error) {
+			const kept = error.status === 0 && this.snapshot ? await this.snapshot.read().catch(() => null) : null;
+			if (!kept) throw error;
+			lists = kept; // offline: the lists as last seen
+		}
 		if (sequence !== this.loadSequence) return;
 		this.lists = sortedForDisplay(lists);
 		this.loaded = true;

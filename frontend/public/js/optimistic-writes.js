@@ -1,26 +1,33 @@
-// The user's changes to their to-dos: shown in the store at once, then sent, and undone when the
-// server refuses them. Writes to one to-do go through the WriteQueue, so that each carries the
-// version of the one before (If-Match), which makes a 412 mean "changed elsewhere", never "you
-// clicked twice". What the user must hear about is emitted by the store (see store.js).
+// The user's changes to their to-dos: recorded in the durable outbox, shown in the store at once,
+// then sent one after another (outbox-sender.js) and taken out of the outbox once the server has
+// confirmed them. Writes go through the WriteQueue, so that each carries the version the one
+// before left (If-Match) and a 412 means "changed elsewhere", never "you clicked twice".
 
-import { changedElsewhereMessage, changeFailedMessage, clearCompletedFailedMessage, toggleAllFailedMessage } from './format.js';
-
-const EDITABLE_FIELDS = ['title', 'completed', 'notes', 'due_date', 'priority'];
+import { clearCompletedFailedMessage, toggleAllFailedMessage } from './format.js';
+import { MemoryData, userData } from './local-data.js';
+import { Outbox, placeholder } from './outbox.js';
+import { OutboxSender } from './outbox-sender.js';
+import { Connectivity } from './connectivity.js';
 
 let temporaryIds = 0;
+
+/** An id for a to-do created here, unique across tabs and reloads until the server names it. */
+function temporaryId() {
+	const random = globalThis.crypto?.randomUUID ? globalThis.crypto.randomUUID().slice(0, 8) : String(Math.random()).slice(2, 10);
+	return `pending-${++temporaryIds}-${random}`;
+}
 
 export class OptimisticWrites {
 	/**
 	 * @param deps.store TodoStore
 	 * @param deps.api the API client
 	 * @param deps.writeQueue the store's WriteQueue
+	 * @param deps.outbox Outbox (an in-memory one when not given)
+	 * @param deps.connectivity Connectivity, which says when to try a waiting write again
 	 */
-	constructor({ store, api, writeQueue }) {
-		this.store = store;
-		this.api = api;
-		this.queue = writeQueue;
-		// creates are sent one after another: the server puts each last, so in the order typed
-		this.creating = Promise.resolve();
+	constructor({ store, api, writeQueue, outbox = new Outbox(userData(new MemoryData(), 'memory')), connectivity = new Connectivity() }) {
+		Object.assign(this, { store, api, queue: writeQueue, outbox, connectivity });
+		this.sender = new OutboxSender({ store, api, writeQueue, outbox, connectivity, writes: this });
 	}
 
 	/** Resolves when every queued write has finished. */
@@ -28,37 +35,28 @@ export class OptimisticWrites {
 		return this.queue.settled();
 	}
 
+	/** Sends what the outbox kept from an earlier visit (a reload, a closed tab), in order. */
+	resume(entries = [...this.outbox.entries]) {
+		for (const entry of entries) this.queue.enqueue(entry.key, () => this.sender.send(entry));
+	}
+
+	/** Sends what tabs closed meanwhile left behind. */
+	async adoptOrphans() {
+		this.resume(await this.outbox.adoptOrphans());
+	}
+
 	/**
-	 * Adds a to-do with the trimmed title and the given fields (list_id, due_date); a blank title is
-	 * ignored (returns false).
+	 * Adds a to-do with the trimmed title and the given fields (list_id, due_date, priority); a
+	 * blank title is ignored (returns false).
 	 */
 	add(rawTitle, fields = {}) {
 		const title = String(rawTitle ?? '').trim();
 		if (!title) return false;
-		const temporaryId = `pending-${++temporaryIds}`;
-		this.store.append({ ...placeholder(temporaryId, title), ...fields });
+		const key = temporaryId();
+		const all = { ...fields, title };
+		this.store.append(placeholder(key, all));
 		this.store.changed();
-		const previousCreate = this.creating;
-		const creating = this.queue.enqueue(temporaryId, async () => {
-			await previousCreate;
-			try {
-				const created = await this.api.createTodo({ title, ...fields });
-				this.queue.alias(temporaryId, created.id);
-				this.store.confirmCreated(temporaryId, created);
-				this.store.changed();
-				this.store.refreshStats();
-			} catch (error) {
-				this.store.take(temporaryId);
-				this.store.changed();
-				this.store.reportFailure({
-					error,
-					message: changeFailedMessage(title, 'add'),
-					retry: () => this.add(title, fields),
-					draft: title,
-				});
-			}
-		});
-		this.creating = creating;
+		this.enqueue({ kind: 'create', key, title, fields: all });
 		return true;
 	}
 
@@ -75,10 +73,14 @@ export class OptimisticWrites {
 		return this.patch(id, { title }, 'rename');
 	}
 
-	/** Saves details (notes, due date, priority, title, completed): only what differs is sent. */
-	saveDetails(id, fields) {
-		const todo = this.store.find(id);
-		if (!todo) return Promise.resolve();
+	/**
+	 * Saves details (notes, due date, priority, title, completed): only what the user changed is
+	 * sent, compared with the to-do as the dialog showed it (`opened`), not as it may have become
+	 * since (synced from elsewhere): a field the user left alone never undoes someone else's change.
+	 */
+	saveDetails(id, fields, opened = null) {
+		const todo = opened ?? this.store.find(id);
+		if (!todo || !this.store.find(id)) return Promise.resolve();
 		const patch = {};
 		for (const [key, value] of Object.entries(fields)) {
 			if (key === 'title') {
@@ -89,40 +91,22 @@ export class OptimisticWrites {
 			}
 		}
 		if (Object.keys(patch).length === 0) return Promise.resolve();
-		return this.patch(id, patch, 'save');
+		return this.patch(id, patch, 'save', opened);
 	}
 
-	/** Optimistic JSON Merge Patch of one to-do, with If-Match its version at send time. */
-	patch(id, patch, change = 'change') {
-		const store = this.store;
+	/**
+	 * Optimistic JSON Merge Patch of one to-do; the outbox keeps the values it replaces, as the
+	 * user saw them (`seen`: the to-do when the details dialog opened; else as shown now).
+	 */
+	patch(id, patch, change = 'change', seen = null) {
 		const key = this.queue.resolve(id);
-		const before = store.find(key);
+		const before = this.store.find(key);
 		if (!before) return Promise.resolve();
-		store.replace({ ...before, ...patch });
-		store.changed();
-		return this.queue.enqueue(key, async () => {
-			const current = store.find(key);
-			if (!current) return;
-			const realId = this.queue.resolve(key);
-			try {
-				const saved = await this.api.patchTodo(realId, patch, current.version);
-				const latest = store.find(key);
-				// keep later optimistic edits visible; take the server's version and timestamps
-				store.replace(latest ? { ...saved, ...this.pendingFields(key, saved) } : saved);
-				store.changed();
-				store.refreshStats();
-			} catch (error) {
-				await this.handleWriteError(error, {
-					id: realId,
-					rollback: () => {
-						const latest = store.find(key);
-						if (latest) store.replace({ ...latest, ...pick(before, Object.keys(patch)) });
-					},
-					message: changeFailedMessage(before.title, change),
-					retry: () => this.patch(realId, patch, change),
-				});
-			}
-		});
+		this.store.replace({ ...before, ...patch });
+		this.store.changed();
+		const base = seen ?? before;
+		const baseVersion = this.versionToSend(before) === null ? null : base.version;
+		return this.enqueue({ kind: 'patch', key: before.id, title: before.title, change, patch, base: pick(base, Object.keys(patch)), baseVersion });
 	}
 
 	/** Deletes one to-do at once (to the trash); puts it back where it was if the server refuses. */
@@ -132,22 +116,7 @@ export class OptimisticWrites {
 		if (!before) return Promise.resolve();
 		const index = this.store.takeDeleted(before.id);
 		this.store.changed();
-		return this.queue.enqueue(key, async () => {
-			const realId = this.queue.resolve(key);
-			try {
-				await this.api.deleteTodo(realId, before.version || undefined);
-				this.store.refreshStats();
-			} catch (error) {
-				if (error.isNotFound) return; // already gone: what the user wanted
-				await this.handleWriteError(error, {
-					id: realId,
-					rollback: () => this.store.putBack(before, index),
-					reinsert: true,
-					message: changeFailedMessage(before.title, 'delete'),
-					retry: () => this.remove(realId),
-				});
-			}
-		});
+		return this.enqueue({ kind: 'delete', key: before.id, title: before.title, before, index, baseVersion: this.versionToSend(before) });
 	}
 
 	/** Toggle-all: every to-do of the list shown completed (or active). */
@@ -178,6 +147,17 @@ export class OptimisticWrites {
 
 	// --- internals ----------------------------------------------------------------------------
 
+	/** Records the write in the outbox, then queues its sending; resolves when it was answered. */
+	enqueue(entry) {
+		const recorded = this.outbox.record(entry);
+		return this.queue.enqueue(entry.key, async () => this.sender.send(await recorded));
+	}
+
+	/** The version a new write of this to-do is made on; null: the one an earlier waiting write leaves. */
+	versionToSend(todo) {
+		return this.outbox.has(todo.id) || todo.pending ? null : todo.version;
+	}
+
 	/**
 	 * A change of the whole list: shown at once, sent once the queued writes are done, undone if
 	 * refused. Resolves with what send() answered, or null when it was refused.
@@ -196,56 +176,10 @@ export class OptimisticWrites {
 			return null;
 		}
 	}
-
-	/** The optimistic fields a later queued write has already shown, kept over a server answer. */
-	pendingFields(key, saved) {
-		const latest = this.store.find(key);
-		if (!latest || !this.queue.has(key)) return {};
-		const fields = {};
-		for (const name of EDITABLE_FIELDS) {
-			if (latest[name] !== saved[name]) fields[name] = latest[name];
-		}
-		return fields;
-	}
-
-	async handleWriteError(error, { id, rollback, reinsert = false, message, retry }) {
-		const store = this.store;
-		if (error.isConflict) {
-			// changed elsewhere: show the server's version and say so; nothing of ours was applied
-			try {
-				const latest = await this.api.getTodo(id);
-				if (!store.replace(latest) && reinsert) rollback();
-				if (reinsert) store.replace(latest);
-				store.changed();
-				store.emit('conflict', { todo: latest, message: changedElsewhereMessage(latest.title) });
-			} catch (reloadError) {
-				if (reloadError.isNotFound) store.dropMissing(id);
-				else store.reportedUnauthorized(reloadError);
-			}
-			return;
-		}
-		if (error.isNotFound) {
-			store.dropMissing(id);
-			return;
-		}
-		rollback();
-		store.changed();
-		store.reportFailure({ error, message, retry });
-	}
 }
 
-/** What an optimistic create shows until the server has answered. */
-function placeholder(id, title) {
-	const now = new Date().toISOString();
-	return {
-		id, title, notes: null, completed: false, completed_at: null, due_date: null, priority: 'none',
-		position: Number.MAX_SAFE_INTEGER, attachment_count: 0, created_at: now, updated_at: now, version: 0,
-		pending: true,
-	};
-}
-
-function pick(object, keys) {
+export function pick(object, keys) {
 	const picked = {};
-	for (const key of keys) picked[key] = object[key];
+	for (const key of keys) picked[key] = object[key] ?? null;
 	return picked;
 }

@@ -7,6 +7,7 @@
 //   'unauthorized' {error, draft}              401/403: sign in again (draft = unsaved new title)
 // The user's changes reach it through OptimisticWrites (optimistic-writes.js).
 
+import { isOutage } from './connectivity.js';
 import { loadFailedMessage, todoGoneMessage } from './format.js';
 
 export const SORTS = Object.freeze(['position', 'created_at', 'updated_at', 'due_date', 'priority', 'title']);
@@ -17,11 +18,15 @@ export class TodoStore extends EventTarget {
 	/**
 	 * @param deps.api the API client
 	 * @param deps.writeQueue the WriteQueue of the writes: which to-dos have writes under way, and aliases
+	 * @param deps.pending the Outbox: its waiting writes stay applied over whatever is loaded
+	 * @param deps.snapshots {read(viewKey), write(viewKey, value)}: the last list seen of each view, for offline starts
 	 */
-	constructor({ api, writeQueue }) {
+	constructor({ api, writeQueue, pending = null, snapshots = null }) {
 		super();
 		this.api = api;
 		this.writeQueue = writeQueue;
+		this.pending = pending;
+		this.snapshots = snapshots;
 		this.loadSequence = 0;
 		// what this tab created and deleted while a load was under way, which that load cannot know
 		this.createdWhileLoading = new Set();
@@ -38,6 +43,8 @@ export class TodoStore extends EventTarget {
 			loading: false,
 			loaded: false,
 			loadError: null,
+			// shown from the copy kept in the browser: the server could not be reached
+			offline: false,
 		};
 	}
 
@@ -135,10 +142,12 @@ export class TodoStore extends EventTarget {
 		try {
 			const [todos, stats] = await Promise.all([this.fetchTodos(), this.api.stats(this.statsParams)]);
 			if (sequence !== this.loadSequence) return; // a newer load is under way
-			Object.assign(this.state, { todos: this.reconcile(todos), stats, loaded: true });
+			Object.assign(this.state, { todos: this.withPending(this.reconcile(todos)), stats, loaded: true, offline: false });
+			this.keepSnapshot();
 		} catch (error) {
 			if (sequence !== this.loadSequence) return;
 			if (this.reportedUnauthorized(error)) return;
+			if (isOutage(error) && (await this.loadSnapshot(sequence))) return;
 			this.state.loadError = error;
 			this.emit('failure', { error, message: loadFailedMessage(), retry: () => this.load() });
 		} finally {
@@ -149,6 +158,36 @@ export class TodoStore extends EventTarget {
 				this.changed();
 			}
 		}
+	}
+
+	/** The last list of this view kept in the browser, with the waiting writes; false when there is none. */
+	async loadSnapshot(sequence) {
+		const snapshot = this.snapshots ? await this.snapshots.read(this.viewKey()).catch(() => null) : null;
+		if (!snapshot || sequence !== this.loadSequence) return false;
+		const local = this.state.todos.filter((todo) => todo.pending);
+		Object.assign(this.state, { todos: this.withPending([...snapshot.todos, ...local]), stats: snapshot.stats, loaded: true, offline: true });
+		return true;
+	}
+
+	/** Keeps what the view shows now (without what is still waiting to be saved) for an offline start. */
+	keepSnapshot() {
+		if (!this.snapshots || !this.state.loaded) return;
+		const todos = this.state.todos.filter((todo) => !todo.pending);
+		this.snapshots.write(this.viewKey(), { todos, stats: this.state.stats }).catch(() => {});
+	}
+
+	/** The outbox's waiting writes applied to to-dos of this scope. */
+	withPending(todos) {
+		if (!this.pending) return todos;
+		return this.pending.applyTo(todos, (fields) => this.inScope(fields));
+	}
+
+	/** Whether a to-do with these fields belongs to the scope shown. */
+	inScope(fields) {
+		const { listId, due } = this.state.scope;
+		if (this.state.query) return String(fields.title ?? '').toLowerCase().includes(this.state.query.toLowerCase());
+		if (due.length > 0) return Boolean(fields.due_date);
+		return !listId || !fields.list_id || fields.list_id === listId;
 	}
 
 	/** One query per `due` value of the scope (none: one query), answers joined in that order. */
@@ -223,7 +262,9 @@ export class TodoStore extends EventTarget {
 	/** The server's answer to an optimistic create takes the place of its placeholder. */
 	confirmCreated(temporaryId, created) {
 		if (this.state.loading) this.createdWhileLoading.add(created.id);
-		this.replace(created, temporaryId);
+		// the sync may have brought it before the create's own answer
+		if (this.state.todos.some((todo) => todo.id === created.id)) this.take(temporaryId);
+		this.replace(created, this.state.todos.some((todo) => todo.id === created.id) ? created.id : temporaryId);
 	}
 
 	/** Takes the to-do with the given id out of the list; returns where it stood (-1: nowhere). */

@@ -1,32 +1,45 @@
-// Writes to one to-do run one after another: each starts when the one before it has finished, so
-// that it can send the version that one left (If-Match). A to-do created optimistically is queued
-// under its temporary id; once the server has named it, the temporary id is an alias of that name.
+// Writes run one after another, in the order they were made, whatever to-do they touch: each
+// starts when the one before it has finished, so that it can send the version the one before left
+// (If-Match), and so that a queue replayed after an outage reaches the server in the order typed.
+// A to-do created optimistically is queued under its temporary id; once the server has named it,
+// the temporary id is an alias of that name.
 
 export class WriteQueue {
 	constructor() {
-		this.queues = new Map();
+		this.tail = Promise.resolve();
+		this.counts = new Map();
 		this.aliases = new Map();
 	}
 
-	/** Runs task once every task queued under key before it has settled, fulfilled or rejected. */
+	/** Runs task once every task queued before it has settled, fulfilled or rejected. */
 	enqueue(key, task) {
-		const previous = this.queues.get(key) ?? Promise.resolve();
-		const next = previous.then(task, task);
+		this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+		const next = this.tail.then(task, task);
 		const tracked = next.finally(() => {
-			if (this.queues.get(key) === tracked) this.queues.delete(key);
+			const left = this.counts.get(key) - 1;
+			if (left > 0) this.counts.set(key, left);
+			else this.counts.delete(key);
 		});
-		this.queues.set(key, tracked);
+		this.tail = tracked.catch(() => {});
 		return tracked;
 	}
 
-	/** Whether a write under key is waiting or under way. */
+	/** Whether a write under key (or the server id it stands for) is waiting or under way. */
 	has(key) {
-		return this.queues.has(key);
+		if (this.counts.has(key)) return true;
+		for (const [temporaryId, serverId] of this.aliases) {
+			if (serverId === key && this.counts.has(temporaryId)) return true;
+		}
+		return false;
 	}
 
 	/** Resolves when every queued write has finished. */
 	async settled() {
-		await Promise.all([...this.queues.values()]);
+		let tail;
+		do {
+			tail = this.tail;
+			await tail;
+		} while (tail !== this.tail);
 	}
 
 	alias(temporaryId, serverId) {

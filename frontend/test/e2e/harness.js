@@ -18,8 +18,8 @@ export const RESULTS = join(FRONTEND, 'test-results');
 export const APP_JAR = process.env.TODO_E2E_APP_JAR || join(REPO, 'bootstrap/target/todo.jar');
 const IDP_JAR = process.env.TODO_E2E_IDP_JAR || join(REPO, 'dev-idp/target/todo-dev-idp.jar');
 export const ATTACHMENT_LIMIT_BYTES = 4 * 1024 * 1024;
-const CHROMIUM = process.env.TODO_E2E_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
+export const CHROMIUM = process.env.TODO_E2E_CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM_FLAGS = [
 	'--headless=new',
 	'--no-sandbox',
 	'--disable-gpu',

@@ -50,7 +50,7 @@ export async function addMember(page, email, role) {
 export async function apiCall(page, method, path, body) {
 	return page.evaluate(
 		async ({ method, path, body }) => {
-			const token = sessionStorage.getItem('todo.auth.idToken');
+			const token = localStorage.getItem('todo.auth.idToken');
 			const headers = { Authorization: `Bearer ${token}` };
 			if (body !== undefined) headers['Content-Type'] = 'application/json';
 			const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });

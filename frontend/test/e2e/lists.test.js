@@ -289,7 +289,7 @@ describe('time zones and due-date views', () => {
 	/** Sets due dates through the API, by title: {title: 'YYYY-MM-DD'}. */
 	async function setDueDates(page, dueByTitle) {
 		await page.evaluate(async (dueByTitle) => {
-			const token = sessionStorage.getItem('todo.auth.idToken');
+			const token = localStorage.getItem('todo.auth.idToken');
 			const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
 			const todos = (await (await fetch('/api/v1/todos?page_size=100', { headers })).json()).data;
 			for (const todo of todos) {

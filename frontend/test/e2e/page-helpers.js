@@ -60,7 +60,7 @@ export const item = (page, title) => page.locator('.todo-list li').filter({ has:
 /** What the server holds for the signed-in user of `page` (every list they can read). */
 export async function serverTodos(page) {
 	return page.evaluate(async () => {
-		const token = sessionStorage.getItem('todo.auth.idToken');
+		const token = localStorage.getItem('todo.auth.idToken');
 		const response = await fetch('/api/v1/todos?page_size=100', { headers: { Authorization: `Bearer ${token}` } });
 		return (await response.json()).data;
 	});

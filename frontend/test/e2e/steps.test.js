@@ -90,7 +90,7 @@ describe('steps', () => {
 		await add(page, 'Long checklist');
 		const [todo] = await serverTodos(page);
 		await page.evaluate(async (id) => {
-			const token = sessionStorage.getItem('todo.auth.idToken');
+			const token = localStorage.getItem('todo.auth.idToken');
 			const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
 			for (let i = 1; i <= 100; i++) await fetch(`/api/v1/todos/${id}/steps`, { method: 'POST', headers, body: JSON.stringify({ title: `Step ${i}` }) });
 		}, todo.id);

@@ -97,7 +97,7 @@ function fakeView() {
 function account({ api, myId = 'alice' }) {
 	const view = fakeView();
 	const signOuts = [];
-	const controller = new AccountController({ api, view, session: { signOut: async () => signOuts.push('out') }, myId: () => myId });
+	const controller = new AccountController({ api, view, session: { signOut: async (options) => signOuts.push(options) }, myId: () => myId });
 	controller.bind();
 	return { controller, view, signOuts };
 }
@@ -137,7 +137,7 @@ describe('AccountController', () => {
 		await view.handlers.onEraseConfirm();
 
 		assert.deepEqual(erased, ['alice']);
-		assert.deepEqual(signOuts, ['out']);
+		assert.deepEqual(signOuts, [{ discard: true }]);
 		assert.deepEqual(view.calls.slice(0, 3), [['open', 'alice'], ['enabled', false], ['enabled', true]]);
 		assert.deepEqual(view.calls.at(-1), ['close']);
 	});

@@ -149,3 +149,37 @@ describe('id token claims', () => {
 		assert.throws(() => decodeJwtPayload('a.b.c'), AuthError);
 	});
 });
+
+describe('silent renewal', () => {
+	const claims = (fields = {}) => ({ iss: ISSUER, aud: 'todo-web', sub: 'alice', exp: NOW / 1000 + 3600, ...fields });
+
+	it('trades the refresh token for a new id token of the same user, without the form', async () => {
+		const renewed = jwt(claims());
+		const { auth, storage, fetch } = setup(json(200, DISCOVERY), json(200, { id_token: renewed, refresh_token: 'r2' }));
+		storage.setItem('todo.auth.idToken', jwt(claims({ exp: NOW / 1000 - 3600 })));
+		storage.setItem('todo.auth.refreshToken', 'r1');
+		assert.equal(auth.token(), null, 'expired');
+
+		assert.equal(await auth.renew({ issuer: ISSUER, clientId: 'todo-web' }), true);
+		assert.equal(auth.token(), renewed);
+		assert.equal(storage.getItem('todo.auth.refreshToken'), 'r2');
+		assert.match(fetch.calls[1].body, /grant_type=refresh_token&refresh_token=r1&client_id=todo-web/);
+	});
+
+	it('gives up (sign in once more) when there is no refresh token, the provider refuses it, or it names another user', async () => {
+		const none = setup();
+		assert.equal(await none.auth.renew({ issuer: ISSUER, clientId: 'todo-web' }), false);
+
+		const refused = setup(json(200, DISCOVERY), json(400, { error: 'invalid_grant' }));
+		refused.storage.setItem('todo.auth.idToken', jwt(claims()));
+		refused.storage.setItem('todo.auth.refreshToken', 'r1');
+		assert.equal(await refused.auth.renew({ issuer: ISSUER, clientId: 'todo-web' }), false);
+		assert.equal(refused.storage.getItem('todo.auth.refreshToken'), null, 'not tried again');
+
+		const other = setup(json(200, DISCOVERY), json(200, { id_token: jwt(claims({ sub: 'mallory' })) }));
+		other.storage.setItem('todo.auth.idToken', jwt(claims()));
+		other.storage.setItem('todo.auth.refreshToken', 'r1');
+		assert.equal(await other.auth.renew({ issuer: ISSUER, clientId: 'todo-web' }), false);
+		assert.equal(decodeJwtPayload(other.storage.getItem('todo.auth.idToken')).sub, 'alice');
+	});
+});

@@ -25,7 +25,7 @@ function recordingViews() {
 				},
 			},
 		);
-	const names = ['todo', 'details', 'panels', 'shell', 'lists', 'listBar', 'confirm', 'undo', 'steps', 'trash', 'activity'];
+	const names = ['todo', 'details', 'panels', 'shell', 'lists', 'listBar', 'confirm', 'undo', 'steps', 'trash', 'activity', 'outbox'];
 	return { calls, views: Object.fromEntries(names.map((name) => [name, recorder(name)])) };
 }
 
@@ -117,7 +117,8 @@ describe('controller', () => {
 		store.emit('notice', { message: 'Gone.' });
 		store.emit('unauthorized', { error: new ApiError({ status: 401, code: 'INVALID_TOKEN', message: 'expired' }), draft: 'Half typed' });
 
-		const [failure] = calls.filter(([name]) => name === 'shell.showError').map(([, shown]) => shown);
+		// each refused write on its own line, not in the one banner a second error would replace
+		const [failure] = calls.filter(([name]) => name === 'outbox.addFailure').map(([, shown]) => shown);
 		assert.match(failure.message, /^Not saved\. The server failed unexpectedly\./);
 		assert.equal(failure.retry, retry);
 		assert.deepEqual(calls.filter(([name]) => name === 'shell.showInfo').map(([, message]) => message), ['Changed elsewhere.', 'Gone.']);
@@ -149,7 +150,7 @@ describe('controller', () => {
 			['remove', 't1'],
 			['toggleAll', false],
 			['clearCompleted'],
-			['saveDetails', 't1', { notes: 'semi-skimmed' }],
+			['saveDetails', 't1', { notes: 'semi-skimmed' }, null], // no dialog was opened: compared with the list
 		]);
 		const renders = calls.filter(([name]) => name === 'todo.render').length;
 		store.changed();

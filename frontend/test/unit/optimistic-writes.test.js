@@ -121,14 +121,30 @@ describe('OptimisticWrites', () => {
 		assert.equal(store.find('a').version, 3);
 	});
 
-	it('on 412 reloads the to-do from the server and tells the user', async () => {
-		Object.assign(api.find('a'), { title: 'Buy milk and eggs', version: 5 }); // changed in another tab
+	it('on 412 re-applies a change of another field on the latest version, without asking', async () => {
+		Object.assign(api.find('a'), { title: 'Buy milk and eggs', version: 5 }); // renamed in another tab
 		await writes.toggle('a', true);
-		assert.equal(events.conflict.length, 1);
-		assert.match(events.conflict[0].message, /changed elsewhere/);
+		assert.equal(events.conflict.length + events.choice.length + events.failure.length, 0);
+		assert.equal(api.find('a').title, 'Buy milk and eggs', 'their change kept');
+		assert.equal(api.find('a').completed, true, 'ours applied on top');
 		assert.equal(store.find('a').title, 'Buy milk and eggs');
-		assert.equal(store.find('a').completed, false);
-		assert.equal(store.find('a').version, 5);
+		assert.equal(store.find('a').version, 6);
+	});
+
+	it('on 412 for a field both sides changed shows both values and lets the user keep theirs', async () => {
+		Object.assign(api.find('a'), { title: 'Buy oat milk', notes: 'theirs', version: 5 });
+		await writes.saveDetails('a', { title: 'Buy soy milk', notes: 'mine', priority: 'high' });
+		assert.equal(api.find('a').priority, 'high', 'the field only we changed is applied');
+		assert.equal(events.choice.length, 1);
+		assert.deepEqual(events.choice[0].fields, [
+			{ field: 'title', mine: 'Buy soy milk', theirs: 'Buy oat milk' },
+			{ field: 'notes', mine: 'mine', theirs: 'theirs' },
+		]);
+		assert.equal(store.find('a').notes, 'theirs', 'their version shown until the user chooses');
+		await events.choice[0].keepMine();
+		assert.equal(api.find('a').notes, 'mine');
+		assert.equal(api.find('a').title, 'Buy soy milk');
+		assert.equal(store.find('a').notes, 'mine');
 	});
 
 	it('on 412 for a deletion puts the latest version back in its place', async () => {
@@ -213,5 +229,15 @@ describe('OptimisticWrites', () => {
 		assert.deepEqual(patches, [{ notes: 'semi-skimmed', due_date: '2026-01-20' }]);
 		await writes.saveDetails('a', { title: 'Buy milk', notes: 'semi-skimmed', due_date: '2026-01-20', priority: 'none' });
 		assert.equal(patches.length, 1, 'nothing changed, nothing sent');
+	});
+
+	it('saves from the details only what the user changed there, never undoing a change synced meanwhile', async () => {
+		const opened = { ...store.find('a') };
+		Object.assign(api.find('a'), { priority: 'high', version: 2 }); // changed elsewhere…
+		store.replace({ ...api.find('a') }); // …and synced while the dialog was open
+		await writes.saveDetails('a', { title: 'Buy milk', notes: 'typed here', due_date: null, priority: 'none' }, opened);
+		assert.equal(api.find('a').priority, 'high', 'their priority stays');
+		assert.equal(api.find('a').notes, 'typed here');
+		assert.equal(events.choice.length, 0);
 	});
 });

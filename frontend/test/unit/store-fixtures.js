@@ -118,7 +118,7 @@ export const serverError = () => new ApiError({ status: 500, code: 'INTERNAL_ERR
 export const titles = (store) => store.state.todos.map((t) => t.title);
 
 /** The detail of every event of these types the store dispatches, by type. */
-export function recordEvents(store, types = ['failure', 'conflict', 'notice', 'unauthorized']) {
+export function recordEvents(store, types = ['failure', 'conflict', 'notice', 'unauthorized', 'choice']) {
 	const events = Object.fromEntries(types.map((type) => [type, []]));
 	for (const type of types) store.addEventListener(type, (event) => events[type].push(event.detail));
 	return events;

@@ -20,6 +20,9 @@ export class TodoView {
 	constructor(root = document) {
 		this.root = root;
 		this.$newTodo = root.querySelector('.new-todo');
+		this.$newTodoExtras = root.querySelector('.new-todo-extras');
+		this.$newTodoDue = root.querySelector('.new-todo-due');
+		this.$newTodoPriority = root.querySelector('.new-todo-priority');
 		this.$main = root.querySelector('.main');
 		this.$footer = root.querySelector('.footer');
 		this.$list = root.querySelector('.todo-list');
@@ -58,6 +61,7 @@ export class TodoView {
 		const { todos, visible, activeCount, completedCount, allCompleted, filter, loading, loaded } = view;
 		const { filterHashes = FILTER_HASHES, canAdd = true, bulk = true, canEdit = () => true, people = () => null } = view;
 		this.$newTodo.hidden = !canAdd;
+		if (this.$newTodoExtras) this.$newTodoExtras.hidden = !canAdd;
 		this.$newTodo.placeholder = view.placeholder || DEFAULT_PLACEHOLDER;
 		this.$toggleAll.hidden = !bulk;
 		this.$toggleAllLabel.hidden = !bulk;
@@ -195,6 +199,20 @@ export class TodoView {
 		if (this.editingId === li.dataset.id) this.editingId = null;
 	}
 
+	/** The due date and priority chosen under the new-to-do field (only those set). */
+	newTodoExtras() {
+		const extras = {};
+		if (this.$newTodoDue?.value) extras.due_date = this.$newTodoDue.value;
+		if (this.$newTodoPriority && this.$newTodoPriority.value !== 'none') extras.priority = this.$newTodoPriority.value;
+		return extras;
+	}
+
+	clearNewTodo() {
+		this.$newTodo.value = '';
+		if (this.$newTodoDue) this.$newTodoDue.value = '';
+		if (this.$newTodoPriority) this.$newTodoPriority.value = 'none';
+	}
+
 	// --- what the user does -------------------------------------------------------------------
 
 	bind({ onAdd, onToggle, onRename, onRemove, onToggleAll, onClearCompleted, onDetails }) {
@@ -208,7 +226,14 @@ export class TodoView {
 		}
 		this.$newTodo.addEventListener('keydown', (event) => {
 			if (event.key !== ENTER_KEY || event.isComposing) return;
-			if (onAdd(this.$newTodo.value)) this.$newTodo.value = '';
+			if (onAdd(this.$newTodo.value, this.newTodoExtras())) this.clearNewTodo();
+		});
+		this.$newTodoExtras?.addEventListener('keydown', (event) => {
+			if (event.key === ENTER_KEY && this.$newTodo.value.trim() && onAdd(this.$newTodo.value, this.newTodoExtras())) {
+				event.preventDefault();
+				this.clearNewTodo();
+				this.$newTodo.focus();
+			}
 		});
 		this.$toggleAll.addEventListener('change', () => onToggleAll(this.$toggleAll.checked));
 		this.$clearCompleted.addEventListener('click', () => onClearCompleted());
