@@ -3,6 +3,7 @@ package dev.todo.application;
 import dev.todo.domain.audit.AuditAction;
 import dev.todo.domain.audit.Changes;
 import dev.todo.domain.audit.TodoChanges;
+import dev.todo.domain.error.TodoNotFoundException;
 import dev.todo.domain.error.ValidationException;
 import dev.todo.domain.identity.Caller;
 import dev.todo.domain.list.TodoList;
@@ -12,12 +13,14 @@ import dev.todo.domain.port.in.UpdateTodoUseCase;
 import dev.todo.domain.port.out.ListRepository;
 import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.port.out.Transactions;
+import dev.todo.domain.port.out.TrashRepository;
 import dev.todo.domain.todo.Field;
 import dev.todo.domain.todo.Todo;
 import dev.todo.domain.todo.TodoEdit;
 import dev.todo.domain.todo.TodoId;
 import dev.todo.domain.todo.TodoInput;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -29,6 +32,7 @@ import java.util.function.Function;
 public final class TodoService implements CreateTodoUseCase, UpdateTodoUseCase, DeleteTodoUseCase {
 
   private final TodoRepository todos;
+  private final TrashRepository trash;
   private final ListRepository lists;
   private final DefaultLists defaultLists;
   private final Transactions transactions;
@@ -37,12 +41,14 @@ public final class TodoService implements CreateTodoUseCase, UpdateTodoUseCase, 
 
   TodoService(
       TodoRepository todos,
+      TrashRepository trash,
       ListRepository lists,
       DefaultLists defaultLists,
       Transactions transactions,
       Clock clock,
       Activity activity) {
     this.todos = todos;
+    this.trash = trash;
     this.lists = lists;
     this.defaultLists = defaultLists;
     this.transactions = transactions;
@@ -56,8 +62,19 @@ public final class TodoService implements CreateTodoUseCase, UpdateTodoUseCase, 
     caller.requireWriteAccess();
     TodoInput input = command.input().read();
     var events = activity.by(caller);
+    TodoId todoId =
+        command
+            .requestKey()
+            .map(key -> TodoId.createdUnder(caller.subject(), key))
+            .orElseGet(TodoId::random);
     return transactions.write(
         () -> {
+          if (command.requestKey().isPresent()) {
+            var earlier = createdBefore(caller, todoId);
+            if (earlier.isPresent()) {
+              return earlier.get();
+            }
+          }
           TodoList list =
               switch (input.listId()) {
                 case Field.Absent<String> absent -> defaultLists.of(caller);
@@ -67,7 +84,7 @@ public final class TodoService implements CreateTodoUseCase, UpdateTodoUseCase, 
           TodoEdit edit = TodoEdit.forCreate(input);
           var todo =
               Todo.create(
-                  TodoId.random(),
+                  todoId,
                   list.id(),
                   caller.subject(),
                   edit,
@@ -77,6 +94,21 @@ public final class TodoService implements CreateTodoUseCase, UpdateTodoUseCase, 
           events.todo(AuditAction.TODO_CREATED, todo, TodoChanges.created(todo));
           return todo;
         });
+  }
+
+  /**
+   * What an earlier create under the same key made: the to-do as it is now, or "not found" while it
+   * is in the trash or out of the caller's reach (a to-do deleted for good leaves nothing to tell,
+   * so a retry after that creates it again).
+   */
+  private Optional<Todo> createdBefore(Caller caller, TodoId id) {
+    if (todos.findById(id).isPresent()) {
+      return Optional.of(AccessibleTodos.find(todos, lists, caller, id).todo());
+    }
+    if (trash.findById(id).isPresent()) {
+      throw new TodoNotFoundException();
+    }
+    return Optional.empty();
   }
 
   @Override

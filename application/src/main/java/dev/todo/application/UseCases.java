@@ -90,6 +90,7 @@ public final class UseCases {
     todos =
         new TodoService(
             ports.todos(),
+            ports.trash(),
             ports.lists(),
             defaultLists,
             ports.transactions(),

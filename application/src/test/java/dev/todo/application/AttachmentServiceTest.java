@@ -63,6 +63,7 @@ class AttachmentServiceTest {
   private final TodoService todoService =
       new TodoService(
           todos,
+          database.trash,
           database.lists,
           new DefaultLists(database.lists, database.users, clock),
           transactions,

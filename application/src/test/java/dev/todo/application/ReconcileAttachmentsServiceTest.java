@@ -53,6 +53,7 @@ class ReconcileAttachmentsServiceTest {
   private final TodoService todoService =
       new TodoService(
           todos,
+          database.trash,
           database.lists,
           new DefaultLists(database.lists, database.users, clock),
           transactions,

@@ -4,6 +4,7 @@ import static dev.todo.domain.testing.TodoBuilder.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.todo.domain.audit.AuditAction;
 import dev.todo.domain.error.ForbiddenException;
 import dev.todo.domain.error.MalformedInputException;
 import dev.todo.domain.error.PreconditionFailedException;
@@ -19,6 +20,7 @@ import dev.todo.domain.testing.InMemoryTodoRepository;
 import dev.todo.domain.testing.InMemoryTransactions;
 import dev.todo.domain.testing.InMemoryUserRepository;
 import dev.todo.domain.testing.MutableClock;
+import dev.todo.domain.todo.CreateRequestKey;
 import dev.todo.domain.todo.Field;
 import dev.todo.domain.todo.Priority;
 import dev.todo.domain.todo.Todo;
@@ -26,6 +28,7 @@ import dev.todo.domain.todo.TodoId;
 import dev.todo.domain.todo.TodoInput;
 import dev.todo.domain.todo.VersionPrecondition;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +42,7 @@ class TodoServiceTest {
   private final TodoService service =
       new TodoService(
           todos,
+          database.trash,
           database.lists,
           new DefaultLists(database.lists, users, clock),
           transactions,
@@ -79,6 +83,49 @@ class TodoServiceTest {
     assertThat(second.version()).isEqualTo(1);
     assertThat(users.findById("alice")).isPresent();
     assertThat(transactions.writes()).isEqualTo(2);
+  }
+
+  private Todo createUnder(Caller caller, String key, String title) {
+    return service.create(
+        new CreateTodoCommand(caller, titled(title), Optional.of(new CreateRequestKey(key))));
+  }
+
+  @Test
+  void aCreateSentAgainUnderItsKeyAnswersWithTheFirstToDoAsItIsNow() {
+    var first = createUnder(alice, "k-1", "milk");
+    service.mergePatch(patch(alice, first.id(), VersionPrecondition.none(), titled("oat milk")));
+
+    var again = createUnder(alice, "k-1", "milk");
+
+    assertThat(again.id())
+        .isEqualTo(first.id())
+        .isEqualTo(TodoId.createdUnder("alice", new CreateRequestKey("k-1")));
+    assertThat(again.title().value()).isEqualTo("oat milk");
+    assertThat(again.version()).isEqualTo(2);
+    assertThat(database.lists.findDefault("alice").orElseThrow().todoCount()).isEqualTo(1);
+    assertThat(database.audit.all())
+        .filteredOn(event -> event.action() == AuditAction.TODO_CREATED)
+        .hasSize(1);
+  }
+
+  @Test
+  void keysAreTheCallersOwnAndEachKeyIsOneCreate() {
+    var alices = createUnder(alice, "k-1", "milk");
+    var bobs = createUnder(bob, "k-1", "milk");
+    var another = createUnder(alice, "k-2", "milk");
+
+    assertThat(Set.of(alices.id(), bobs.id(), another.id())).hasSize(3);
+    assertThat(bobs.createdBy()).contains("bob");
+  }
+
+  @Test
+  void aCreateSentAgainAfterItsToDoWentToTheTrashFindsNothingAndCreatesNothing() {
+    var first = createUnder(alice, "k-1", "milk");
+    service.delete(new DeleteTodoCommand(alice, first.id(), VersionPrecondition.none()));
+
+    assertThatThrownBy(() -> createUnder(alice, "k-1", "milk"))
+        .isInstanceOf(TodoNotFoundException.class);
+    assertThat(todos.findById(first.id())).isEmpty();
   }
 
   @Test

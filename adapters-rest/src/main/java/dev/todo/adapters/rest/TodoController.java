@@ -14,6 +14,7 @@ import dev.todo.domain.port.in.ReadTodosUseCase.ListTodosQuery;
 import dev.todo.domain.port.in.ReadTodosUseCase.TodoStatsQuery;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase.UpdateTodoCommand;
+import dev.todo.domain.todo.CreateRequestKey;
 import dev.todo.domain.todo.Field;
 import dev.todo.domain.todo.PageRequest;
 import dev.todo.domain.todo.StatusFilter;
@@ -29,6 +30,7 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -43,6 +45,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * The to-do routes. Each method turns HTTP into one use-case call: the caller from the token, query
@@ -122,18 +125,33 @@ class TodoController {
       responseCode = "201",
       description = "created; Location and ETag set",
       content = @Content(schema = @Schema(implementation = TodoResponse.class)))
+  @ApiResponse(
+      responseCode = "400",
+      description =
+          "VALIDATION_ERROR (the body, or an Idempotency-Key that is not 1 to 128 characters of [A-Za-z0-9._:-])",
+      content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
   @ApiDocs.TodoBody
   HttpResponse<TodoResponse> create(
       @Parameter(hidden = true) Identity identity,
       HttpRequest<?> request,
+      @Parameter(
+              in = ParameterIn.HEADER,
+              name = CreateRequestKey.FIELD,
+              description =
+                  "optional: a create sent again with the same key (a retry after a lost answer)"
+                      + " creates nothing and answers with the to-do the first one made, as it is"
+                      + " now; 404 TODO_NOT_FOUND while that to-do is in the trash")
+          @Nullable
+          @Header(CreateRequestKey.FIELD)
+          String requestKey,
       @Parameter(hidden = true) @Nullable @Body byte[] body) {
     var todo =
         create.create(
             new CreateTodoCommand(
                 identity.caller(),
                 InputSource.parsed(
-                    () ->
-                        bodies.todoInput(JsonBodies.contentType(request), body, JsonBodies.JSON))));
+                    () -> bodies.todoInput(JsonBodies.contentType(request), body, JsonBodies.JSON)),
+                CreateRequestKey.parse(Optional.ofNullable(requestKey))));
     return withEtag(
         HttpResponse.created(TodoResponse.of(todo), URI.create(BASE + "/" + todo.id())), todo);
   }

@@ -96,6 +96,55 @@ class TodoRoutesTest {
   }
 
   @Test
+  void aCreateSentAgainWithItsIdempotencyKeyAnswersWithTheSameToDoAndCreatesNothing() {
+    var first =
+        api.call("POST", "/api/v1/todos")
+            .as("alice")
+            .header("Idempotency-Key", "7d0c9e1a-create-1")
+            .json("{\"title\":\"Milk\"}")
+            .send();
+    var again =
+        api.call("POST", "/api/v1/todos")
+            .as("alice")
+            .header("Idempotency-Key", "7d0c9e1a-create-1")
+            .json("{\"title\":\"Milk\"}")
+            .send();
+    var bobs =
+        api.call("POST", "/api/v1/todos")
+            .as("bob")
+            .header("Idempotency-Key", "7d0c9e1a-create-1")
+            .json("{\"title\":\"Milk\"}")
+            .send();
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.map().get("id")).isEqualTo(first.map().get("id"));
+    assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+    assertThat(again.header("ETag")).isEqualTo("\"1\"");
+    assertThat(bobs.map().get("id")).isNotEqualTo(first.map().get("id"));
+    assertThat((Map<String, Object>) api.get("/api/v1/todos").as("alice").send().map().get("meta"))
+        .containsEntry("total_count", 1);
+  }
+
+  @Test
+  void anIdempotencyKeyOutsideItsAlphabetOrEmptyIs400AndCreatesNothing() {
+    for (var key : List.of("", "has space", "k".repeat(129))) {
+      var reply =
+          api.call("POST", "/api/v1/todos")
+              .as("alice")
+              .header("Idempotency-Key", key)
+              .json("{\"title\":\"Milk\"}")
+              .send();
+
+      assertThat(reply.status()).as(key).isEqualTo(400);
+      assertThat(reply.errorCode()).isEqualTo("VALIDATION_ERROR");
+      assertThat((Map<String, Object>) reply.error().get("details")).containsKey("Idempotency-Key");
+    }
+    assertThat((Map<String, Object>) api.get("/api/v1/todos").as("alice").send().map().get("meta"))
+        .containsEntry("total_count", 0);
+  }
+
+  @Test
   void nullFieldsAreWrittenNotOmitted() {
     var reply = api.call("POST", "/api/v1/todos").as("alice").json("{\"title\":\"x\"}").send();
 

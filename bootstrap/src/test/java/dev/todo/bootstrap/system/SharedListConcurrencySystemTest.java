@@ -279,4 +279,39 @@ class SharedListConcurrencySystemTest {
     var otherView = ok(200, service.call("GET", "/api/v1/lists/" + other).as("alice").send());
     assertThat(otherView.get("member_count").getLongValue()).isEqualTo(2);
   }
+
+  @Test
+  void oneCreateSentAtOnceFromSixteenThreadsUnderOneKeyMakesOneToDo() throws Exception {
+    know("alice");
+    String shared = createList("alice", "Shared");
+    var pool = Executors.newFixedThreadPool(2 * THREADS_EACH);
+    var go = new CountDownLatch(1);
+    var answers = new ArrayList<Future<String>>();
+    for (int i = 0; i < 2 * THREADS_EACH; i++) {
+      RunningService via = services.get(i % services.size());
+      answers.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return ok(
+                        201,
+                        via.call("POST", "/api/v1/todos")
+                            .as("alice")
+                            .header("Idempotency-Key", "retried-create-1")
+                            .json("{\"title\":\"Milk\",\"list_id\":\"" + shared + "\"}")
+                            .send())
+                    .get("id")
+                    .getStringValue();
+              }));
+    }
+    go.countDown();
+    var ids = new HashSet<String>();
+    for (var answer : answers) {
+      ids.add(answer.get(60, TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+
+    assertThat(ids).hasSize(1);
+    assertCountersMatch(shared, "alice", ids);
+  }
 }
