@@ -117,8 +117,9 @@ export function createApiClient({
 		onActivity(inFlight);
 	};
 
-	function headersFor({ body, contentType, ifMatch, requestId, accept = JSON_TYPE }) {
+	function headersFor({ body, contentType, ifMatch, idempotencyKey, requestId, accept = JSON_TYPE }) {
 		const headers = { Accept: accept, 'X-Request-ID': requestId };
+		if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
 		const token = getToken();
 		if (token) headers.Authorization = `Bearer ${token}`;
 		if (body !== undefined) headers['Content-Type'] = contentType || JSON_TYPE;
@@ -136,13 +137,13 @@ export function createApiClient({
 	}
 
 	// keepalive: the request outlives the page (a delete sent as the tab closes)
-	async function sendTracked(method, path, { body, contentType, ifMatch, accept, raw = false, keepalive = false } = {}) {
+	async function sendTracked(method, path, { body, contentType, ifMatch, idempotencyKey, accept, raw = false, keepalive = false } = {}) {
 		const requestId = newRequestId(crypto);
 		let response;
 		try {
 			response = await fetch(baseUrl + path, {
 				method,
-				headers: headersFor({ body, contentType, ifMatch, requestId, accept }),
+				headers: headersFor({ body, contentType, ifMatch, idempotencyKey, requestId, accept }),
 				body: body === undefined ? undefined : JSON.stringify(body),
 				...(keepalive ? { keepalive: true } : {}),
 			});
@@ -200,8 +201,9 @@ export function createApiClient({
 			return (await send('GET', todoPath(id))).data;
 		},
 
-		async createTodo(fields) {
-			return (await send('POST', '/api/v1/todos', { body: fields })).data;
+		/** key: the same for every retry of one create, so that the server makes it once (Idempotency-Key). */
+		async createTodo(fields, { key } = {}) {
+			return (await send('POST', '/api/v1/todos', { body: fields, idempotencyKey: key })).data;
 		},
 
 		/** JSON Merge Patch; with a version, only if the to-do is still at that version (else 412). */

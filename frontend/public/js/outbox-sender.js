@@ -37,7 +37,8 @@ export class OutboxSender {
 	}
 
 	async create(entry) {
-		const created = await this.api.createTodo(entry.fields);
+		// the entry's uid: a create sent again (its answer lost, its tab closed) is made once
+		const created = await this.api.createTodo(entry.fields, { key: entry.uid });
 		this.queue.alias(entry.key, created.id);
 		await this.outbox.confirmed(entry.id, entry.key, created.version, created.id);
 		this.store.confirmCreated(entry.key, { ...created, ...this.outbox.pendingPatch(created.id) });
@@ -126,6 +127,12 @@ export class OutboxSender {
 			return;
 		}
 		if (entry.kind === 'create') store.take(entry.key);
+		if (entry.kind === 'create' && error.code === 'TODO_NOT_FOUND') {
+			// a create sent again after its to-do went to the trash: nothing to add, nothing failed
+			store.changed();
+			await removed;
+			return;
+		}
 		if (entry.kind === 'patch') {
 			const latest = store.find(id);
 			if (latest) store.replace({ ...latest, ...entry.base });

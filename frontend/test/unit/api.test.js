@@ -18,6 +18,16 @@ describe('api client', () => {
 		assert.match(headers['X-Request-ID'], /^[A-Za-z0-9._-]{1,128}$/);
 	});
 
+	it('sends a create with its Idempotency-Key, and none without a key', async () => {
+		const fetch = stubFetch(json(201, todo({ id: 'x' })), json(201, todo({ id: 'y' })));
+
+		await client(fetch).createTodo({ title: 'Milk' }, { key: 'entry-uid-1' });
+		await client(fetch).createTodo({ title: 'Milk' });
+
+		assert.equal(fetch.calls[0].headers['Idempotency-Key'], 'entry-uid-1');
+		assert.equal(fetch.calls[1].headers['Idempotency-Key'], undefined);
+	});
+
 	it('sends no Authorization header without a token', async () => {
 		const fetch = stubFetch(json(200, { oidc: { issuer: 'http://idp/todo', client_id: 'todo-web', scope: 'openid' } }));
 

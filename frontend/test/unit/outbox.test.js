@@ -68,6 +68,46 @@ describe('Outbox', () => {
 		assert.equal(api.todos.filter((t) => t.title === 'Call mum').length, 1, 'created exactly once');
 	});
 
+	it('sends a create again under the same key when its answer was lost, and the server makes it once', async () => {
+		const api = new FakeApi(threeTodos());
+		const { store, writes, outbox, connectivity } = await openTab(api, new MemoryData(), { delays: [10] });
+		const keys = [];
+		const create = api.createTodo.bind(api);
+		let lose = true;
+		api.createTodo = async (fields, options) => {
+			keys.push(options?.key);
+			const created = await create(fields, options);
+			if (lose) {
+				lose = false;
+				throw offline(); // made on the server, the answer lost on the way
+			}
+			return created;
+		};
+		writes.add('Call mum');
+		await tick();
+		connectivity.retryNow();
+		await writes.settled();
+
+		assert.equal(outbox.count, 0);
+		assert.equal(keys.length, 2);
+		assert.ok(keys[0], 'a key is sent');
+		assert.equal(keys[1], keys[0], 'the same key again');
+		assert.equal(api.todos.filter((t) => t.title === 'Call mum').length, 1, 'created exactly once');
+		assert.equal(titles(store).filter((title) => title === 'Call mum').length, 1);
+	});
+
+	it('drops a create sent again after its to-do went to the trash, without a failure', async () => {
+		const api = new FakeApi(threeTodos());
+		const { store, writes, outbox, events } = await openTab(api, new MemoryData());
+		api.failNext('createTodo', new ApiError({ status: 404, code: 'TODO_NOT_FOUND', message: 'gone' }));
+		writes.add('Call mum');
+		await writes.settled();
+
+		assert.equal(outbox.count, 0);
+		assert.equal(events.failure.length, 0);
+		assert.deepEqual(titles(store), ['Buy milk', 'Walk dog', 'Pay rent']);
+	});
+
 	it('waits out a 503 the same way', async () => {
 		const api = downable(new FakeApi(threeTodos()), unavailable);
 		const { writes, outbox, connectivity } = await openTab(api, new MemoryData(), { delays: [10] });

@@ -47,10 +47,14 @@ export class FakeApi {
 	getTodo(id) {
 		return this.call('getTodo', () => ({ ...this.find(id) }));
 	}
-	createTodo(fields) {
+	/** Like the server: a key it has seen answers with the to-do made under it. */
+	createTodo(fields, { key } = {}) {
 		return this.call('createTodo', () => {
+			this.createdUnder ??= new Map();
+			if (key && this.createdUnder.has(key)) return { ...this.find(this.createdUnder.get(key)) };
 			const created = todo({ id: `id-${this.nextId++}`, ...fields, position: this.todos.length + 1 });
 			this.todos.push(created);
+			if (key) this.createdUnder.set(key, created.id);
 			return { ...created };
 		});
 	}
