@@ -5,7 +5,9 @@ import dev.todo.domain.step.StepId;
 import dev.todo.domain.sync.EntityType;
 import dev.todo.domain.todo.TodoId;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The sync's bookkeeping of every write, in the write's transaction: what it changed gets the
@@ -20,10 +22,16 @@ final class SyncChanges {
 
   private final Sql sql;
   private final SyncClock clock;
+  private final Clock time;
 
-  SyncChanges(Sql sql, SyncClock clock) {
+  /**
+   * time: the service's clock, the one the purge's cutoff is read from (a removal's age must be
+   * measured by the clock that decides when it is forgotten); the system's where there is none.
+   */
+  SyncChanges(Sql sql, SyncClock clock, Optional<Clock> time) {
     this.sql = sql;
     this.clock = clock;
+    this.time = time.orElseGet(Clock::systemUTC);
   }
 
   /** The list's own fields or counters changed. */
@@ -75,7 +83,7 @@ final class SyncChanges {
         user,
         list.toString(),
         clock.current(),
-        System.currentTimeMillis());
+        time.millis());
   }
 
   /** Every member loses the list (it is being deleted); call before it goes. */
@@ -88,7 +96,7 @@ final class SyncChanges {
             + " removed_at = excluded.removed_at",
         list.toString(),
         clock.current(),
-        System.currentTimeMillis(),
+        time.millis(),
         list.toString());
   }
 
@@ -130,7 +138,7 @@ final class SyncChanges {
         type.wireName(),
         id,
         now,
-        System.currentTimeMillis(),
+        time.millis(),
         from.toString());
     content(from, now);
   }
@@ -144,7 +152,7 @@ final class SyncChanges {
             + where
             + " ON CONFLICT (list_seq, entity_id) DO UPDATE SET type = excluded.type,"
             + " change_seq = excluded.change_seq, removed_at = excluded.removed_at",
-        values(now, values(System.currentTimeMillis(), parameters)));
+        values(now, values(time.millis(), parameters)));
     contents(lists, now);
   }
 
@@ -192,7 +200,7 @@ final class SyncChanges {
             + " ON CONFLICT (list_seq, entity_id) DO UPDATE SET type = excluded.type,"
             + " change_seq = excluded.change_seq, removed_at = excluded.removed_at",
         now,
-        System.currentTimeMillis(),
+        time.millis(),
         id);
     sql.update(
         "UPDATE lists SET content_seq = ? WHERE seq = (SELECT list_seq FROM steps WHERE id = ?)",

@@ -14,10 +14,10 @@ final class SqliteFile implements AutoCloseable {
 
   private final ApplicationContext context;
 
-  private SqliteFile(Path directory, Map<String, Object> settings) {
+  private SqliteFile(Path directory, Map<String, Object> settings, Object... beans) {
     var properties = new HashMap<String, Object>(settings);
     properties.put("datasources.default.url", "jdbc:sqlite:" + directory.resolve("todo.db"));
-    context = ApplicationContext.run(properties);
+    context = ApplicationContext.builder().properties(properties).singletons(beans).start();
   }
 
   static SqliteFile in(Path directory) {
@@ -26,6 +26,11 @@ final class SqliteFile implements AutoCloseable {
 
   static SqliteFile in(Path directory, Map<String, Object> settings) {
     return new SqliteFile(directory, settings);
+  }
+
+  /** With beans of the service that the adapter uses where it finds them (its clock). */
+  static SqliteFile with(Path directory, Object... beans) {
+    return new SqliteFile(directory, Map.of(), beans);
   }
 
   <T> T bean(Class<T> type) {
