@@ -5,6 +5,7 @@
 // variant() (lib/terraform.mjs). Nothing here talks to Google Cloud.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import {
   loadTerraform, resource, resourcesOfType, block, blocks, refersTo, variableDefault, envOf, variant, switched,
 } from '../lib/terraform.mjs';
@@ -214,6 +215,9 @@ test('cloudsql: the backend connects through the Cloud SQL Java connector with I
   assert.equal(resource(cloudsql, 'google_sql_database', 'todo').name, 'todo');
   assert.ok(backend(cloudsql).depends_on.some((d) => refersTo(d, 'google_sql_user.backend')), 'the first revision finds its user');
   assert.equal(block(block(backend(cloudsql), 'template'), 'vpc_access').egress, 'ALL_TRAFFIC', 'the private address is reached through the VPC');
+  // the image contains the connector the URL names (CloudSqlConnectorTest loads it with this URL)
+  const pom = readFileSync(new URL('../../../adapters-persistence/pom.xml', import.meta.url), 'utf8');
+  assert.match(pom, /<artifactId>postgres-socket-factory<\/artifactId>\s*<scope>runtime<\/scope>/);
 });
 
 test('cloudsql: no SQLite volume, no Litestream, no lease; the attachments bucket and everything else stay', () => {
