@@ -5,7 +5,10 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
-/** Points Flyway at the migrations of the engine the datasource's URL names. */
+/**
+ * Points Flyway at the migrations of the engine the datasource's URL names, and adds those written
+ * in Java (the same on both engines).
+ */
 @Singleton
 @Named("default")
 final class EngineMigrations implements FlywayConfigurationCustomizer {
@@ -18,7 +21,7 @@ final class EngineMigrations implements FlywayConfigurationCustomizer {
 
   @Override
   public void customizeFluentConfiguration(FluentConfiguration configuration) {
-    configuration.locations(engine.migrations());
+    configuration.locations(engine.migrations()).javaMigrations(new FoldNotesMigration());
   }
 
   @Override

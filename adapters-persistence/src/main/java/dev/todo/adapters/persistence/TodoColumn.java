@@ -18,6 +18,7 @@ enum TodoColumn implements Column<Todo> {
   TITLE("title"),
   TITLE_SORT("title_sort"),
   NOTES("notes"),
+  NOTES_FOLD("notes_fold"),
   COMPLETED("completed"),
   COMPLETED_AT("completed_at"),
   COMPLETED_BY("completed_by"),
@@ -50,11 +51,14 @@ enum TodoColumn implements Column<Todo> {
     return this == LIST ? LIST_SEQ : "?";
   }
 
+  /** {@code notes_fold} is written for the search and never read back: a select skips it. */
   @Override
   public String selected(String alias) {
-    return this == LIST
-        ? "(SELECT id FROM lists WHERE seq = " + alias + ".list_seq)"
-        : alias + "." + column;
+    return switch (this) {
+      case LIST -> "(SELECT id FROM lists WHERE seq = " + alias + ".list_seq)";
+      case NOTES_FOLD -> "NULL";
+      default -> alias + "." + column;
+    };
   }
 
   /** The value stored for {@code todo}. */
@@ -67,6 +71,7 @@ enum TodoColumn implements Column<Todo> {
       case TITLE -> todo.title().value();
       case TITLE_SORT -> todo.title().sortKey();
       case NOTES -> todo.notes().map(Notes::value).orElse(null);
+      case NOTES_FOLD -> todo.notes().map(Notes::searchKey).orElse(null);
       case COMPLETED -> todo.completed() ? 1 : 0;
       case COMPLETED_AT -> todo.completedAt().map(Instant::toEpochMilli).orElse(null);
       case COMPLETED_BY -> todo.completedBy().orElse(null);

@@ -4,11 +4,11 @@ import dev.todo.domain.list.ListId;
 import dev.todo.domain.todo.PageRequest;
 import dev.todo.domain.todo.SortDirection;
 import dev.todo.domain.todo.StatusFilter;
+import dev.todo.domain.todo.Text;
 import dev.todo.domain.todo.TodoFilter;
 import dev.todo.domain.todo.TodoSort;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The SQL of a list query over one or more lists. Every read of one list's rows starts with its
@@ -197,13 +197,13 @@ final class TodoListSql {
 
   /**
    * A LIKE over the lists' rows: on SQLite for fewer than three characters (no trigram to look up
-   * in FTS5; its LIKE ignores ASCII case), on PostgreSQL always (the trigram indexes on {@code
-   * title_sort} and {@code lower(notes)} serve it).
+   * in FTS5), on PostgreSQL always (the trigram indexes on {@code title_sort} and {@code
+   * notes_fold} serve it). Both columns hold the text case-folded by the application, so that case
+   * is ignored beyond ASCII on both engines.
    */
   private void appendLike(String text, StringBuilder where, List<Object> parameters) {
-    String pattern = "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
-    String notes = engine == DatabaseEngine.SQLITE ? "t.notes" : "lower(t.notes)";
-    where.append(" AND (t.title_sort LIKE ? ESCAPE '\\' OR " + notes + " LIKE ? ESCAPE '\\')");
+    String pattern = "%" + escapeLike(Text.caseFolded(text)) + "%";
+    where.append(" AND (t.title_sort LIKE ? ESCAPE '\\' OR t.notes_fold LIKE ? ESCAPE '\\')");
     parameters.add(pattern);
     parameters.add(pattern);
   }

@@ -28,6 +28,11 @@ public record Notes(String value) {
     }
   }
 
+  /** What a search compares with its text, case ignored. */
+  public String searchKey() {
+    return Text.caseFolded(value);
+  }
+
   public static Optional<Notes> of(String raw) {
     if (raw == null || raw.isBlank()) {
       return Optional.empty();

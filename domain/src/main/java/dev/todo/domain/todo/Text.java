@@ -1,7 +1,17 @@
 package dev.todo.domain.todo;
 
-/** Rules on user text shared by the value objects: code-point lengths and control characters. */
+import java.util.Locale;
+
+/** Rules on user text shared by the value objects: code-point lengths, control characters, case. */
 public final class Text {
+
+  /**
+   * The text with case ignored, as sorting and search compare it (Unicode's lower case, the same in
+   * every locale).
+   */
+  public static String caseFolded(String text) {
+    return text.toLowerCase(Locale.ROOT);
+  }
 
   private Text() {}
 

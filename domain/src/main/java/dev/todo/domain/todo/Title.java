@@ -1,7 +1,6 @@
 package dev.todo.domain.todo;
 
 import dev.todo.domain.error.ValidationException;
-import java.util.Locale;
 
 /** A to-do's title: trimmed, 1 to 500 code points, no control characters (TAB and LF included). */
 public record Title(String value) {
@@ -31,6 +30,6 @@ public record Title(String value) {
 
   /** The key by which titles sort case-insensitively. */
   public String sortKey() {
-    return value.toLowerCase(Locale.ROOT);
+    return Text.caseFolded(value);
   }
 }

@@ -5,6 +5,7 @@ import dev.todo.domain.port.out.TodoRepository;
 import dev.todo.domain.todo.PageRequest;
 import dev.todo.domain.todo.SortDirection;
 import dev.todo.domain.todo.StatusFilter;
+import dev.todo.domain.todo.Text;
 import dev.todo.domain.todo.Todo;
 import dev.todo.domain.todo.TodoEdit;
 import dev.todo.domain.todo.TodoFilter;
@@ -17,7 +18,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -267,14 +267,12 @@ public final class InMemoryTodoRepository
     Predicate<Todo> predicate = t -> lists.contains(t.listId());
     predicate = predicate.and(byStatus(filter.status()));
     if (filter.text().isPresent()) {
-      String needle = filter.text().get().toLowerCase(Locale.ROOT);
+      String needle = Text.caseFolded(filter.text().get());
       predicate =
           predicate.and(
               t ->
-                  t.title().value().toLowerCase(Locale.ROOT).contains(needle)
-                      || t.notes()
-                          .map(n -> n.value().toLowerCase(Locale.ROOT).contains(needle))
-                          .orElse(false));
+                  t.title().sortKey().contains(needle)
+                      || t.notes().map(n -> n.searchKey().contains(needle)).orElse(false));
     }
     if (filter.priority().isPresent()) {
       predicate = predicate.and(t -> t.priority() == filter.priority().get());

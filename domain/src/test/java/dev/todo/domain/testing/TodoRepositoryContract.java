@@ -253,6 +253,25 @@ public abstract class TodoRepositoryContract {
   }
 
   @Test
+  void caseIsIgnoredBeyondAsciiInTitlesAndNotesAtEveryLength() {
+    store(
+        aTodo().titled("ÄPFEL kaufen").createdAt(T0).build(),
+        aTodo().titled("Brot").notes("beim BÄCKER, Ωμέγα").createdAt(T0.plusSeconds(1)).build());
+
+    for (String text : List.of("äpfel", "Äpf", "äp", "ÄP")) {
+      assertThat(titles(alicesMatching(text), TodoSort.CREATED_AT, SortDirection.ASC))
+          .as("q=%s", text)
+          .containsExactly("ÄPFEL kaufen");
+    }
+    for (String text : List.of("bäcker", "BÄCKER", "äc", "ωμέγα", "ΩΜ")) {
+      assertThat(titles(alicesMatching(text), TodoSort.CREATED_AT, SortDirection.ASC))
+          .as("q=%s", text)
+          .containsExactly("Brot");
+      assertThat(inTransaction(() -> todos.count(alicesMatching(text)))).isEqualTo(1);
+    }
+  }
+
+  @Test
   void textThatNoTitleOrNotesCanHoldMatchesNothing() {
     store(
         aTodo().titled("Buy milk").notes("first line\nsecond\tline").build(),
