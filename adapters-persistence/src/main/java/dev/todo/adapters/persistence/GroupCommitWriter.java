@@ -149,7 +149,7 @@ final class GroupCommitWriter implements PendingWrites {
 
   private void commit(List<PendingWrite<?>> batch) {
     try {
-      SqliteErrors.translate(
+      DatabaseErrors.translate(
           () ->
               transactions.execute(
                   TransactionDefinition.DEFAULT,

@@ -49,7 +49,7 @@ final class PendingWrite<T> {
     Map<String, String> writerContext = MDC.getCopyOfContextMap();
     setLogContext(logContext);
     try {
-      result = SqliteErrors.translate(work);
+      result = DatabaseErrors.translate(work);
     } catch (RuntimeException e) {
       failure = e;
       throw e;

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * The one way this adapter runs SQL: text with {@code ?} parameters bound in order, on the current
  * transaction's connection, through the per-connection statement cache. A failure surfaces as the
- * unchecked {@link SqlFailure}; {@link SqliteErrors} turns it into the domain's own exception at
+ * unchecked {@link SqlFailure}; {@link DatabaseErrors} turns it into the domain's own exception at
  * the transaction's edge.
  */
 @Singleton

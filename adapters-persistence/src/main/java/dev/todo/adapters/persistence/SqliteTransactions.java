@@ -65,7 +65,7 @@ final class SqliteTransactions implements Transactions {
   @Override
   public <T> T read(Supplier<T> work) {
     // Not TransactionDefinition.READ_ONLY: sqlite-jdbc refuses setReadOnly on an open connection.
-    return SqliteErrors.translate(
+    return DatabaseErrors.translate(
         () -> transactions.execute(TransactionDefinition.DEFAULT, status -> work.get()));
   }
 

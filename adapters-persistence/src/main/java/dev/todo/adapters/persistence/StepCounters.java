@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 
 /**
  * How many steps each to-do has and how many of them are completed ({@code todos.step_count},
- * {@code todos.steps_completed}), moved by {@link SqliteStepRepository} in the caller's transaction
+ * {@code todos.steps_completed}), moved by {@link JdbcStepRepository} in the caller's transaction
  * with each change of a step's row, without touching the to-do's version. A change and a removal
  * count from the stored row, so the counters follow what the table holds.
  */

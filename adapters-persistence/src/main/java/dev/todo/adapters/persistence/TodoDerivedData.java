@@ -3,7 +3,7 @@ package dev.todo.adapters.persistence;
 import dev.todo.domain.todo.Todo;
 
 /**
- * Data derived from the {@code todos} rows, kept exact by {@link SqliteTodoRepository} in the same
+ * Data derived from the {@code todos} rows, kept exact by {@link JdbcTodoRepository} in the same
  * transaction as each change of a row (no triggers).
  */
 interface TodoDerivedData {

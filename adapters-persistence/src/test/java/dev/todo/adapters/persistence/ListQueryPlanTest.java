@@ -150,8 +150,8 @@ class ListQueryPlanTest {
   void aKeysetPageOfTheExportSeeksTheListsIndexAfterTheLastRow(String index) throws SQLException {
     String sql =
         index.equals("todos_in_trash")
-            ? SqliteTrashRepository.PAGE_IN_LIST_AFTER
-            : SqliteTodoRepository.PAGE_IN_LIST_AFTER;
+            ? JdbcTrashRepository.PAGE_IN_LIST_AFTER
+            : JdbcTodoRepository.PAGE_IN_LIST_AFTER;
 
     var plan = plan(new TodoListSql.Query(sql, new Object[] {ALICES.toString(), 0L, "", 200}));
 

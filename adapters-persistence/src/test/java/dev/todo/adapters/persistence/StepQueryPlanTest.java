@@ -30,7 +30,7 @@ class StepQueryPlanTest {
 
   @Test
   void aTodosStepsAreReadInIndexOrder() throws SQLException {
-    var plan = plans.of(SqliteStepRepository.BY_TODO);
+    var plan = plans.of(JdbcStepRepository.BY_TODO);
 
     assertThat(plan)
         .anyMatch(line -> line.matches("SEARCH s USING INDEX steps_by_todo_position.*"));
@@ -40,7 +40,7 @@ class StepQueryPlanTest {
 
   @Test
   void theNextPositionIsReadFromTheIndex() throws SQLException {
-    var plan = plans.of(SqliteStepRepository.NEXT_POSITION);
+    var plan = plans.of(JdbcStepRepository.NEXT_POSITION);
 
     assertThat(plan)
         .anyMatch(

@@ -33,7 +33,7 @@ class SyncQueryPlanTest {
 
   @Test
   void changedTodosAreOneRangeOfTheListsChangeIndex() throws SQLException {
-    var plan = plans.of(SqliteSyncFeed.TODOS);
+    var plan = plans.of(JdbcSyncFeed.TODOS);
 
     assertThat(plan)
         .anyMatch(
@@ -46,7 +46,7 @@ class SyncQueryPlanTest {
 
   @Test
   void changedStepsAreOneRangeOfTheListsChangeIndexEachWithItsTodo() throws SQLException {
-    var plan = plans.of(SqliteSyncFeed.STEPS);
+    var plan = plans.of(JdbcSyncFeed.STEPS);
 
     assertThat(plan)
         .anyMatch(
@@ -60,17 +60,17 @@ class SyncQueryPlanTest {
 
   @Test
   void removalsAreOneRangeOfTheirIndexes() throws SQLException {
-    assertThat(plans.of(SqliteSyncFeed.REMOVED_FROM))
+    assertThat(plans.of(JdbcSyncFeed.REMOVED_FROM))
         .anyMatch(line -> line.matches("SEARCH r USING (COVERING )?INDEX removed_from_lists.*"))
         .noneMatch(line -> line.contains("TEMP B-TREE"));
-    assertThat(plans.of(SqliteSyncFeed.REMOVED_FOR))
+    assertThat(plans.of(JdbcSyncFeed.REMOVED_FOR))
         .anyMatch(line -> line.matches("SEARCH r USING (COVERING )?INDEX removed_for_users.*"))
         .noneMatch(line -> line.contains("TEMP B-TREE"));
   }
 
   @Test
   void aUsersListsAreFoundByTheirMemberships() throws SQLException {
-    var plan = plans.of(SqliteSyncFeed.LISTS_OF);
+    var plan = plans.of(JdbcSyncFeed.LISTS_OF);
 
     assertThat(plan)
         .anyMatch(line -> line.matches("SEARCH m USING (COVERING )?INDEX memberships_by_user.*"));

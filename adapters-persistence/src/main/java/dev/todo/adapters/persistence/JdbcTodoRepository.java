@@ -19,11 +19,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The to-dos in SQLite. Every change of a row also changes its derived data in the caller's
- * transaction: the search index, the lists' counters and the per-date due counts.
+ * The to-dos in the database (SQLite or PostgreSQL). Every change of a row also changes its derived
+ * data in the caller's transaction: the search index, the lists' counters and the per-date due
+ * counts.
  */
 @Singleton
-final class SqliteTodoRepository implements TodoRepository {
+final class JdbcTodoRepository implements TodoRepository {
 
   private static final String SELECT = "SELECT " + TodoRows.SELECT_LIST + " FROM todos t";
   private static final String IN_LIST =
@@ -47,7 +48,7 @@ final class SqliteTodoRepository implements TodoRepository {
    * @param derived every {@link TodoDerivedData} bean (the three below among them): what a change
    *     of a row is passed to
    */
-  SqliteTodoRepository(
+  JdbcTodoRepository(
       Sql sql,
       SearchIndex search,
       ListCounters counters,

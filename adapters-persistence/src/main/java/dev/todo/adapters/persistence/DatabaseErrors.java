@@ -11,11 +11,11 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /** Turns what the database raised into the domain's own exceptions. */
-final class SqliteErrors {
+final class DatabaseErrors {
 
   private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
-  private SqliteErrors() {}
+  private DatabaseErrors() {}
 
   /**
    * Runs {@code work}; what the database raised leaves as the domain's own exception: "busy" as

@@ -18,15 +18,16 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The sync's reads in SQLite, each one range of an index that starts with the list (or the user)
- * and goes on with the change number: {@code todos_by_list_change}, {@code steps_by_list_change},
- * {@code removed_from_lists_by_change}, {@code removed_for_users_by_change}. A step's to-do is read
- * by its row id: its condition is written {@code +t.deleted_at IS NULL}, which SQLite does not take
- * for the partial indexes' own (else its planner walks the partial index of live to-dos for every
- * step). The numbers are written by {@link SyncChanges}.
+ * The sync's reads in the database (SQLite or PostgreSQL), each one range of an index that starts
+ * with the list (or the user) and goes on with the change number: {@code todos_by_list_change},
+ * {@code steps_by_list_change}, {@code removed_from_lists_by_change}, {@code
+ * removed_for_users_by_change}. A step's to-do is read by its row id: its condition is written
+ * {@code +t.deleted_at IS NULL}, which SQLite does not take for the partial indexes' own (else its
+ * planner walks the partial index of live to-dos for every step). The numbers are written by {@link
+ * SyncChanges}.
  */
 @Singleton
-final class SqliteSyncFeed implements SyncFeed {
+final class JdbcSyncFeed implements SyncFeed {
 
   private static final String LIST_SEQ = "(SELECT seq FROM lists WHERE id = ?)";
   private static final String AFTER = "(%1$s.change_seq, %1$s.%2$s) > (?, ?)";
@@ -37,7 +38,7 @@ final class SqliteSyncFeed implements SyncFeed {
   /** A user's lists with the sequence numbers (list columns, then role, position, owner, seqs). */
   static final String LISTS_OF =
       "SELECT "
-          + SqliteListRepository.SELECT_LIST
+          + JdbcListRepository.SELECT_LIST
           + ", m.role, m.position, u.name, u.email, CASE WHEN l.change_seq > m.change_seq THEN l.change_seq ELSE m.change_seq END,"
           + " m.joined_seq, l.content_seq"
           + " FROM memberships m JOIN lists l ON l.seq = m.list_seq"
@@ -54,7 +55,7 @@ final class SqliteSyncFeed implements SyncFeed {
 
   static final String STEPS =
       "SELECT "
-          + SqliteStepRepository.SELECT_LIST
+          + JdbcStepRepository.SELECT_LIST
           + ", s.change_seq FROM steps s JOIN todos t ON t.seq = s.todo_seq"
           + " WHERE s.list_seq = "
           + LIST_SEQ
@@ -77,7 +78,7 @@ final class SqliteSyncFeed implements SyncFeed {
   private final Sql sql;
   private final SyncClock clock;
 
-  SqliteSyncFeed(Sql sql, SyncClock clock) {
+  JdbcSyncFeed(Sql sql, SyncClock clock) {
     this.sql = sql;
     this.clock = clock;
   }
@@ -98,10 +99,10 @@ final class SqliteSyncFeed implements SyncFeed {
     return sql.list(
         LISTS_OF,
         row -> {
-          var list = SqliteListRepository.read(row);
+          var list = JdbcListRepository.read(row);
           var membership =
               new Membership(
-                  list, SqliteListRepository.role(row.getString(role)), row.getLong(role + 1));
+                  list, JdbcListRepository.role(row.getString(role)), row.getLong(role + 1));
           var owner =
               new KnownUser(
                   list.owner(),
@@ -132,7 +133,7 @@ final class SqliteSyncFeed implements SyncFeed {
   public List<Versioned<Step>> steps(ListId list, SyncBound after, int limit) {
     return sql.list(
         STEPS,
-        row -> new Versioned<>(SqliteStepRepository.read(row), row.getLong(STEP_COLUMNS + 1)),
+        row -> new Versioned<>(JdbcStepRepository.read(row), row.getLong(STEP_COLUMNS + 1)),
         list.toString(),
         after.seq(),
         after.id(),

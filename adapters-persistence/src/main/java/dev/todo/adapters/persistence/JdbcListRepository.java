@@ -29,11 +29,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The lists and their memberships in SQLite. A list's {@code member_count} moves with each
- * membership added or removed, in the caller's transaction.
+ * The lists and their memberships in the database (SQLite or PostgreSQL). A list's {@code
+ * member_count} moves with each membership added or removed, in the caller's transaction.
  */
 @Singleton
-final class SqliteListRepository implements ListRepository {
+final class JdbcListRepository implements ListRepository {
 
   private static final TableSql<TodoList> TABLE =
       new TableSql<>("lists", "l", List.of(ListColumn.values()));
@@ -48,7 +48,7 @@ final class SqliteListRepository implements ListRepository {
   private final SearchIndex search;
   private final SyncChanges sync;
 
-  SqliteListRepository(Sql sql, SearchIndex search, SyncChanges sync) {
+  JdbcListRepository(Sql sql, SearchIndex search, SyncChanges sync) {
     this.sql = sql;
     this.search = search;
     this.sync = sync;
@@ -56,7 +56,7 @@ final class SqliteListRepository implements ListRepository {
 
   @Override
   public Optional<TodoList> findById(ListId id) {
-    return sql.one(SELECT + " WHERE l.id = ?", SqliteListRepository::read, id.toString());
+    return sql.one(SELECT + " WHERE l.id = ?", JdbcListRepository::read, id.toString());
   }
 
   @Override
@@ -71,7 +71,7 @@ final class SqliteListRepository implements ListRepository {
   @Override
   public Optional<TodoList> findDefault(String owner) {
     return sql.one(
-        SELECT + " WHERE l.owner = ? AND l.is_default = 1", SqliteListRepository::read, owner);
+        SELECT + " WHERE l.owner = ? AND l.is_default = 1", JdbcListRepository::read, owner);
   }
 
   @Override

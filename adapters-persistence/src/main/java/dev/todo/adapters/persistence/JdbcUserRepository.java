@@ -9,9 +9,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The users in SQLite. */
+/** The users in the database (SQLite or PostgreSQL). */
 @Singleton
-final class SqliteUserRepository implements UserRepository {
+final class JdbcUserRepository implements UserRepository {
 
   private static final String SELECT = "SELECT sub, name, email FROM users";
 
@@ -19,7 +19,7 @@ final class SqliteUserRepository implements UserRepository {
 
   private final SyncChanges sync;
 
-  SqliteUserRepository(Sql sql, SyncChanges sync) {
+  JdbcUserRepository(Sql sql, SyncChanges sync) {
     this.sql = sql;
     this.sync = sync;
   }
@@ -52,14 +52,14 @@ final class SqliteUserRepository implements UserRepository {
 
   @Override
   public Optional<KnownUser> findById(String subject) {
-    return sql.one(SELECT + " WHERE sub = ?", SqliteUserRepository::read, subject);
+    return sql.one(SELECT + " WHERE sub = ?", JdbcUserRepository::read, subject);
   }
 
   @Override
   public Optional<KnownUser> findByEmail(String email) {
     return sql.one(
         SELECT + " WHERE email_key = ? ORDER BY created_at, sub LIMIT 1",
-        SqliteUserRepository::read,
+        JdbcUserRepository::read,
         KnownUser.emailKey(email));
   }
 

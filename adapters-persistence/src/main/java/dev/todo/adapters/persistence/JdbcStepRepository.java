@@ -23,12 +23,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The steps in SQLite. Rows reference their to-do by its {@code seq}: they move with it to another
- * list and go with it (a cascading foreign key). The to-do's counters move with each insert, change
- * and delete in the caller's transaction ({@link StepCounters}).
+ * The steps in the database (SQLite or PostgreSQL). Rows reference their to-do by its {@code seq}:
+ * they move with it to another list and go with it (a cascading foreign key). The to-do's counters
+ * move with each insert, change and delete in the caller's transaction ({@link StepCounters}).
  */
 @Singleton
-final class SqliteStepRepository implements StepRepository {
+final class JdbcStepRepository implements StepRepository {
 
   private static final TableSql<Step> TABLE =
       new TableSql<>("steps", "s", List.of(StepColumn.values()));
@@ -53,7 +53,7 @@ final class SqliteStepRepository implements StepRepository {
   private final StepCounters counters;
   private final SyncChanges sync;
 
-  SqliteStepRepository(Sql sql, StepCounters counters, SyncChanges sync) {
+  JdbcStepRepository(Sql sql, StepCounters counters, SyncChanges sync) {
     this.sql = sql;
     this.counters = counters;
     this.sync = sync;
@@ -61,12 +61,12 @@ final class SqliteStepRepository implements StepRepository {
 
   @Override
   public Optional<Step> findById(StepId id) {
-    return sql.one(SELECT + " WHERE s.id = ?", SqliteStepRepository::read, id.toString());
+    return sql.one(SELECT + " WHERE s.id = ?", JdbcStepRepository::read, id.toString());
   }
 
   @Override
   public List<Step> findByTodo(TodoId todoId) {
-    return sql.list(BY_TODO, SqliteStepRepository::read, todoId.toString());
+    return sql.list(BY_TODO, JdbcStepRepository::read, todoId.toString());
   }
 
   @Override

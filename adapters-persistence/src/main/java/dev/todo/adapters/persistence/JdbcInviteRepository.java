@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The invite links in SQLite, found by the hash of their token. */
+/** The invite links in the database (SQLite or PostgreSQL), found by the hash of their token. */
 @Singleton
-final class SqliteInviteRepository implements InviteRepository {
+final class JdbcInviteRepository implements InviteRepository {
 
   private static final String SELECT =
       "SELECT i.id, l.id, i.role, i.created_at, i.expires_at"
@@ -24,7 +24,7 @@ final class SqliteInviteRepository implements InviteRepository {
 
   private final Sql sql;
 
-  SqliteInviteRepository(Sql sql) {
+  JdbcInviteRepository(Sql sql) {
     this.sql = sql;
   }
 
@@ -49,7 +49,7 @@ final class SqliteInviteRepository implements InviteRepository {
   public Optional<Invite> findActive(InviteToken token, Instant now) {
     return sql.one(
         SELECT + " WHERE i.token_hash = ? AND i.expires_at > ?",
-        SqliteInviteRepository::read,
+        JdbcInviteRepository::read,
         token.hash(),
         now.toEpochMilli());
   }
@@ -58,7 +58,7 @@ final class SqliteInviteRepository implements InviteRepository {
   public List<Invite> findActive(ListId list, Instant now) {
     return sql.list(
         SELECT + " WHERE l.id = ? AND i.expires_at > ? ORDER BY i.created_at DESC, i.id DESC",
-        SqliteInviteRepository::read,
+        JdbcInviteRepository::read,
         list.toString(),
         now.toEpochMilli());
   }

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * own partial indexes. Restoring a row adds it back to its derived data in the same transaction.
  */
 @Singleton
-final class SqliteTrashRepository implements TrashRepository {
+final class JdbcTrashRepository implements TrashRepository {
 
   private static final String TRASHED = "t.deleted_at IS NOT NULL";
   private static final int DELETED_AT = TodoColumn.values().length + 1;
@@ -42,7 +42,7 @@ final class SqliteTrashRepository implements TrashRepository {
   /**
    * @param derived every {@link TodoDerivedData} bean: a restored row is added back to each
    */
-  SqliteTrashRepository(Sql sql, List<TodoDerivedData> derived) {
+  JdbcTrashRepository(Sql sql, List<TodoDerivedData> derived) {
     this.sql = sql;
     this.derived = List.copyOf(derived);
   }
@@ -50,14 +50,14 @@ final class SqliteTrashRepository implements TrashRepository {
   @Override
   public Optional<TrashedTodo> findById(TodoId id) {
     return sql.one(
-        SELECT + " WHERE t.id = ? AND " + TRASHED, SqliteTrashRepository::read, id.toString());
+        SELECT + " WHERE t.id = ? AND " + TRASHED, JdbcTrashRepository::read, id.toString());
   }
 
   @Override
   public List<TrashedTodo> find(List<ListId> lists, PageRequest page) {
     return sql.list(
         SELECT + " WHERE " + inTrash(lists) + NEWEST_FIRST + " LIMIT ? OFFSET ?",
-        SqliteTrashRepository::read,
+        JdbcTrashRepository::read,
         Stream.concat(Stream.of(ListSeqs.ids(lists)), Stream.of(page.size(), page.offset()))
             .toArray());
   }
@@ -71,7 +71,7 @@ final class SqliteTrashRepository implements TrashRepository {
   public List<TrashedTodo> findAll(List<ListId> lists) {
     return sql.list(
         SELECT + " WHERE " + inTrash(lists) + NEWEST_FIRST,
-        SqliteTrashRepository::read,
+        JdbcTrashRepository::read,
         ListSeqs.ids(lists));
   }
 
@@ -101,7 +101,7 @@ final class SqliteTrashRepository implements TrashRepository {
   public List<TrashedTodo> deletedBefore(Instant cutoff, int limit) {
     return sql.list(
         SELECT + " WHERE " + TRASHED + " AND t.deleted_at < ? ORDER BY t.deleted_at, t.id LIMIT ?",
-        SqliteTrashRepository::read,
+        JdbcTrashRepository::read,
         cutoff.toEpochMilli(),
         limit);
   }
@@ -110,11 +110,11 @@ final class SqliteTrashRepository implements TrashRepository {
   @Override
   public List<TrashedTodo> findInList(ListId list, Optional<TrashedTodo> after, int limit) {
     if (after.isEmpty()) {
-      return sql.list(FIRST_PAGE_IN_LIST, SqliteTrashRepository::read, list.toString(), limit);
+      return sql.list(FIRST_PAGE_IN_LIST, JdbcTrashRepository::read, list.toString(), limit);
     }
     return sql.list(
         PAGE_IN_LIST_AFTER,
-        SqliteTrashRepository::read,
+        JdbcTrashRepository::read,
         list.toString(),
         after.get().deletedAt().toEpochMilli(),
         after.get().id().toString(),

@@ -15,12 +15,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Attachment metadata in SQLite. Rows reference their to-do by its {@code seq} and go with it (a
- * cascading foreign key); {@code todos.attachment_count} moves with each insert and delete in the
- * caller's transaction, without touching the to-do's version.
+ * Attachment metadata in the database (SQLite or PostgreSQL). Rows reference their to-do by its
+ * {@code seq} and go with it (a cascading foreign key); {@code todos.attachment_count} moves with
+ * each insert and delete in the caller's transaction, without touching the to-do's version.
  */
 @Singleton
-final class SqliteAttachmentRepository implements AttachmentRepository {
+final class JdbcAttachmentRepository implements AttachmentRepository {
 
   private static final String SELECT =
       """
@@ -32,14 +32,14 @@ final class SqliteAttachmentRepository implements AttachmentRepository {
   private final Sql sql;
   private final SyncChanges sync;
 
-  SqliteAttachmentRepository(Sql sql, SyncChanges sync) {
+  JdbcAttachmentRepository(Sql sql, SyncChanges sync) {
     this.sql = sql;
     this.sync = sync;
   }
 
   @Override
   public Optional<Attachment> findById(AttachmentId id) {
-    return sql.one(SELECT + "WHERE a.id = ?", SqliteAttachmentRepository::read, id.toString());
+    return sql.one(SELECT + "WHERE a.id = ?", JdbcAttachmentRepository::read, id.toString());
   }
 
   @Override
@@ -47,7 +47,7 @@ final class SqliteAttachmentRepository implements AttachmentRepository {
     return sql.list(
         SELECT
             + "WHERE a.todo_seq = (SELECT seq FROM todos WHERE id = ?) ORDER BY a.created_at, a.id",
-        SqliteAttachmentRepository::read,
+        JdbcAttachmentRepository::read,
         todoId.toString());
   }
 
@@ -62,7 +62,7 @@ final class SqliteAttachmentRepository implements AttachmentRepository {
             + ListSeqs.in("t.list_seq", lists)
             + StatusCondition.and(status, "t.")
             + " ORDER BY a.created_at, a.id",
-        SqliteAttachmentRepository::read,
+        JdbcAttachmentRepository::read,
         ListSeqs.ids(lists));
   }
 

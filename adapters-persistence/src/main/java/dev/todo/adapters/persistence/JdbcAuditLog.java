@@ -21,11 +21,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The audit log in SQLite: one row per event, in the order appended ({@code seq}); the actor's name
- * and e-mail joined from {@code users} when read, so that they show as the user is known now.
+ * The audit log in the database (SQLite or PostgreSQL): one row per event, in the order appended
+ * ({@code seq}); the actor's name and e-mail joined from {@code users} when read, so that they show
+ * as the user is known now.
  */
 @Singleton
-final class SqliteAuditLog implements AuditLog {
+final class JdbcAuditLog implements AuditLog {
 
   private static final String INSERT =
       "INSERT INTO audit_events (id, at, actor, action, list_id, todo_id, request_id, changes)"
@@ -38,7 +39,7 @@ final class SqliteAuditLog implements AuditLog {
   private final Sql sql;
   private final ChangesJson changes;
 
-  SqliteAuditLog(Sql sql, ChangesJson changes) {
+  JdbcAuditLog(Sql sql, ChangesJson changes) {
     this.sql = sql;
     this.changes = changes;
   }
