@@ -39,7 +39,11 @@ export class ActivityController {
 			if (this.listId) this.stop();
 			return;
 		}
-		if (list.id === this.listId) return;
+		if (list.id === this.listId) {
+			// who "you" are may be known only now (GET /me answers after the first events)
+			if (this.myId() !== this.renderedFor) this.render();
+			return;
+		}
 		Object.assign(this, { listId: list.id, events: [], next: undefined, members: new Map() });
 		this.view.show();
 		this.loadMembers(list.id);
@@ -140,6 +144,7 @@ export class ActivityController {
 				return user ? personName(user, this.myId()) : null;
 			},
 		};
+		this.renderedFor = context.myId;
 		const items = this.events.map((event) => ({ id: event.id, at: event.at, sentence: activitySentence(event, context) }));
 		this.view.render(items, { more: this.next !== null });
 	}

@@ -6,7 +6,7 @@ import { todo } from './helpers.js';
 const bob = { id: 'bob', name: 'Bob', email: 'bob@example.com' };
 const ev = (n, action, fields = {}) => ({ id: `e${n}`, at: '2026-01-15T10:30:00.000Z', actor: bob, action, list_id: 'l1', todo_id: 't1', changes: {}, ...fields });
 
-function setup(pages) {
+function setup(pages, myId = () => 'me') {
 	const requests = [];
 	const api = {
 		activity: async (listId, { before, limit }) => {
@@ -29,7 +29,7 @@ function setup(pages) {
 		render: (items, { more }) => calls.push(['render', items.map((item) => item.sentence), more]),
 		showError: (message) => calls.push(['error', message]),
 	};
-	const activity = new ActivityController({ api, lists, store, view, myId: () => 'me', setInterval: null });
+	const activity = new ActivityController({ api, lists, store, view, myId, setInterval: null });
 	const rendered = () => calls.filter(([name]) => name === 'render').at(-1);
 	return { activity, requests, calls, store, rendered };
 }
@@ -51,6 +51,19 @@ describe('the activity panel', () => {
 		assert.deepEqual(rendered(), ['render', ['Bob completed “Buy milk”', 'Bob added “Milk”'], true]);
 		activity.show(null);
 		assert.deepEqual(calls.at(-1), ['hide']);
+	});
+
+	it('says "you" once it learns who the caller is, after the events were shown', async () => {
+		let me = null;
+		const { activity, rendered } = setup([{ data: [ev(1, 'todo.completed')], next: null }], () => me);
+		activity.show(shared);
+		await tick();
+		assert.deepEqual(rendered()[1], ['Bob completed “Buy milk”']);
+
+		me = 'bob';
+		activity.show(shared); // the next render, after GET /me answered
+
+		assert.deepEqual(rendered()[1], ['You completed “Buy milk”']);
 	});
 
 	it('loads older pages with before= the last id, until there are none', async () => {
