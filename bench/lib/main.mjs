@@ -11,6 +11,7 @@ import { newResult, writeResults } from './results.mjs';
 import { createRun, disposeRun } from './run.mjs';
 import { floor } from './sections/floor.mjs';
 import { growth } from './sections/growth.mjs';
+import { instances } from './sections/instances.mjs';
 import { jvm } from './sections/jvm.mjs';
 import { lists } from './sections/lists.mjs';
 import { memory } from './sections/memory.mjs';
@@ -19,7 +20,7 @@ import { sync } from './sections/sync.mjs';
 import { throughput } from './sections/throughput.mjs';
 import { uploads } from './sections/uploads.mjs';
 
-const sections = { startup, jvm, throughput, floor, memory, growth, lists, uploads, sync };
+const sections = { startup, jvm, throughput, floor, memory, growth, lists, uploads, sync, instances };
 
 function parseCommandLine() {
   try {
@@ -37,7 +38,7 @@ function parseCommandLine() {
 }
 
 async function main(run, result) {
-  log(`sections ${run.opt.sections.join(', ')}; raw output in ${path.relative(ROOT, run.raw)}`);
+  log(`sections ${run.opt.sections.join(', ')}; engines ${run.opt.engines.join(', ')}; raw output in ${path.relative(ROOT, run.raw)}`);
   for (const name of run.opt.sections) {
     const t0 = now();
     log(`== ${name}`);
@@ -48,6 +49,10 @@ async function main(run, result) {
       result.sections[name] = { error: String(e.message || e) };
     }
     result.timing[name] = { elapsed_s: (now() - t0) / 1000, load_after: loadAverage() };
+  }
+  if (run.postgres) {
+    const { version, settings } = run.postgres;
+    result.postgres = { version, settings, pool_size: Number(process.env.TODO_DATABASE_POOL_SIZE || 4) };
   }
   result.finished_at = new Date().toISOString();
   const { name, table } = writeResults(result);

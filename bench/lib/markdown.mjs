@@ -3,10 +3,8 @@ import { GROWTH_QUERIES } from './sections/growth.mjs';
 import { SYNC_CHANGES } from './sections/sync.mjs';
 import { LISTS_QUERIES, LISTS_USER } from './sections/lists.mjs';
 
-const fmt = (x, d = 0) => (x == null ? '–' : Number(x).toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d }));
-const fs3 = (s, d = 0) => (s ? `${fmt(s.median, d)} (${fmt(s.min, d)}–${fmt(s.max, d)})` : '–');
-const pct = (s) => (s ? `${fmt(s.median * 100)} % (${fmt(s.min * 100)}–${fmt(s.max * 100)})` : '–');
-const verdict = (ok) => (ok == null ? 'not measured' : ok ? '**met**' : '**missed**');
+import { countsChecked, fmt, fs3, pct, verdict } from './format.mjs';
+import { growthSideBySide, instancesPart, throughputSideBySide } from './markdown-engines.mjs';
 
 // Each part returns its lines and the targets it measured: [target, measured, met (null: not measured)].
 
@@ -51,18 +49,23 @@ function throughputPart(t, options) {
     L.push(`| ${t.scenarios[k].title} | ${fmt(p.target_rps)} | ${fs3(p.achieved_rps)} | ${fs3(p.p50_ms, 2)} | ${fs3(p.p99_ms, 2)} | ${p.errors} |`);
   }
   const mem = t.memory_after_load;
-  L.push('', `Memory after the load runs: RSS ${fmt(mem.rss_mb)} MB (peak ${fmt(mem.hwm_mb)} MB), heap used ${fmt(mem.heap_used_mb)} MB of ${fmt(mem.heap_committed_mb)} MB committed, ${fmt(mem.after_full_gc?.heap_used_mb)} MB live after a full GC.`, '');
+  L.push('', `Memory after the load runs: RSS ${fmt(mem.rss_mb)} MB (peak ${fmt(mem.hwm_mb)} MB), heap used ${fmt(mem.heap_used_mb)} MB of ${fmt(mem.heap_committed_mb)} MB committed, ${fmt(mem.after_full_gc?.heap_used_mb)} MB live after a full GC. Seeded counts against the stats and total_count: ${countsChecked(t.verified)}.`, '');
+  return { lines: L, targets: throughputTargets(t) };
+}
+
+/** The throughput section's targets for one engine's results. */
+export function throughputTargets(t) {
   const sc = t.scenarios;
+  const mem = t.memory_after_load;
   const errors = Object.values(sc).reduce((a, s) => a + s.errors, 0);
   const p99 = Math.max(...Object.values(t.paced).map((p) => p.p99_ms?.median ?? Infinity));
-  const targets = [
+  return [
     ['GET /api/v1/todos ≥ 50 % of the floor', pct(sc.list.ratio_to_floor), sc.list.ratio_to_floor?.median >= 0.5],
     ['POST /api/v1/todos ≥ 25 % of the floor', pct(sc.post.ratio_to_floor), sc.post.ratio_to_floor?.median >= 0.25],
     ['0 errors in the load runs', `${errors}`, errors === 0],
     ['read p99 ≤ 10 ms at 70 % of peak', `${fmt(p99, 2)} ms (worst of list, get)`, p99 <= 10],
     ['RSS ≤ 256 MB after the load runs', `${fmt(mem.rss_mb)} MB`, mem.rss_mb <= 256],
   ];
-  return { lines: L, targets };
 }
 
 function floorPart(f) {
@@ -91,9 +94,25 @@ function memoryPart(mem) {
   return { lines: L, targets: [['peak RSS ≤ 150 MiB during a minute of the mix, whatever the machine\'s memory', `${fmt(worst)} MiB (worst variant)`, worst <= 150]] };
 }
 
+/** The p50 at the largest size over the p50 at the smallest, or null when a size did not answer. */
+export function growthRatio(g, name) {
+  const sizes = Object.keys(g.sizes);
+  const first = g.sizes[sizes[0]].queries[name];
+  const last = g.sizes[sizes.at(-1)].queries[name];
+  return first.status === 200 && last.status === 200 ? last.p50_ms.median / first.p50_ms.median : null;
+}
+
+/** The growth section's targets for one engine's results. */
+export function growthTargets(g) {
+  const sizes = Object.keys(g.sizes);
+  return GROWTH_QUERIES.filter(([name]) => name !== 'search_common').map(([name]) => {
+    const ratio = growthRatio(g, name);
+    return [`${fmt(Number(sizes.at(-1)))}-to-do ${name} latency ≤ 1.5 × the ${fmt(Number(sizes[0]))}-to-do one`, ratio == null ? 'route missing' : `${fmt(ratio, 2)} ×`, ratio == null ? null : ratio <= 1.5];
+  });
+}
+
 function growthPart(g) {
   const L = [];
-  const targets = [];
   const sizes = Object.keys(g.sizes);
   L.push('## Growth: one user holding more to-dos (1 connection, sequential requests)', '');
   L.push(`| query | ${sizes.map((s) => `${fmt(Number(s))} p50 / p99 (ms)`).join(' | ')} | largest / smallest (p50) |`, `|---|${sizes.map(() => '---|').join('')}---|`);
@@ -102,14 +121,10 @@ function growthPart(g) {
       const q = g.sizes[s].queries[name];
       return q.status === 200 ? `${fs3(q.p50_ms, 2)} / ${fmt(q.p99_ms?.median, 2)}${q.total != null && name.startsWith('search') ? ` (${fmt(q.total)} hits)` : ''}` : `answered ${q.status}`;
     });
-    const first = g.sizes[sizes[0]].queries[name];
-    const last = g.sizes[sizes.at(-1)].queries[name];
-    const ratio = first.status === 200 && last.status === 200 ? last.p50_ms.median / first.p50_ms.median : null;
-    L.push(`| \`${p}\` | ${cells.join(' | ')} | ${fmt(ratio, 2)} |`);
-    if (name !== 'search_common') targets.push([`${fmt(Number(sizes.at(-1)))}-to-do ${name} latency ≤ 1.5 × the ${fmt(Number(sizes[0]))}-to-do one`, ratio == null ? 'route missing' : `${fmt(ratio, 2)} ×`, ratio == null ? null : ratio <= 1.5]);
+    L.push(`| \`${p}\` | ${cells.join(' | ')} | ${fmt(growthRatio(g, name), 2)} |`);
   }
-  L.push('', `Seeding (one transaction, straight into SQLite): ${sizes.map((s) => `${fmt(Number(s))} in ${fmt(g.sizes[s].seed_s, 1)} s, file ${fmt(g.sizes[s].db_mb)} MB`).join('; ')}.`, '');
-  return { lines: L, targets };
+  L.push('', `Seeding (one transaction, straight into SQLite): ${sizes.map((s) => `${fmt(Number(s))} in ${fmt(g.sizes[s].seed_s, 1)} s, file ${fmt(g.sizes[s].db_mb)} MB, counts ${countsChecked(g.sizes[s].verified)}`).join('; ')}.`, '');
+  return { lines: L, targets: growthTargets(g) };
 }
 
 function listsPart(s) {
@@ -177,18 +192,20 @@ export function markdown(r) {
   L.push(`# Benchmark ${r.started_at.slice(0, 10)} at ${m.commit}${m.dirty ? ' (dirty)' : ''}`, '');
   L.push(`Machine: ${m.nproc} CPUs (${m.cpu_model}), ${m.memory_gb} GB RAM, Linux ${m.kernel}; ${m.jdk}; ${m.wrk}.`);
   L.push(`JVM options: \`${m.jvm_options.join(' ')}\` plus \`-XX:MaxRAM=${m.max_ram}\` (the memory limit of a small container).`);
+  if (r.postgres) L.push(`PostgreSQL: ${r.postgres.version}, a cluster of its own on loopback (\`${Object.entries(r.postgres.settings).map(([k, v]) => `${k}=${v}`).join(' ')}\`), the service's pool ${r.postgres.pool_size} connections.`);
   L.push(`Load average at start: ${m.load_at_start.join(' / ')} (the machine is shared; the 1-minute load is shown per run). Each figure is the median of ${r.options.runs} runs with (min–max). Mode: ${r.options.quick ? 'quick' : 'full'}; ${r.options.duration} s per throughput run, ${r.options.connections} connections, ${r.options.threads} wrk threads.`, '');
 
   const parts = [];
   if (S.startup && !S.startup.error) parts.push(startupPart(S.startup));
   if (S.jvm && !S.jvm.error) parts.push(jvmPart(S.jvm, m));
-  if (S.throughput && !S.throughput.error) parts.push(throughputPart(S.throughput, r.options));
+  if (S.throughput && !S.throughput.error) parts.push(S.throughput.engines ? throughputSideBySide(S.throughput, r.options, throughputTargets) : throughputPart(S.throughput, r.options));
   if (S.floor && !S.floor.error) parts.push(floorPart(S.floor));
   if (S.memory && !S.memory.error) parts.push(memoryPart(S.memory));
-  if (S.growth && !S.growth.error) parts.push(growthPart(S.growth));
+  if (S.growth && !S.growth.error) parts.push(S.growth.engines ? growthSideBySide(S.growth, growthTargets) : growthPart(S.growth));
   if (S.lists && !S.lists.error) parts.push(listsPart(S.lists));
   if (S.uploads) parts.push(uploadsPart(S.uploads));
   if (S.sync && !S.sync.error) parts.push(syncPart(S.sync));
+  if (S.instances && !S.instances.error) parts.push(instancesPart(S.instances, r.options));
   const targets = parts.flatMap((part) => part.targets);
 
   L.push('## Targets (issues 6, 12, 14 and 18)', '', '| target | measured | verdict |', '|---|---|---|', ...targets.map(([t, measured, ok]) => `| ${t} | ${measured} | ${verdict(ok)} |`), '');

@@ -3,7 +3,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './paths.mjs';
 
-export const ALL_SECTIONS = ['startup', 'jvm', 'throughput', 'floor', 'memory', 'growth', 'lists', 'uploads', 'sync'];
+export const ALL_SECTIONS = ['startup', 'jvm', 'throughput', 'floor', 'memory', 'growth', 'lists', 'uploads', 'sync', 'instances'];
+
+/** The sections that run once per engine of --engines; the others run on SQLite only. */
+export const PER_ENGINE_SECTIONS = ['throughput', 'growth'];
+
+/** The engines --engines takes (engines.mjs has their databases). */
+export const ENGINE_NAMES = ['sqlite', 'postgres'];
+
+/** What runs without --sections: every section but jvm in quick mode, instances only with PostgreSQL. */
+export function defaultSections(opt) {
+  return ALL_SECTIONS.filter((s) => !(opt.quick && s === 'jvm') && !(s === 'instances' && !opt.engines.includes('postgres')));
+}
 
 export class UsageError extends Error {}
 
@@ -21,6 +32,7 @@ export function parseOptions(argv, env = process.env) {
     sections: null,
     maxRam: env.BENCH_MAX_RAM || '512m',
     sizes: [1000, 100000, 1000000],
+    engines: ['sqlite'],
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -32,6 +44,7 @@ export function parseOptions(argv, env = process.env) {
     else if (a === '--sections') opt.sections = next().split(',');
     else if (a === '--sizes') opt.sizes = next().split(',').map(Number);
     else if (a === '--max-ram') opt.maxRam = next();
+    else if (a === '--engines') opt.engines = next().split(',');
     else if (a === '-h' || a === '--help') return { help: true };
     else throw new UsageError(`unknown option ${a} (try --help)`);
   }
@@ -41,7 +54,11 @@ export function parseOptions(argv, env = process.env) {
     opt.growthDuration = 2;
     if (!argv.includes('--sizes')) opt.sizes = [1000, 100000];
   }
-  opt.sections ??= opt.quick ? ALL_SECTIONS.filter((s) => s !== 'jvm') : ALL_SECTIONS;
+  const badEngine = opt.engines.find((e) => !ENGINE_NAMES.includes(e));
+  if (badEngine || !opt.engines.length) throw new UsageError(`--engines takes ${ENGINE_NAMES.join(', ')} (comma-separated), not ${badEngine ?? 'nothing'}`);
+  opt.sections ??= defaultSections(opt);
+  const badSection = opt.sections.find((s) => !ALL_SECTIONS.includes(s));
+  if (badSection) throw new UsageError(`unknown section ${badSection} (sections: ${ALL_SECTIONS.join(', ')})`);
   return { options: opt };
 }
 

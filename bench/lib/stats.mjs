@@ -28,6 +28,7 @@ export function roundsSummary(rounds, name) {
     p50_ms: summary(xs.map((x) => x.p50_ms)),
     p99_ms: summary(xs.map((x) => x.p99_ms)),
     cpu_ms_per_req: summary(xs.map((x) => x.cpu_ms_per_req)),
+    db_cpu_ms_per_req: summary(xs.map((x) => x.db_cpu_ms_per_req)),
     errors: total(xs, 'errors'),
     non2xx: total(xs, 'non2xx'),
     requests: total(xs, 'requests'),

@@ -17,6 +17,7 @@ export function wrk(run, app, mode, { duration = run.opt.duration, connections =
       '--timeout', '10s', '-s', LUA, `http://127.0.0.1:${app.port}`];
     const before = loadAverage();
     const cpu0 = cpuMs(app.pid);
+    const db0 = app.dbCpuMs?.() ?? null; // PostgreSQL's processes, when the app runs on it
     const child = spawn('wrk', args, {
       env: { ...process.env, BENCH_MODE: mode, BENCH_THREADS: String(wrkThreads), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -31,8 +32,10 @@ export function wrk(run, app, mode, { duration = run.opt.duration, connections =
       const r = JSON.parse(line.slice('BENCHJSON '.length));
       const e = r.errors;
       const cpu1 = cpuMs(app.pid);
+      const db1 = app.dbCpuMs?.() ?? null;
       resolve({
         cpu_ms_per_req: cpu0 != null && cpu1 != null && r.requests ? (cpu1 - cpu0) / r.requests : null,
+        db_cpu_ms_per_req: db0 != null && db1 != null && r.requests ? (db1 - db0) / r.requests : null,
         rps: r.requests / (r.duration_us / 1e6),
         requests: r.requests,
         p50_ms: r.latency_us.p50 / 1000,
@@ -42,6 +45,7 @@ export function wrk(run, app, mode, { duration = run.opt.duration, connections =
         errors: e.connect + e.read + e.write + e.status + e.timeout,
         non2xx: e.status,
         socket_errors: e.connect + e.read + e.write + e.timeout,
+        statuses: r.statuses, // with BENCH_COUNT_STATUSES=1
         load: before,
       });
     });

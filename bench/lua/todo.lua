@@ -7,6 +7,9 @@
 --   BENCH_PATH   the path of mode `path` (e.g. /api/v1/todos?q=milk)
 --   BENCH_RATE   total requests per second to pace to (0: as fast as possible), with
 --   BENCH_THREADS the number of wrk threads it is spread over
+--   BENCH_COUNT_STATUSES 1: done() also counts the responses by status ("statuses": {"201": n, …});
+--                wrk then hands every response to response(), which costs it a little, so only
+--                where the counts are wanted (section instances)
 -- Every request carries `Authorization: Bearer <unsigned JWT>` minted for its virtual user.
 -- done() prints one line "BENCHJSON {...}" that the orchestrator parses.
 
@@ -74,10 +77,21 @@ end
 
 local counter = 0
 local thread_id = 0
+local threads = {}
 
 function setup(thread)
   thread:set("thread_id", thread_id)
   thread_id = thread_id + 1
+  threads[#threads + 1] = thread
+end
+
+local count_statuses = os.getenv("BENCH_COUNT_STATUSES") == "1"
+if count_statuses then
+  -- per wrk thread (each has its own Lua state); done() adds them up
+  statuses = {}
+  function response(status, headers, body)
+    statuses[status] = (statuses[status] or 0) + 1
+  end
 end
 
 function init(args)
@@ -185,13 +199,28 @@ if rate > 0 then
   end
 end
 
+local function statuses_json()
+  local total = {}
+  for _, thread in ipairs(threads) do
+    for status, n in pairs(thread:get("statuses") or {}) do
+      total[status] = (total[status] or 0) + n
+    end
+  end
+  local parts = {}
+  for status, n in pairs(total) do
+    parts[#parts + 1] = string.format('"%d":%d', status, n)
+  end
+  return "{" .. table.concat(parts, ",") .. "}"
+end
+
 function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
     'BENCHJSON {"requests":%d,"duration_us":%d,"bytes":%d,"errors":{"connect":%d,"read":%d,' ..
     '"write":%d,"status":%d,"timeout":%d},"latency_us":{"p50":%d,"p90":%d,"p99":%d,"p999":%d,' ..
-    '"max":%d,"mean":%.1f}}\n',
+    '"max":%d,"mean":%.1f}%s}\n',
     summary.requests, summary.duration, summary.bytes, e.connect, e.read, e.write, e.status,
     e.timeout, latency:percentile(50), latency:percentile(90), latency:percentile(99),
-    latency:percentile(99.9), latency.max, latency.mean))
+    latency:percentile(99.9), latency.max, latency.mean,
+    count_statuses and (',"statuses":' .. statuses_json()) or ""))
 end

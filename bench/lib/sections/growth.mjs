@@ -1,13 +1,13 @@
 // Growth: bench-user holding more and more to-dos (seeded into the running service's database):
 // p50 and p99 of the list (without list_id, and of the one list by id), the stats and two searches,
-// one connection, sequential requests.
-import fs from 'node:fs';
-import path from 'node:path';
+// one connection, sequential requests. With several engines (--engines) one application per
+// engine, all started first; at each size the engines take their turn (alternating who goes first).
 import { log } from '../clock.mjs';
+import { databaseMb, migratedDatabase, startOn } from '../engines.mjs';
 import { request } from '../http.mjs';
 import { memory } from '../probes.mjs';
-import { listsOf, migratedDir, seed } from '../seeding.mjs';
-import { ready, startApp, stopApp } from '../service.mjs';
+import { addExpected, listsOf, seedCounted, verifyCounts } from '../seeding.mjs';
+import { ready, stopApp } from '../service.mjs';
 import { summary, total } from '../stats.mjs';
 import { wrk } from '../wrk.mjs';
 
@@ -55,33 +55,50 @@ export async function measureQuery(run, app, size, name, p, sub = 'bench-user') 
   return q;
 }
 
-export async function growth(run) {
-  const dir = await migratedDir(run, 'growth');
-  const db = path.join(dir, 'todo.db');
-  const app = await startApp(run, dir, { name: 'growth' });
+/** One engine's application on an empty database, with its JIT warmed on warm-user's 1,000 to-dos. */
+async function startLane(run, engine) {
+  const db = await migratedDatabase(run, engine, 'growth');
+  const app = await startOn(run, db, { name: `growth-${engine}` });
+  const lane = { engine, db, app, target: engine === 'sqlite' ? db.file : db.url, expected: {}, sizes: {}, have: 0 };
   await ready(app);
-  const sizes = {};
-  let have = 0;
+  // JIT warm-up on another user's 1,000 to-dos first: measured cold, the smallest size looks
+  // slow and every ratio looks good.
+  addExpected(lane.expected, seedCounted(lane.target, 'warm-user', 1000, { rare: 0 }).added);
+  const warmInbox = (await listsOf(app, 'warm-user'))[0].id;
+  for (const [name, p] of GROWTH_QUERIES) {
+    await wrk(run, app, 'path', { duration: run.opt.warmup * 2, env: { BENCH_PATH: p.replace('{inbox}', warmInbox), BENCH_USER: 'warm-user' }, label: `growth-jit-${engine}-${name}` });
+  }
+  return lane;
+}
+
+/** Seeds the lane's bench-user up to size, checks the counts, measures the queries. */
+async function measureSize(run, lane, size) {
+  log(`growth ${lane.engine}: seeding to ${size.toLocaleString('en')} to-dos`);
+  const seeded = seedCounted(lane.target, 'bench-user', size - lane.have, { rare: lane.have === 0 ? 10 : 0 });
+  addExpected(lane.expected, seeded.added);
+  lane.have = size;
+  const verified = await verifyCounts(lane.app, lane.expected);
+  const inbox = (await listsOf(lane.app, 'bench-user'))[0].id;
+  const q = {};
+  for (const [name, p] of GROWTH_QUERIES) q[name] = await measureQuery(run, lane.app, `${lane.engine}-${size}`, name, p.replace('{inbox}', inbox));
+  lane.sizes[size] = { seed_s: seeded.seconds, db_mb: databaseMb(lane.db), verified, queries: q };
+}
+
+export async function growth(run) {
+  const lanes = [];
   try {
-    // JIT warm-up on another user's 1,000 to-dos first: measured cold, the smallest size looks
-    // slow and every ratio looks good.
-    seed(db, 'warm-user', 1000, { rare: 0 });
-    const warmInbox = (await listsOf(app, 'warm-user'))[0].id;
-    for (const [name, p] of GROWTH_QUERIES) {
-      await wrk(run, app, 'path', { duration: run.opt.warmup * 2, env: { BENCH_PATH: p.replace('{inbox}', warmInbox), BENCH_USER: 'warm-user' }, label: `growth-jit-${name}` });
+    for (const engine of run.opt.engines) lanes.push(await startLane(run, engine));
+    // Size by size, the engines in turn (the first one first at the first size, last at the next).
+    for (const [i, size] of run.opt.sizes.entries()) {
+      for (const lane of i % 2 ? [...lanes].reverse() : lanes) await measureSize(run, lane, size);
     }
-    for (const size of run.opt.sizes) {
-      log(`growth: seeding to ${size.toLocaleString('en')} to-dos`);
-      const seed_s = seed(db, 'bench-user', size - have, { rare: have === 0 ? 10 : 0 });
-      have = size;
-      const inbox = (await listsOf(app, 'bench-user'))[0].id;
-      const q = {};
-      for (const [name, p] of GROWTH_QUERIES) q[name] = await measureQuery(run, app, size, name, p.replace('{inbox}', inbox));
-      const wal = fs.existsSync(`${db}-wal`) ? fs.statSync(`${db}-wal`).size : 0;
-      sizes[size] = { seed_s, db_mb: (fs.statSync(db).size + wal) / 1048576, queries: q };
+    const results = {};
+    for (const lane of lanes) {
+      results[lane.engine] = { engine: lane.engine, sizes: lane.sizes, memory: memory(lane.app) };
+      await stopApp(lane.app);
     }
-    return { sizes, memory: memory(app) };
+    return lanes.length === 1 ? results[lanes[0].engine] : { engines: results };
   } finally {
-    await stopApp(app);
+    for (const lane of lanes) await stopApp(lane.app);
   }
 }
