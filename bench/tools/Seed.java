@@ -315,10 +315,10 @@ public class Seed {
     var activeDue = new java.util.TreeMap<String, Long>();
     String columns =
         """
-        id, list_seq, created_by, title, title_sort, notes, completed, completed_at,
+        id, list_seq, created_by, title, title_sort, notes, notes_fold, completed, completed_at,
         completed_by, due_date, priority, position, attachment_count, created_at, updated_at,
         version, change_seq""";
-    String values = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 1, ?";
+    String values = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 1, ?";
     try (PreparedStatement todo =
             connection.prepareStatement(
                 postgres
@@ -355,6 +355,7 @@ public class Seed {
         todo.setString(p++, title);
         todo.setString(p++, title.toLowerCase(Locale.ROOT));
         todo.setString(p++, notes);
+        todo.setString(p++, notes == null ? null : notes.toLowerCase(Locale.ROOT));
         todo.setInt(p++, completed ? 1 : 0);
         if (completed) {
           todo.setLong(p++, created + 500);
