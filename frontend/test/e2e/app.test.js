@@ -233,7 +233,7 @@ describe('TodoMVC behaviour', () => {
 
 describe('beyond TodoMVC', () => {
 	it('saves notes, due date and priority in the details panel', async () => {
-		const page = await open('details');
+		const page = await open('details', { locale: 'en-GB' }); // dates follow the browser's locale
 		await add(page, 'Buy milk');
 		await item(page, 'Buy milk').locator('.details-open').click();
 		const dialog = page.locator('dialog.details');

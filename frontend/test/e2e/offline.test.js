@@ -244,6 +244,17 @@ describe('smaller findings', () => {
 		assert.equal(await page.inputValue('.new-todo-priority'), 'none');
 	});
 
+	it('writes dates in the browser\'s locale, one way everywhere', async () => {
+		const us = await openAs(stack, pages, 'us-dates', { locale: 'en-US' });
+		await us.fill('.new-todo-due', '2031-05-06');
+		await add(us, 'Renew passport');
+		assert.equal(await item(us, 'Renew passport').locator('.chip-due').textContent(), 'Due May 6, 2031');
+		const german = await openAs(stack, pages, 'de-dates', { locale: 'de-DE' });
+		await german.fill('.new-todo-due', '2031-05-06');
+		await add(german, 'Renew passport');
+		assert.equal(await item(german, 'Renew passport').locator('.chip-due').textContent(), 'Due 6. Mai 2031');
+	});
+
 	it('keeps the search and order through a reload, and the counter counts the list, not the search', async () => {
 		const page = await openAs(stack, pages, 'findings');
 		await add(page, 'Buy milk', 'Oat milk', 'Pay rent');

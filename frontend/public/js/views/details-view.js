@@ -1,6 +1,6 @@
 // The details dialog of one to-do (title, notes, due date, priority) and its files. DOM only.
 
-import { formatBytes } from '../format.js';
+import { formatBytes, formatDate } from '../format.js';
 
 export class DetailsView {
 	constructor(root = document) {
@@ -104,6 +104,10 @@ export class DetailsView {
 			const size = document.createElement('span');
 			size.className = 'attachment-size';
 			size.textContent = formatBytes(attachment.size_bytes);
+			const added = document.createElement('time');
+			added.className = 'attachment-date';
+			added.dateTime = attachment.created_at ?? '';
+			added.textContent = attachment.created_at ? formatDate(attachment.created_at) : '';
 			const download = document.createElement('button');
 			download.type = 'button';
 			download.className = 'attachment-download button button-small';
@@ -115,7 +119,7 @@ export class DetailsView {
 			remove.textContent = 'Delete';
 			remove.setAttribute('aria-label', `Delete ${attachment.filename}`);
 			remove.hidden = Boolean(this.readOnly);
-			li.append(name, size, download, remove);
+			li.append(name, size, added, download, remove);
 			this.$attachments.append(li);
 		}
 	}
