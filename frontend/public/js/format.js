@@ -137,14 +137,6 @@ export function loadFailedMessage() {
 	return 'Your to-dos could not be loaded.';
 }
 
-export function toggleAllFailedMessage(completed) {
-	return completed ? 'The to-dos could not all be marked as done.' : 'The to-dos could not all be marked as active.';
-}
-
-export function clearCompletedFailedMessage() {
-	return 'The completed to-dos could not be cleared.';
-}
-
 /** A to-do deleted elsewhere, dropped from the list. */
 export function todoGoneMessage(title) {
 	return `${quoted(title)} no longer exists; it was removed from the list.`;

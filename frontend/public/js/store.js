@@ -137,9 +137,13 @@ export class TodoStore extends EventTarget {
 		this.state.loadError = null;
 		this.changed();
 		try {
-			const [todos, stats] = await Promise.all([this.fetchTodos(), this.api.stats(this.statsParams)]);
+			const queries = view.todoQueries(this.state).map((params) => this.api.listAllTodos(params));
+			const [answers, stats] = await Promise.all([Promise.all(queries), this.api.stats(this.statsParams)]);
 			if (sequence !== this.loadSequence) return; // a newer load is under way
-			Object.assign(this.state, { todos: this.withPending(this.reconcile(todos)), stats, loaded: true, offline: false });
+			// what this tab changed since the request left stays, so typing right after the page opens loses nothing
+			const changes = { deleted: this.deletedWhileLoading, created: this.createdWhileLoading, hasWrite: (id) => this.writeQueue.has(id) };
+			const todos = view.reconcile(this.state.todos, view.joinAnswers(answers), changes);
+			Object.assign(this.state, { todos: this.withPending(todos), stats, loaded: true, offline: false });
 			this.keepSnapshot();
 		} catch (error) {
 			if (sequence !== this.loadSequence) return;
@@ -176,35 +180,27 @@ export class TodoStore extends EventTarget {
 	/** The outbox's waiting writes applied to to-dos of this scope. */
 	withPending(todos) {
 		if (!this.pending) return todos;
-		return this.pending.applyTo(todos, (fields) => this.inScope(fields));
+		return this.pending.applyTo(todos, (fields) => view.inScope(this.state, fields));
 	}
 
-	/** Whether a to-do with these fields belongs to the scope shown. */
-	inScope(fields) {
-		return view.inScope(this.state, fields);
-	}
-
-	/** Every to-do of the scope's queries (one per `due` value), joined in that order. */
-	async fetchTodos() {
-		return view.joinAnswers(await Promise.all(view.todoQueries(this.state).map((params) => this.api.listAllTodos(params))));
-	}
-
-	/** The loaded list with what this tab changed since the request left, so that typing right after the page opens loses nothing. */
-	reconcile(loaded) {
-		return view.reconcile(this.state.todos, loaded, {
-			deleted: this.deletedWhileLoading,
-			created: this.createdWhileLoading,
-			hasWrite: (id) => this.writeQueue.has(id),
-		});
-	}
-
-	async refreshStats() {
-		try {
-			this.state.stats = await this.api.stats(this.statsParams);
-			this.changed();
-		} catch (error) {
-			this.reportedUnauthorized(error);
+	/** The scope's stats again; asked for while a request is under way, once more after it (a burst of writes: two requests). */
+	refreshStats() {
+		if (this.statsRefresh) {
+			this.statsAgain = true;
+			return this.statsRefresh;
 		}
+		this.statsRefresh = (async () => {
+			do {
+				this.statsAgain = false;
+				try {
+					this.state.stats = await this.api.stats(this.statsParams);
+					this.changed();
+				} catch (error) {
+					this.reportedUnauthorized(error);
+				}
+			} while (this.statsAgain);
+		})().finally(() => (this.statsRefresh = null));
+		return this.statsRefresh;
 	}
 
 	/** Reloads one to-do (after an attachment change, or a conflict). */

@@ -5,7 +5,6 @@ import { ApiError } from '../../public/js/api.js';
 import {
 	changedElsewhereMessage,
 	changeFailedMessage,
-	clearCompletedFailedMessage,
 	describeError,
 	dueState,
 	formatBytes,
@@ -18,7 +17,6 @@ import {
 	dayAfterToday,
 	todayIn,
 	todoGoneMessage,
-	toggleAllFailedMessage,
 } from '../../public/js/format.js';
 
 describe('format', () => {
@@ -125,9 +123,6 @@ describe('format', () => {
 
 	it('words the other outcomes of loads and writes', () => {
 		assert.equal(loadFailedMessage(), 'Your to-dos could not be loaded.');
-		assert.equal(toggleAllFailedMessage(true), 'The to-dos could not all be marked as done.');
-		assert.equal(toggleAllFailedMessage(false), 'The to-dos could not all be marked as active.');
-		assert.equal(clearCompletedFailedMessage(), 'The completed to-dos could not be cleared.');
 		assert.equal(todoGoneMessage('Buy milk'), '“Buy milk” no longer exists; it was removed from the list.');
 		assert.equal(
 			changedElsewhereMessage('Buy milk'),
