@@ -475,6 +475,43 @@ describe('attachments', () => {
 	});
 });
 
+describe('API documentation', () => {
+	it('links from the app to Swagger UI and ReDoc, which render from this origin alone under their policies and link back', async () => {
+		const page = await open('api-docs');
+		const elsewhere = [];
+		page.on('request', (request) => {
+			if (!request.url().startsWith(stack.baseUrl) && !request.url().startsWith('blob:') && !request.url().startsWith('data:')) elsewhere.push(request.url());
+		});
+		await page.addInitScript(() => {
+			window.violations = [];
+			document.addEventListener('securitypolicyviolation', (event) => window.violations.push(`${event.effectiveDirective} ${event.blockedURI}`));
+		});
+
+		await page.click('.info a[href="/redoc"]');
+		await page.waitForURL(`${stack.baseUrl}/redoc`);
+		await page.locator('h1', { hasText: 'To-do API' }).waitFor({ timeout: 30_000 });
+		assert.equal(await page.title(), 'To-do API');
+		await page.locator('[role="menuitem"], li[data-item-id]').first().waitFor();
+		const styled = await page.evaluate(() => [...document.querySelectorAll('style')].filter((style) => style.sheet && style.sheet.cssRules.length > 0).length);
+		assert.ok(styled >= 1, 'ReDoc\'s own styles applied (their nonce)');
+		const redocViolations = await page.evaluate(() => window.violations);
+		// the one refusal: the "powered by" logo ReDoc asks of its CDN, which it then hides
+		assert.deepEqual(redocViolations.filter((v) => !/^img-src https:\/\/cdn\.redoc\.ly\//.test(v)), [], 'nothing else refused');
+		await page.screenshot({ path: screenshotPath('14-redoc') });
+		await page.locator('a[href="/docs"]').first().click();
+
+		await page.waitForURL(`${stack.baseUrl}/docs`);
+		await page.locator('.swagger-ui .info .title', { hasText: 'To-do API' }).waitFor({ timeout: 30_000 });
+		assert.equal(await page.title(), 'To-do API');
+		await page.locator('.swagger-ui .opblock').first().waitFor();
+		assert.deepEqual((await page.evaluate(() => window.violations)).filter((v) => !v.startsWith('style-src')), [], 'Swagger UI runs under its policy');
+		await page.locator('.swagger-ui .info a[href="/"]', { hasText: 'Open the to-do app' }).click();
+		await page.waitForURL(`${stack.baseUrl}/`);
+		await page.locator('.page-list').waitFor();
+		assert.deepEqual(elsewhere, [], 'no request left the origin');
+	});
+});
+
 describe('accessibility', () => {
 	for (const colorScheme of ['light', 'dark']) {
 		it(`has no WCAG 2.1 AA violations found by axe-core (${colorScheme})`, async () => {
