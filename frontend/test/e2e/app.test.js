@@ -564,6 +564,33 @@ describe('accessibility', () => {
 });
 
 describe('look', () => {
+	/** The browser's own date `days` from today, as a date field takes it. */
+	const localDate = (page, days) =>
+		page.evaluate((offset) => {
+			const date = new Date();
+			date.setDate(date.getDate() + offset);
+			return date.toLocaleDateString('en-CA');
+		}, days);
+
+	for (const colorScheme of ['light', 'dark']) {
+		it(`gives overdue, due today and a later due date each its own colour, all readable (${colorScheme})`, async () => {
+			const page = await open(`due-chips-${colorScheme}`, { colorScheme, bypassCSP: true });
+			for (const [title, days] of [['Was due', -1], ['Due now', 0], ['Due soon', 3]]) {
+				await page.fill('.new-todo-due', await localDate(page, days));
+				await add(page, title);
+			}
+			const look = (title) => item(page, title).locator('.chip-due').evaluate((chip) => {
+				const style = getComputedStyle(chip);
+				return `${style.color} on ${style.backgroundColor}`;
+			});
+			const [late, now, later] = [await look('Was due'), await look('Due now'), await look('Due soon')];
+			assert.equal(await item(page, 'Due now').locator('.chip-due').textContent(), 'Due today');
+			assert.equal(new Set([late, now, later]).size, 3, `three looks: ${late} | ${now} | ${later}`);
+			assert.deepEqual(await axeViolations(page), [], 'contrast of each chip included');
+			if (colorScheme === 'light') await page.locator('.todo-list').screenshot({ path: screenshotPath('11-due-chips') });
+		});
+	}
+
 	it('fits a 360 px phone and follows the dark colour scheme', async () => {
 		const phone = await open('phone', { viewport: { width: 360, height: 740 }, colorScheme: 'dark' });
 		await add(phone, 'Call the plumber about the kitchen sink', 'Buy milk', 'Water plants');
