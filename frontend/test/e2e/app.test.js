@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { APP_JAR, ATTACHMENT_LIMIT_BYTES, javaBinary, screenshotPath, signInAtProvider } from './harness.js';
-import { add, axeViolations, stackForFile, item, labels, newUser, noProblems, openAs, serverTodos, settled } from './page-helpers.js';
+import { add, axeViolations, expectFailedRequest, stackForFile, item, labels, newUser, noProblems, openAs, serverTodos, settled } from './page-helpers.js';
 
 const { stack, pages } = stackForFile();
 
@@ -590,6 +590,63 @@ describe('look', () => {
 			if (colorScheme === 'light') await page.locator('.todo-list').screenshot({ path: screenshotPath('11-due-chips') });
 		});
 	}
+
+	it('keeps chips clear of the buttons at 375 px and rings the whole row, chips included, on keyboard focus', async () => {
+		const phone = await open('phone-375', { viewport: { width: 375, height: 740 } });
+		await phone.fill('.new-todo-due', '2020-01-20');
+		await phone.selectOption('.new-todo-priority', 'high');
+		await add(phone, 'Call the plumber about the kitchen sink and the tap');
+		const row = phone.locator('.todo-list li').first();
+		await row.locator('.details-open').click();
+		await phone.fill('.details-notes', 'Before Friday');
+		await phone.click('.details-save');
+		await settled(phone);
+		await row.hover(); // the delete button shows
+		const { overlaps, buttons, chips } = await row.evaluate((li) => {
+			const boxes = (selector) => [...li.querySelectorAll(selector)].map((each) => each.getBoundingClientRect()).filter((box) => box.width > 0);
+			const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+			const controls = boxes('.details-open, .destroy');
+			const chipBoxes = boxes('.chip');
+			return { overlaps: chipBoxes.filter((chip) => controls.some((button) => hit(chip, button))).length, buttons: controls.length, chips: chipBoxes.length };
+		});
+		assert.equal(buttons, 2);
+		assert.equal(chips, 3);
+		assert.equal(overlaps, 0, 'no chip under Details or delete');
+
+		await phone.focus('.toggle-all');
+		await phone.keyboard.press('Tab'); // the to-do's checkbox, by keyboard
+		assert.equal(await phone.evaluate(() => document.activeElement.className), 'toggle');
+		const ring = await row.evaluate((li) => ({ outline: getComputedStyle(li).outlineStyle, glow: getComputedStyle(li.querySelector('label')).boxShadow }));
+		assert.deepEqual(ring, { outline: 'solid', glow: 'none' }, 'a ring around the row, no line through the chips');
+		await phone.screenshot({ path: screenshotPath('12-phone-375-focus') });
+		noProblems(phone);
+	});
+
+	it('floats an error over the top of the page: the list does not move and the new-to-do field stays free', async () => {
+		const page = await open('banner', { viewport: { width: 1024, height: 800 } });
+		await add(page, 'Water plants');
+		const top = () => page.locator('.todoapp').evaluate((card) => card.getBoundingClientRect().top);
+		const before = await top();
+		await page.route('**/api/v1/lists', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":{"code":"INTERNAL_ERROR","message":"boom","details":{},"request_id":"r-1"}}' }));
+		await item(page, 'Water plants').locator('.toggle').click(); // saved: the lists' counts are read again, and fail
+		const banner = page.locator('.message-error[role="alert"]');
+		await banner.waitFor();
+		assert.match(await banner.textContent(), /Your lists could not be loaded/);
+		assert.equal(await top(), before, 'the page did not move');
+		const free = await page.locator('.new-todo').evaluate((field) => {
+			const box = field.getBoundingClientRect();
+			return document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === field;
+		});
+		assert.equal(free, true, 'the banner does not cover the new-to-do field');
+		await page.fill('.new-todo', 'Typed under a banner');
+		await page.screenshot({ path: screenshotPath('13-floating-banner') });
+		await page.unroute('**/api/v1/lists');
+		await banner.locator('.message-retry').click();
+		await banner.waitFor({ state: 'hidden' });
+		assert.equal(await top(), before);
+		expectFailedRequest(page, 500, '/api/v1/lists');
+		noProblems(page);
+	});
 
 	it('fits a 360 px phone and follows the dark colour scheme', async () => {
 		const phone = await open('phone', { viewport: { width: 360, height: 740 }, colorScheme: 'dark' });
