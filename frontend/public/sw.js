@@ -28,7 +28,7 @@ self.addEventListener('activate', (event) => {
 
 function isShellRequest(request) {
 	const url = new URL(request.url);
-	return request.method === 'GET' && url.origin === self.location.origin && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/docs');
+	return request.method === 'GET' && url.origin === self.location.origin && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/docs') && !url.pathname.startsWith('/redoc');
 }
 
 async function networkFirst(request) {

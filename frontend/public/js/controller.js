@@ -35,7 +35,7 @@ export class Controller {
 		const onFailure = (message, error, retry, explanation) => this.showFailure(message, error, retry, explanation);
 		const onUnauthorized = () => this.reauthenticate();
 		const myId = () => this.lists.myId;
-		this.deletes = new UndoableDeletes({ store, writes, api, writeQueue, undo, myId });
+		this.deletes = new UndoableDeletes({ store, writes, api, writeQueue, undo });
 		// GET /api/v1/config names the server's limits of files; the defaults are the contract's
 		this.files = new AttachmentsController({ api, store, details: views.details, undo, config, onUnauthorized, onFailure: (message) => views.shell.showInfo(message) });
 		this.steps = new StepsController({ api, store, view: views.steps, onUnauthorized });

@@ -3,7 +3,7 @@
 // to-do by the title it had (from the event's changes, else the titles known, else "a to-do").
 // No DOM access.
 
-import { formatDue, quoted } from './format.js';
+import { formatDate, quoted } from './format.js';
 
 /** The actor of an event as the caller reads it. */
 export function actorName(actor, myId) {
@@ -91,7 +91,7 @@ function todoUpdated(changes, todo) {
 	if (fields.length === 1) {
 		const [field] = fields;
 		const value = newValue(changes[field]);
-		if (field === 'due_date') return value ? `set ${todo} ${formatDue(value, null).replace(/^Due/, 'due')}` : `removed the due date of ${todo}`;
+		if (field === 'due_date') return value ? `set ${todo} due ${formatDate(value)}` : `removed the due date of ${todo}`;
 		if (field === 'priority') return value && value !== 'none' ? `set the priority of ${todo} to ${value}` : `removed the priority of ${todo}`;
 		if (field === 'position') return `moved ${todo} in the list`;
 	}

@@ -1,6 +1,6 @@
 // Text for people about lists, sharing and invites. No DOM access.
 
-import { describeError, quoted } from './format.js';
+import { describeError, formatDate, quoted } from './format.js';
 
 export const SMART_VIEW_NAMES = Object.freeze({ today: 'Today', upcoming: 'Upcoming' });
 
@@ -51,11 +51,6 @@ export function leaveListQuestion(list) {
 	return `Leave ${quoted(list.name)}? You will no longer see it; ${userName(list.owner)} can share it with you again.`;
 }
 
-/** '2026-01-20T10:30:00.000Z' -> '20 Jan 2026, 11:30' in the given zone (default: the browser's). */
-export function formatDateTime(timestamp, timeZone = undefined) {
-	return new Date(timestamp).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone });
-}
-
 /** What an invite link offers, as its page says it. */
 export function inviteSummary(preview) {
 	const role = preview.role === 'viewer' ? 'to view it' : 'to add and change its to-dos';
@@ -63,12 +58,12 @@ export function inviteSummary(preview) {
 }
 
 export function inviteExpiry(expiresAt, timeZone = undefined) {
-	return `The invite is valid until ${formatDateTime(expiresAt, timeZone)}.`;
+	return `The invite is valid until ${formatDate(expiresAt, { time: true, timeZone })}.`;
 }
 
 /** An invite in the owner's list of links. */
 export function inviteLine(invite, timeZone = undefined) {
-	return `${ROLE_NAMES[invite.role] ?? invite.role}, valid until ${formatDateTime(invite.expires_at, timeZone)}`;
+	return `${ROLE_NAMES[invite.role] ?? invite.role}, valid until ${formatDate(invite.expires_at, { time: true, timeZone })}`;
 }
 
 /** The errors of lists and sharing, with what to do about them; others as describeError says. */

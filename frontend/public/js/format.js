@@ -51,11 +51,32 @@ export function dueState(todo, today) {
 	return 'later';
 }
 
-/** '2026-01-20' -> 'Due 20 Jan 2026' (the date is shown as the calendar date, no time zone shift). */
-export function formatDue(dueDate, state) {
-	const [year, month, day] = dueDate.split('-').map(Number);
-	const date = new Date(Date.UTC(year, month - 1, day));
-	const text = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const DATE_PARTS = Object.freeze({ day: 'numeric', month: 'short', year: 'numeric' });
+const TIME_PARTS = Object.freeze({ hour: '2-digit', minute: '2-digit' });
+const formatters = new Map();
+
+/**
+ * The one way the app writes a date for people: day, short month and year in the browser's locale
+ * (its order, month names and separators: en-GB '20 Jan 2026', en-US 'Jan 20, 2026', de '20. Jan.
+ * 2026'), with the time when asked ('20 Jan 2026, 11:30'). `value` is a calendar date 'YYYY-MM-DD'
+ * (shown as that date, in no zone) or an instant (shown in `timeZone`, default the browser's);
+ * `locale` is for tests (default: the browser's).
+ */
+export function formatDate(value, { time = false, timeZone = undefined, locale = undefined } = {}) {
+	const calendarDate = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+	const zone = calendarDate ? 'UTC' : timeZone;
+	const key = `${locale}|${zone}|${time}`;
+	let formatter = formatters.get(key);
+	if (!formatter) {
+		formatter = new Intl.DateTimeFormat(locale, { ...DATE_PARTS, ...(time ? TIME_PARTS : {}), timeZone: zone });
+		formatters.set(key, formatter);
+	}
+	return formatter.format(new Date(calendarDate ? `${value}T00:00:00Z` : value));
+}
+
+/** A due date as its chip says it: 'Due 20 Jan 2026', 'Overdue: 14 Jan 2026', 'Due today' (dates by formatDate). */
+export function formatDue(dueDate, state, locale = undefined) {
+	const text = formatDate(dueDate, { locale });
 	if (state === 'overdue') return `Overdue: ${text}`;
 	if (state === 'today') return 'Due today';
 	return `Due ${text}`;
@@ -116,14 +137,6 @@ export function loadFailedMessage() {
 	return 'Your to-dos could not be loaded.';
 }
 
-export function toggleAllFailedMessage(completed) {
-	return completed ? 'The to-dos could not all be marked as done.' : 'The to-dos could not all be marked as active.';
-}
-
-export function clearCompletedFailedMessage() {
-	return 'The completed to-dos could not be cleared.';
-}
-
 /** A to-do deleted elsewhere, dropped from the list. */
 export function todoGoneMessage(title) {
 	return `${quoted(title)} no longer exists; it was removed from the list.`;
@@ -136,9 +149,9 @@ export function changedElsewhereMessage(title) {
 
 /**
  * How long ago an instant was, for people: 'just now', '3 min ago', '2 h ago', 'yesterday',
- * '4 days ago', then 'on 12 Jan 2026' (in the given zone, default the browser's).
+ * '4 days ago', then 'on 12 Jan 2026' (formatDate, in the given zone, default the browser's).
  */
-export function timeAgo(timestamp, now = Date.now(), timeZone = undefined) {
+export function timeAgo(timestamp, now = Date.now(), timeZone = undefined, locale = undefined) {
 	const then = new Date(timestamp).getTime();
 	const seconds = Math.max(0, (now - then) / 1000);
 	if (seconds < 45) return 'just now';
@@ -149,5 +162,5 @@ export function timeAgo(timestamp, now = Date.now(), timeZone = undefined) {
 	const days = Math.floor(hours / 24);
 	if (days < 2) return 'yesterday';
 	if (days < 7) return `${days} days ago`;
-	return `on ${new Date(then).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone })}`;
+	return `on ${formatDate(then, { timeZone, locale })}`;
 }

@@ -1,9 +1,9 @@
 // The user's changes to their to-dos: recorded in the durable outbox, shown in the store at once,
 // then sent one after another (outbox-sender.js) and taken out of the outbox once the server has
 // confirmed them. Writes go through the WriteQueue, so that each carries the version the one
-// before left (If-Match) and a 412 means "changed elsewhere", never "you clicked twice".
+// before left (If-Match) and a 412 means "changed elsewhere", never "you clicked twice". Toggle-all
+// and clear completed are one write per to-do shown, so they too wait out an outage in the outbox.
 
-import { clearCompletedFailedMessage, toggleAllFailedMessage } from './format.js';
 import { MemoryData, userData } from './local-data.js';
 import { Outbox, placeholder } from './outbox.js';
 import { OutboxSender } from './outbox-sender.js';
@@ -103,7 +103,7 @@ export class OptimisticWrites {
 		const before = this.store.find(key);
 		if (!before) return Promise.resolve();
 		this.store.replace({ ...before, ...patch });
-		this.store.changed();
+		this.announce();
 		const base = seen ?? before;
 		const baseVersion = this.versionToSend(before) === null ? null : base.version;
 		return this.enqueue({ kind: 'patch', key: before.id, title: before.title, change, patch, base: pick(base, Object.keys(patch)), baseVersion });
@@ -111,38 +111,31 @@ export class OptimisticWrites {
 
 	/** Deletes one to-do at once (to the trash); puts it back where it was if the server refuses. */
 	remove(id) {
-		const key = this.queue.resolve(id);
-		const before = this.store.find(key);
+		const before = this.store.find(this.queue.resolve(id));
 		if (!before) return Promise.resolve();
-		const index = this.store.takeDeleted(before.id);
+		const entry = this.deletion(before);
 		this.store.changed();
-		return this.enqueue({ kind: 'delete', key: before.id, title: before.title, before, index, baseVersion: this.versionToSend(before) });
+		return this.enqueue(entry);
 	}
 
-	/** Toggle-all: every to-do of the list shown completed (or active). */
+	/**
+	 * Toggle-all: every to-do of the list shown that is not yet completed (or active) changed, each
+	 * its own write (If-Match, merged on 412, undone alone if refused). Resolves once all are answered.
+	 */
 	toggleAll(completed) {
-		return this.changeAll({
-			show: (todos) => todos.map((todo) => ({ ...todo, completed })),
-			send: async () => {
-				await this.api.setAllCompleted(completed, this.store.state.scope.listId);
-				await this.store.load();
-			},
-			message: toggleAllFailedMessage(completed),
-			retry: () => this.toggleAll(completed),
-		});
+		const changing = this.store.state.todos.filter((todo) => todo.completed !== completed);
+		return this.each(changing, (todo) => this.toggle(todo.id, completed));
 	}
 
+	/**
+	 * Clear completed: each completed to-do shown deleted (to the trash) by its own write. They are
+	 * taken out first to last (each one's place counted among those left) and sent last to first, so
+	 * that one refused goes back where it stood, whichever others were refused too.
+	 */
 	clearCompleted() {
-		return this.changeAll({
-			show: (todos) => todos.filter((todo) => !todo.completed),
-			send: async () => {
-				const cleared = await this.api.clearCompleted(this.store.state.scope.listId);
-				this.store.refreshStats();
-				return cleared;
-			},
-			message: clearCompletedFailedMessage(),
-			retry: () => this.clearCompleted(),
-		});
+		const deletions = this.store.state.todos.filter((todo) => todo.completed).map((todo) => this.deletion(todo));
+		if (deletions.length > 0) this.store.changed();
+		return Promise.all(deletions.reverse().map((entry) => this.enqueue(entry)));
 	}
 
 	// --- internals ----------------------------------------------------------------------------
@@ -153,28 +146,33 @@ export class OptimisticWrites {
 		return this.queue.enqueue(entry.key, async () => this.sender.send(await recorded));
 	}
 
+	/** Takes a to-do out of the list shown: the outbox entry of its delete. */
+	deletion(before) {
+		const index = this.store.takeDeleted(before.id);
+		return { kind: 'delete', key: before.id, title: before.title, before, index, baseVersion: this.versionToSend(before) };
+	}
+
 	/** The version a new write of this to-do is made on; null: the one an earlier waiting write leaves. */
 	versionToSend(todo) {
 		return this.outbox.has(todo.id) || todo.pending ? null : todo.version;
 	}
 
-	/**
-	 * A change of the whole list: shown at once, sent once the queued writes are done, undone if
-	 * refused. Resolves with what send() answered, or null when it was refused.
-	 */
-	async changeAll({ show, send, message, retry }) {
-		const before = this.store.state.todos;
-		this.store.state.todos = show(before);
-		this.store.changed();
+	/** One write per to-do, shown together (one 'change' of the store) and each sent on its own. */
+	each(todos, write) {
+		this.quiet = true;
+		let writes;
 		try {
-			await this.queue.settled();
-			return (await send()) ?? {};
-		} catch (error) {
-			this.store.state.todos = before;
-			this.store.changed();
-			this.store.reportFailure({ error, message, retry });
-			return null;
+			writes = todos.map(write);
+		} finally {
+			this.quiet = false;
 		}
+		if (todos.length > 0) this.store.changed();
+		return Promise.all(writes);
+	}
+
+	/** The store re-renders after a write, but once for a whole toggle-all. */
+	announce() {
+		if (!this.quiet) this.store.changed();
 	}
 }
 

@@ -1,5 +1,7 @@
 // The model: the to-dos the user is looking at as the server holds them (the scope: one list, or
-// due-date views across every list), plus filter, search and sort. No DOM access. An EventTarget; every event is a CustomEvent whose detail is
+// due-date views across every list), plus filter, search and sort, and their loading (what the list
+// shows follows from that state through the pure functions of store-view.js). No DOM access. An
+// EventTarget; every event is a CustomEvent whose detail is
 //   'change'       the state                   views re-render
 //   'failure'      {error, message, retry}     a load failed or a change was undone; retry() tries again
 //   'conflict'     {todo, message}             412: the latest version was reloaded
@@ -9,10 +11,9 @@
 
 import { isOutage } from './connectivity.js';
 import { loadFailedMessage, todoGoneMessage } from './format.js';
+import * as view from './store-view.js';
 
-export const SORTS = Object.freeze(['position', 'created_at', 'updated_at', 'due_date', 'priority', 'title']);
-export const ORDERS = Object.freeze(['asc', 'desc']);
-export const PRIORITIES = Object.freeze(['none', 'low', 'medium', 'high']);
+export { ORDERS, PRIORITIES, SORTS } from './store-view.js';
 
 export class TodoStore extends EventTarget {
 	/**
@@ -79,14 +80,11 @@ export class TodoStore extends EventTarget {
 	}
 
 	get visibleTodos() {
-		const { todos, filter } = this.state;
-		if (filter === 'active') return todos.filter((todo) => !todo.completed);
-		if (filter === 'completed') return todos.filter((todo) => todo.completed);
-		return todos;
+		return view.visibleTodos(this.state);
 	}
 
 	get activeCount() {
-		return this.state.todos.filter((todo) => !todo.completed).length;
+		return view.activeCount(this.state.todos);
 	}
 
 	get completedCount() {
@@ -118,14 +116,13 @@ export class TodoStore extends EventTarget {
 
 	/** The stats query of the scope: one list, or every readable list. */
 	get statsParams() {
-		const { listId } = this.state.scope;
-		return listId ? { list_id: listId } : {};
+		return view.statsParams(this.state.scope);
 	}
 
 	/** A new search text or sort reloads the list from the server. */
 	async setView({ query = this.state.query, sort = this.state.sort, order = this.state.order } = {}) {
 		const q = query.trim();
-		if (!SORTS.includes(sort) || !ORDERS.includes(order)) throw new Error(`unknown sort ${sort} ${order}`);
+		if (!view.SORTS.includes(sort) || !view.ORDERS.includes(order)) throw new Error(`unknown sort ${sort} ${order}`);
 		if (q === this.state.query && sort === this.state.sort && order === this.state.order) return;
 		Object.assign(this.state, { query: q, sort, order });
 		await this.load();
@@ -140,9 +137,13 @@ export class TodoStore extends EventTarget {
 		this.state.loadError = null;
 		this.changed();
 		try {
-			const [todos, stats] = await Promise.all([this.fetchTodos(), this.api.stats(this.statsParams)]);
+			const queries = view.todoQueries(this.state).map((params) => this.api.listAllTodos(params));
+			const [answers, stats] = await Promise.all([Promise.all(queries), this.api.stats(this.statsParams)]);
 			if (sequence !== this.loadSequence) return; // a newer load is under way
-			Object.assign(this.state, { todos: this.withPending(this.reconcile(todos)), stats, loaded: true, offline: false });
+			// what this tab changed since the request left stays, so typing right after the page opens loses nothing
+			const changes = { deleted: this.deletedWhileLoading, created: this.createdWhileLoading, hasWrite: (id) => this.writeQueue.has(id) };
+			const todos = view.reconcile(this.state.todos, view.joinAnswers(answers), changes);
+			Object.assign(this.state, { todos: this.withPending(todos), stats, loaded: true, offline: false });
 			this.keepSnapshot();
 		} catch (error) {
 			if (sequence !== this.loadSequence) return;
@@ -179,56 +180,27 @@ export class TodoStore extends EventTarget {
 	/** The outbox's waiting writes applied to to-dos of this scope. */
 	withPending(todos) {
 		if (!this.pending) return todos;
-		return this.pending.applyTo(todos, (fields) => this.inScope(fields));
+		return this.pending.applyTo(todos, (fields) => view.inScope(this.state, fields));
 	}
 
-	/** Whether a to-do with these fields belongs to the scope shown. */
-	inScope(fields) {
-		const { listId, due } = this.state.scope;
-		if (this.state.query) return String(fields.title ?? '').toLowerCase().includes(this.state.query.toLowerCase());
-		if (due.length > 0) return Boolean(fields.due_date);
-		return !listId || !fields.list_id || fields.list_id === listId;
-	}
-
-	/** One query per `due` value of the scope (none: one query), answers joined in that order. */
-	async fetchTodos() {
-		const { query, sort, order, scope } = this.state;
-		const params = { list_id: scope.listId || undefined, q: query || undefined, sort, order };
-		if (scope.due.length === 0) return this.api.listAllTodos(params);
-		const answers = await Promise.all(scope.due.map((due) => this.api.listAllTodos({ ...params, due })));
-		const seen = new Set();
-		return answers.flat().filter((todo) => !seen.has(todo.id) && seen.add(todo.id));
-	}
-
-	/**
-	 * A loaded list is a snapshot from when the request left: keep what this tab changed since
-	 * (to-dos still being created or created meanwhile, deletions, newer versions and writes still
-	 * queued), so that typing right after the page opens loses nothing.
-	 */
-	reconcile(loaded) {
-		const local = new Map(this.state.todos.map((todo) => [todo.id, todo]));
-		const result = loaded
-			.filter((todo) => !this.deletedWhileLoading.has(todo.id))
-			.map((todo) => {
-				const mine = local.get(todo.id);
-				if (!mine) return todo;
-				return mine.version > todo.version || this.writeQueue.has(todo.id) ? mine : todo;
-			});
-		const present = new Set(result.map((todo) => todo.id));
-		for (const todo of this.state.todos) {
-			if (present.has(todo.id)) continue;
-			if (todo.pending || this.createdWhileLoading.has(todo.id)) result.push(todo);
+	/** The scope's stats again; asked for while a request is under way, once more after it (a burst of writes: two requests). */
+	refreshStats() {
+		if (this.statsRefresh) {
+			this.statsAgain = true;
+			return this.statsRefresh;
 		}
-		return result;
-	}
-
-	async refreshStats() {
-		try {
-			this.state.stats = await this.api.stats(this.statsParams);
-			this.changed();
-		} catch (error) {
-			this.reportedUnauthorized(error);
-		}
+		this.statsRefresh = (async () => {
+			do {
+				this.statsAgain = false;
+				try {
+					this.state.stats = await this.api.stats(this.statsParams);
+					this.changed();
+				} catch (error) {
+					this.reportedUnauthorized(error);
+				}
+			} while (this.statsAgain);
+		})().finally(() => (this.statsRefresh = null));
+		return this.statsRefresh;
 	}
 
 	/** Reloads one to-do (after an attachment change, or a conflict). */
@@ -288,8 +260,7 @@ export class TodoStore extends EventTarget {
 
 	/** What the list shows (scope, search, order): a to-do taken out under one key goes back under the same. */
 	viewKey() {
-		const { scope, query, sort, order } = this.state;
-		return JSON.stringify([scope.listId, scope.due, query, sort, order]);
+		return view.viewKey(this.state);
 	}
 
 	/**

@@ -8,13 +8,12 @@ export class UndoableDeletes {
 	/**
 	 * @param deps.store TodoStore
 	 * @param deps.writes OptimisticWrites (remove, clearCompleted)
-	 * @param deps.api the API client (restoreTodo, trash)
+	 * @param deps.api the API client (restoreTodo)
 	 * @param deps.writeQueue the store's WriteQueue
 	 * @param deps.undo UndoOffers
-	 * @param deps.myId () => the caller's id, to pick their own deletions out of the trash
 	 */
-	constructor({ store, writes, api, writeQueue, undo, myId = () => null }) {
-		Object.assign(this, { store, writes, api, queue: writeQueue, undo, myId });
+	constructor({ store, writes, api, writeQueue, undo }) {
+		Object.assign(this, { store, writes, api, queue: writeQueue, undo });
 	}
 
 	/** Deletes a to-do and offers to take it back. */
@@ -28,45 +27,15 @@ export class UndoableDeletes {
 		return removal;
 	}
 
-	/** Clears the completed to-dos of the list shown and offers to take them all back. */
+	/** Clears the completed to-dos of the list shown (one delete each) and offers to take them all back. */
 	clearCompleted() {
 		const viewKey = this.store.viewKey();
-		const listId = this.store.state.scope.listId;
 		const entries = this.store.state.todos
 			.map((todo, index) => ({ key: todo.id, todo, index, viewKey }))
-			.filter(({ todo }) => todo.completed && !todo.pending);
+			.filter(({ todo }) => todo.completed);
 		const clearing = this.writes.clearCompleted();
-		this.undo.offer({
-			message: clearedMessage(entries.length),
-			undo: async () => {
-				const cleared = await clearing;
-				if (!cleared) return; // refused, and shown again already
-				const others = await this.othersCleared(entries, cleared.deleted, listId);
-				await this.restore([...entries, ...others], null);
-				if (others.length > 0) await this.store.load(); // ones this tab did not show: the server's order
-			},
-		});
+		this.undo.offer({ message: clearedMessage(entries.length), undo: () => this.restore(entries, clearing) });
 		return clearing;
-	}
-
-	/**
-	 * The bulk delete may have found completed to-dos this tab did not show (completed elsewhere
-	 * meanwhile): the caller's most recent deletions in the list's trash, as many as are missing.
-	 */
-	async othersCleared(entries, deleted, listId) {
-		const missing = (deleted ?? entries.length) - entries.length;
-		if (missing <= 0 || !listId) return [];
-		try {
-			const known = new Set(entries.map(({ todo }) => todo.id));
-			const { data } = await this.api.trash({ listId, pageSize: Math.min(100, deleted) });
-			return data
-				.filter((todo) => !known.has(todo.id) && (todo.deleted_by === this.myId() || !todo.deleted_by))
-				.slice(0, missing)
-				.map((todo) => ({ key: todo.id, todo, index: Infinity, viewKey: null }));
-		} catch (error) {
-			this.store.reportedUnauthorized(error);
-			return [];
-		}
 	}
 
 	/** Takes to-dos out of the trash, in the order they stood, once their delete has been answered. */

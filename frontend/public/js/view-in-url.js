@@ -1,7 +1,7 @@
 // The search and order of the list live in the address's query (`?q=milk&sort=title&order=desc`),
 // next to the route in the hash, so that a reload or a shared link shows the same. No DOM.
 
-import { ORDERS, SORTS } from './store.js';
+import { ORDERS, SORTS } from './store-view.js';
 
 /** {query, sort, order} from a location's search string; unknown values are left out. */
 export function viewFromSearch(search) {

@@ -233,7 +233,7 @@ describe('TodoMVC behaviour', () => {
 
 describe('beyond TodoMVC', () => {
 	it('saves notes, due date and priority in the details panel', async () => {
-		const page = await open('details');
+		const page = await open('details', { locale: 'en-GB' }); // dates follow the browser's locale
 		await add(page, 'Buy milk');
 		await item(page, 'Buy milk').locator('.details-open').click();
 		const dialog = page.locator('dialog.details');
@@ -416,7 +416,7 @@ describe('beyond TodoMVC', () => {
 });
 
 describe('attachments', () => {
-	it('uploads with a progress bar, lists, downloads and deletes files; the size limit shows before upload', async () => {
+	it('uploads with a progress bar (chosen or dropped, with its percentage), lists, downloads and deletes files; the size limit shows before upload', async () => {
 		const page = await open('files');
 		await add(page, 'Tax return');
 		await item(page, 'Tax return').locator('.details-open').click();
@@ -453,6 +453,29 @@ describe('attachments', () => {
 		const [download] = await Promise.all([page.waitForEvent('download'), page.click('.attachment-download')]);
 		assert.equal(download.suggestedFilename(), 'receipt 2026 ü.pdf');
 		assert.ok(readFileSync(await download.path()).equals(bytes), 'downloaded bytes are the uploaded bytes');
+
+		// dropped onto the Files section: uploaded as if chosen, its percentage shown as it goes
+		await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 512 * 1024 });
+		const dropped = await page.evaluateHandle(() => {
+			const transfer = new DataTransfer();
+			transfer.items.add(new File([new Uint8Array(1024 * 1024).fill(3)], 'dropped notes.txt', { type: 'text/plain' }));
+			return transfer;
+		});
+		await page.dispatchEvent('.attachments', 'dragenter', { dataTransfer: dropped });
+		await page.dispatchEvent('.attachments-status', 'dragover', { dataTransfer: dropped });
+		assert.equal(await page.locator('.attachments.drop-target').count(), 1, 'the drop target shows');
+		await page.dispatchEvent('.attachments-status', 'drop', { dataTransfer: dropped });
+		await page.waitForFunction(() => /^(?:[1-9]|[1-9][0-9])%$/.test(document.querySelector('.upload-percent').textContent));
+		assert.equal(await page.locator('.upload-percent').isVisible(), true);
+		await page.screenshot({ path: screenshotPath('06b-drop-upload-percent') });
+		await page.locator('.attachment-list li').filter({ hasText: 'dropped notes.txt' }).waitFor();
+		await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+		await settled(page);
+		assert.equal(await page.locator('.attachments.drop-target').count(), 0);
+		await page.locator('.attachment-list li').filter({ hasText: 'dropped notes.txt' }).locator('.attachment-delete').click();
+		await page.locator('.attachment-list li').filter({ hasText: 'dropped notes.txt' }).waitFor({ state: 'detached' });
+		await page.locator('.undo-dismiss').click(); // the delete is sent now
+		await settled(page);
 
 		const tooBig = Buffer.alloc(ATTACHMENT_LIMIT_BYTES + 1, 1);
 		await page.setInputFiles('.upload-file', { name: 'huge.bin', mimeType: 'application/octet-stream', buffer: tooBig });

@@ -128,27 +128,36 @@ export async function startStack() {
 
 		const port = await freePort();
 		const baseUrl = `http://localhost:${port}`;
-		const app = start('service', java, ['--enable-native-access=ALL-UNNAMED', '-jar', APP_JAR], {
-			cwd: work,
-			env: {
-				...process.env,
-				PORT: String(port),
-				TODO_DATABASE_URL: `jdbc:sqlite:${join(work, 'todo.db')}`,
-				TODO_OIDC_ISSUER: issuer,
-				TODO_LOG_FORMAT: 'text',
-				// below the 10 MiB default, so the tests show the app follows the configured limit
-				TODO_ATTACHMENTS_MAX_BYTES: String(ATTACHMENT_LIMIT_BYTES),
-			},
-		});
-		stack.processes.push(app);
-		await waitForHealth(baseUrl, app, 120_000);
+		const startApp = async () => {
+			const app = start('service', java, ['--enable-native-access=ALL-UNNAMED', '-jar', APP_JAR], {
+				cwd: work,
+				env: {
+					...process.env,
+					PORT: String(port),
+					TODO_DATABASE_URL: `jdbc:sqlite:${join(work, 'todo.db')}`,
+					TODO_OIDC_ISSUER: issuer,
+					TODO_LOG_FORMAT: 'text',
+					// below the 10 MiB default, so the tests show the app follows the configured limit
+					TODO_ATTACHMENTS_MAX_BYTES: String(ATTACHMENT_LIMIT_BYTES),
+				},
+			});
+			stack.processes.push(app);
+			stack.app = app;
+			await waitForHealth(baseUrl, app, 120_000);
+		};
+		await startApp();
 
 		const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 		return Object.assign(stack, {
 			baseUrl,
 			issuer,
 			browser,
-			app,
+			/** Stops the service as an outage would (SIGTERM); the same port and database come back with restartApp(). */
+			async stopApp() {
+				await stopProcess(stack.app);
+				stack.processes = stack.processes.filter((child) => child !== stack.app);
+			},
+			restartApp: startApp,
 			async stop() {
 				await browser.close().catch(() => {});
 				for (const child of stack.processes.reverse()) await stopProcess(child);

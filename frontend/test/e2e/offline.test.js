@@ -171,6 +171,45 @@ describe('a browser restart', () => {
 	});
 });
 
+describe('a server restart', () => {
+	/** The trash of the signed-in user's lists, as the server holds it. */
+	const serverTrash = (page) =>
+		page.evaluate(async () => {
+			const response = await fetch('/api/v1/trash?page_size=100', { headers: { Authorization: `Bearer ${localStorage.getItem('todo.auth.idToken')}` } });
+			return (await response.json()).data;
+		});
+
+	it('keeps toggle-all and clear completed made while the server is stopped, through a reload, and sends them per to-do once it is back', async () => {
+		const page = await openAs(stack, pages, 'bulk-outage');
+		await add(page, 'One', 'Two', 'Three');
+		await item(page, 'Two').locator('.toggle').click();
+		await settled(page);
+		await page.waitForTimeout(800); // the snapshot of the list is written within half a second
+		await page.waitForFunction(async () => Boolean(await caches.match('/js/outbox-sender.js')), null, { timeout: 10_000 });
+
+		await stack.stopApp();
+		await page.click('label[for="toggle-all"]');
+		assert.equal(await page.locator('.todo-list li.completed').count(), 3, 'all shown done at once');
+		await page.locator('.waiting-text', { hasText: '2 changes waiting to be saved' }).waitFor(); // One and Three
+		await page.click('.clear-completed');
+		assert.deepEqual(await labels(page), [], 'cleared at once');
+		await page.locator('.waiting-text', { hasText: '5 changes waiting to be saved' }).waitFor();
+		await page.locator('.offline-indicator').waitFor();
+
+		await page.reload(); // from the service worker and IndexedDB: the server is still down
+		await page.locator('.offline-indicator').waitFor();
+		await page.locator('.waiting-text', { hasText: '5 changes waiting to be saved' }).waitFor();
+		assert.deepEqual(await labels(page), [], 'the waiting writes are shown over the copy of the list');
+
+		await stack.restartApp();
+		await allSaved(page, 60_000);
+		assert.deepEqual(await serverTodos(page), [], 'nothing left in the list');
+		const trashed = await serverTrash(page);
+		assert.deepEqual(trashed.map((t) => [t.title, t.completed]).sort(), [['One', true], ['Three', true], ['Two', true]], 'each marked done, then cleared to the trash');
+		await page.locator('.offline-indicator').waitFor({ state: 'hidden' });
+	});
+});
+
 describe('conflicts that respect intent', () => {
 	/** Changes the only to-do on the server, as another device would (the sync is held back meanwhile). */
 	const changeElsewhere = (page, patch) =>
@@ -242,6 +281,17 @@ describe('smaller findings', () => {
 		assert.equal(saved.priority, 'high');
 		assert.equal(await page.inputValue('.new-todo-due'), '', 'the row is reset for the next one');
 		assert.equal(await page.inputValue('.new-todo-priority'), 'none');
+	});
+
+	it('writes dates in the browser\'s locale, one way everywhere', async () => {
+		const us = await openAs(stack, pages, 'us-dates', { locale: 'en-US' });
+		await us.fill('.new-todo-due', '2031-05-06');
+		await add(us, 'Renew passport');
+		assert.equal(await item(us, 'Renew passport').locator('.chip-due').textContent(), 'Due May 6, 2031');
+		const german = await openAs(stack, pages, 'de-dates', { locale: 'de-DE' });
+		await german.fill('.new-todo-due', '2031-05-06');
+		await add(german, 'Renew passport');
+		assert.equal(await item(german, 'Renew passport').locator('.chip-due').textContent(), 'Due 6. Mai 2031');
 	});
 
 	it('keeps the search and order through a reload, and the counter counts the list, not the search', async () => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ApiError } from '../../public/js/api.js';
+import { formatDate } from '../../public/js/format.js';
 import {
 	deleteListQuestion,
 	describeListError,
-	formatDateTime,
 	inviteExpiry,
 	inviteLine,
 	inviteSummary,
@@ -46,9 +46,10 @@ describe('format of lists and sharing', () => {
 		const preview = { list: { id: 'l1', name: 'Groceries' }, owner: alice, role: 'editor', expires_at: '2026-01-20T23:30:00.000Z' };
 		assert.equal(inviteSummary(preview), 'Alice invites you to the list “Groceries”, to add and change its to-dos.');
 		assert.match(inviteSummary({ ...preview, role: 'viewer' }), /, to view it\.$/);
-		assert.equal(inviteExpiry(preview.expires_at, 'UTC'), 'The invite is valid until 20 Jan 2026, 23:30.');
-		assert.equal(formatDateTime(preview.expires_at, 'Pacific/Kiritimati'), '21 Jan 2026, 13:30');
-		assert.equal(inviteLine({ role: 'viewer', expires_at: preview.expires_at }, 'UTC'), 'Can view, valid until 20 Jan 2026, 23:30');
+		const until = formatDate(preview.expires_at, { time: true, timeZone: 'UTC' });
+		assert.equal(inviteExpiry(preview.expires_at, 'UTC'), `The invite is valid until ${until}.`);
+		assert.equal(formatDate(preview.expires_at, { time: true, timeZone: 'Pacific/Kiritimati', locale: 'en-GB' }), '21 Jan 2026, 13:30');
+		assert.equal(inviteLine({ role: 'viewer', expires_at: preview.expires_at }, 'UTC'), `Can view, valid until ${until}`);
 	});
 
 	it('explains the errors of sharing clearly', () => {

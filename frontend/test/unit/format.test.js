@@ -5,10 +5,10 @@ import { ApiError } from '../../public/js/api.js';
 import {
 	changedElsewhereMessage,
 	changeFailedMessage,
-	clearCompletedFailedMessage,
 	describeError,
 	dueState,
 	formatBytes,
+	formatDate,
 	formatDue,
 	formatRate,
 	itemsLeftWord,
@@ -17,7 +17,6 @@ import {
 	dayAfterToday,
 	todayIn,
 	todoGoneMessage,
-	toggleAllFailedMessage,
 } from '../../public/js/format.js';
 
 describe('format', () => {
@@ -54,7 +53,7 @@ describe('format', () => {
 		const now = new Date('2026-01-15T12:00:00Z'); // 2026-01-16 02:00 in Kiritimati
 		const dueYesterdayThere = { due_date: '2026-01-15', completed: false };
 		assert.equal(dueState(dueYesterdayThere, todayIn('Pacific/Kiritimati', now)), 'overdue');
-		assert.equal(formatDue('2026-01-15', dueState(dueYesterdayThere, todayIn('Pacific/Kiritimati', now))), 'Overdue: 15 Jan 2026');
+		assert.equal(formatDue('2026-01-15', dueState(dueYesterdayThere, todayIn('Pacific/Kiritimati', now)), 'en-GB'), 'Overdue: 15 Jan 2026');
 		assert.equal(dueState(dueYesterdayThere, todayIn('UTC', now)), 'today');
 	});
 
@@ -66,8 +65,30 @@ describe('format', () => {
 		assert.equal(dueState({ due_date: '2026-01-16', completed: false }, today), 'later');
 		assert.equal(dueState({ due_date: '2026-01-14', completed: true }, today), null);
 		assert.equal(dueState({ due_date: null, completed: false }, today), null);
-		assert.equal(formatDue('2026-01-20', 'later'), 'Due 20 Jan 2026');
-		assert.equal(formatDue('2026-01-14', 'overdue'), 'Overdue: 14 Jan 2026');
+		assert.equal(formatDue('2026-01-20', 'later', 'en-GB'), 'Due 20 Jan 2026');
+		assert.equal(formatDue('2026-01-14', 'overdue', 'en-GB'), 'Overdue: 14 Jan 2026');
+		assert.equal(formatDue('2026-01-14', 'overdue'), `Overdue: ${formatDate('2026-01-14')}`, 'in the browser\'s locale');
+		assert.equal(formatDue('2026-01-15', 'today'), 'Due today');
+	});
+
+	it('writes every date one way, in the locale asked for: day, short month, year (and the time)', () => {
+		assert.equal(formatDate('2026-01-20', { locale: 'en-GB' }), '20 Jan 2026');
+		assert.equal(formatDate('2026-01-20', { locale: 'en-US' }), 'Jan 20, 2026');
+		assert.equal(formatDate('2026-01-20', { locale: 'de-DE' }), '20. Jan. 2026');
+		assert.equal(formatDate('2026-01-20', { locale: 'en-GB', timeZone: 'Pacific/Pago_Pago' }), '20 Jan 2026', 'a calendar date is no instant: no zone moves it');
+		const instant = '2026-01-20T23:30:00.000Z';
+		assert.equal(formatDate(instant, { locale: 'en-GB', timeZone: 'UTC' }), '20 Jan 2026');
+		assert.equal(formatDate(instant, { locale: 'en-GB', timeZone: 'Pacific/Kiritimati' }), '21 Jan 2026');
+		assert.equal(formatDate(instant, { time: true, locale: 'en-GB', timeZone: 'UTC' }), '20 Jan 2026, 23:30');
+		assert.equal(formatDate(Date.parse(instant), { time: true, locale: 'en-US', timeZone: 'UTC' }), 'Jan 20, 2026, 11:30 PM');
+	});
+
+	it('takes the browser\'s own locale by default (LANG set for a child process)', () => {
+		const script = `import('${new URL('../../public/js/format.js', import.meta.url)}').then((f) =>
+			process.stdout.write(f.formatDate('2026-01-20') + ' | ' + f.formatDue('2026-01-20', 'later')))`;
+		const run = (lang) => execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, LC_ALL: lang, LANG: lang } }).toString();
+		assert.equal(run('de_DE.UTF-8'), '20. Jan. 2026 | Due 20. Jan. 2026');
+		assert.equal(run('en_US.UTF-8'), 'Jan 20, 2026 | Due Jan 20, 2026');
 	});
 
 	it('formats the completion rate as a percentage', () => {
@@ -102,9 +123,6 @@ describe('format', () => {
 
 	it('words the other outcomes of loads and writes', () => {
 		assert.equal(loadFailedMessage(), 'Your to-dos could not be loaded.');
-		assert.equal(toggleAllFailedMessage(true), 'The to-dos could not all be marked as done.');
-		assert.equal(toggleAllFailedMessage(false), 'The to-dos could not all be marked as active.');
-		assert.equal(clearCompletedFailedMessage(), 'The completed to-dos could not be cleared.');
 		assert.equal(todoGoneMessage('Buy milk'), '“Buy milk” no longer exists; it was removed from the list.');
 		assert.equal(
 			changedElsewhereMessage('Buy milk'),

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { ApiError } from '../../public/js/api.js';
+import { todo } from './helpers.js';
 import { loadedStore, serverError, titles } from './store-fixtures.js';
 
 describe('OptimisticWrites', () => {
@@ -198,24 +199,47 @@ describe('OptimisticWrites', () => {
 		assert.equal(api.todos.length, 0);
 	});
 
-	it('rolls toggle-all and clear-completed back when refused', async () => {
-		api.failNext('setAllCompleted', serverError());
+	it('rolls back, and reports, each to-do of a toggle-all or clear completed that the server refused', async () => {
+		api.failNext('patchTodo', serverError());
 		await writes.toggleAll(true);
-		assert.equal(store.activeCount, 2);
-		api.failNext('clearCompleted', serverError());
+		assert.equal(store.activeCount, 1, 'the first undone, the other saved');
+		assert.match(events.failure[0].message, /“Buy milk” could not be marked as done/);
+		api.failNext('deleteTodo', serverError());
 		await writes.clearCompleted();
-		assert.equal(store.completedCount, 1);
+		assert.deepEqual(titles(store), ['Buy milk', 'Pay rent'], 'the one refused (sent first: the last) is back in its place');
 		assert.equal(events.failure.length, 2);
+		assert.equal(api.calls.includes('setAllCompleted') || api.calls.includes('clearCompleted'), false);
 	});
 
-	it('sends toggle-all only after the writes queued before it', async () => {
+	it('puts refused deletes of a clear completed back in their places, whichever were refused', async () => {
+		({ api, store, writes, events } = await loadedStore([1, 2, 3, 4, 5].map((n) => todo({ id: `t${n}`, title: `T${n}`, completed: n % 2 === 0, position: n }))));
+		api.failNext('deleteTodo', serverError());
+		api.failNext('deleteTodo', serverError());
+		await writes.clearCompleted();
+		assert.deepEqual(titles(store), ['T1', 'T2', 'T3', 'T4', 'T5']);
+		api.failNext('deleteTodo', serverError()); // T4, sent first; T2 is cleared
+		await writes.clearCompleted();
+		assert.deepEqual(titles(store), ['T1', 'T3', 'T4', 'T5']);
+	});
+
+	it('sends toggle-all after the writes queued before it, one write per to-do, each with its version', async () => {
 		writes.toggle('a', true);
 		await writes.toggleAll(false);
-		assert.deepEqual(
-			api.calls.filter((call) => call === 'patchTodo' || call === 'setAllCompleted'),
-			['patchTodo', 'setAllCompleted'],
-		);
+		assert.deepEqual(api.calls.filter((call) => call === 'patchTodo'), ['patchTodo', 'patchTodo', 'patchTodo']);
 		assert.equal(store.activeCount, 3);
+		assert.equal(events.conflict.length + events.choice.length + events.failure.length, 0, 'no 412 among them');
+		assert.deepEqual(store.state.todos.map((t) => t.version), [3, 2, 1]);
+	});
+
+	it('shows a whole toggle-all as one change of the store, and asks for the stats twice at most', async () => {
+		const changes = [];
+		store.addEventListener('change', () => changes.push(store.allCompleted));
+		const stats = api.calls.filter((call) => call === 'stats').length;
+		const done = writes.toggleAll(true);
+		assert.deepEqual(changes, [true], 'one change, all shown at once');
+		await done;
+		await store.refreshStats();
+		assert.ok(api.calls.filter((call) => call === 'stats').length - stats <= 3, 'stats asked for are coalesced');
 	});
 
 	it('saves only the details that changed', async () => {

@@ -147,6 +147,64 @@ describe('Outbox', () => {
 		assert.equal(second.store.state.todos.some((t) => t.pending), false);
 	});
 
+	it('queues toggle-all per to-do, shows it at once, and replays it after an outage, also after a reload', async () => {
+		const data = new MemoryData();
+		const api = downable(new FakeApi(threeTodos()), offline);
+		const first = await openTab(api, data);
+		api.down = true;
+		first.writes.toggleAll(true);
+		assert.equal(first.store.allCompleted, true, 'shown at once');
+		await tick();
+		assert.deepEqual(first.outbox.list().map((entry) => [entry.kind, entry.key, entry.patch]), [
+			['patch', 'a', { completed: true }],
+			['patch', 'c', { completed: true }],
+		], 'one write per to-do that changes, none for the one already done');
+		assert.equal(first.events.failure.length, 0); // the tab closes here
+
+		api.down = false;
+		const second = await openTab(api, data);
+		assert.equal(second.store.allCompleted, true, 'the waiting writes shown over the loaded list');
+		second.writes.resume();
+		await second.writes.settled();
+		assert.equal(second.outbox.count, 0);
+		assert.ok(api.todos.every((t) => t.completed), 'on the server');
+		assert.equal(api.calls.includes('setAllCompleted'), false, 'no bulk request, which no outbox could replay per to-do');
+	});
+
+	it('queues clear completed per to-do, shown at once, and replays it when the server is back', async () => {
+		const api = downable(new FakeApi(threeTodos()), offline);
+		const { store, writes, outbox, connectivity } = await openTab(api, new MemoryData());
+		writes.toggle('a', true);
+		await writes.settled();
+		api.down = true;
+		const clearing = writes.clearCompleted();
+		assert.deepEqual(titles(store), ['Pay rent'], 'shown at once');
+		await tick();
+		assert.deepEqual(outbox.list().map((entry) => [entry.kind, entry.key]), [['delete', 'b'], ['delete', 'a']], 'one delete each, last first');
+
+		api.down = false;
+		connectivity.retryNow();
+		await clearing;
+		assert.equal(outbox.count, 0);
+		assert.deepEqual(api.todos.map((t) => t.title), ['Pay rent']);
+		assert.deepEqual(api.trashed.map((t) => t.id).sort(), ['a', 'b'], 'to the trash, as the bulk delete does');
+	});
+
+	it('merges a toggle-all on a to-do changed elsewhere, and undoes only the one refused', async () => {
+		const api = new FakeApi(threeTodos());
+		const { store, writes, events } = await openTab(api, new MemoryData());
+		Object.assign(api.find('a'), { title: 'Buy oat milk', version: 4 }); // renamed elsewhere: 412
+		const patch = api.patchTodo.bind(api);
+		api.patchTodo = (id, body, version) => (id === 'c' ? Promise.reject(serverError()) : patch(id, body, version));
+		await writes.toggleAll(true);
+		assert.equal(api.find('a').completed, true, 'sent again on the latest version');
+		assert.equal(api.find('a').title, 'Buy oat milk', 'their change kept');
+		assert.equal(store.find('c').completed, false, 'the refused one undone');
+		assert.equal(store.find('a').completed, true);
+		assert.equal(events.failure.length, 1);
+		assert.match(events.failure[0].message, /“Pay rent” could not be marked as done/);
+	});
+
 	it('reports each refused write on its own, undone, each with its own retry', async () => {
 		const api = new FakeApi(threeTodos());
 		const { store, writes, events } = await openTab(api, new MemoryData());

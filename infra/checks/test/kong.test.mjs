@@ -21,7 +21,7 @@ const OSS_PLUGINS = new Set([
 ]);
 
 // The contract's public routes (api.md), the browser app and Kong's own probe route; open only for reading.
-const PUBLIC_PATHS = new Set(['/_gateway/health', '/api/v1/health', '/api/v1/config', '/api/v1/openapi.yml', '/docs', '/']);
+const PUBLIC_PATHS = new Set(['/_gateway/health', '/api/v1/health', '/api/v1/config', '/api/v1/openapi.yml', '/api/v1/openapi.json', '/docs', '/redoc', '/']);
 const READ_METHODS = new Set(['GET', 'HEAD']);
 const CLOUD_RUN_REQUEST_LIMIT = 32 * 1024 * 1024;
 const ATTACHMENT_LIMIT = 10 * 1024 * 1024;
@@ -119,7 +119,7 @@ const PROTECTED = [
   ['GET', '/api/v1'], ['GET', '/api/v1/'], ['HEAD', '/api/v1/todos'],
 ];
 const OPEN = [
-  ['GET', '/api/v1/health'], ['HEAD', '/api/v1/health'], ['GET', '/api/v1/config'], ['GET', '/api/v1/openapi.yml'],
+  ['GET', '/api/v1/health'], ['HEAD', '/api/v1/health'], ['GET', '/api/v1/config'], ['GET', '/api/v1/openapi.yml'], ['GET', '/api/v1/openapi.json'], ['GET', '/redoc'],
   ['GET', '/docs'], ['GET', '/docs/index.html'], ['GET', '/'], ['GET', '/index.html'], ['GET', '/app.js'],
   ['GET', '/todos/active'],
 ];

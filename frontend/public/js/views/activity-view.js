@@ -2,8 +2,7 @@
 // ("3 min ago", its exact time on hover), kept current every half minute. Older events load when
 // the end of the scrolled list comes into view (an IntersectionObserver on a sentinel). DOM only.
 
-import { formatDateTime } from '../format-lists.js';
-import { timeAgo } from '../format.js';
+import { formatDate, timeAgo } from '../format.js';
 import { element, showMessage, textElement } from './dom.js';
 
 const TIMES_EVERY_MS = 30_000;
@@ -44,7 +43,7 @@ export class ActivityView {
 			...items.map((item) => {
 				const li = element('li', 'activity-item');
 				li.dataset.id = item.id;
-				const time = textElement('time', 'activity-when', timeAgo(item.at, now), { datetime: item.at, title: formatDateTime(item.at) });
+				const time = textElement('time', 'activity-when', timeAgo(item.at, now), { datetime: item.at, title: formatDate(item.at, { time: true }) });
 				li.append(textElement('span', 'activity-text', item.sentence), document.createTextNode(' '), time);
 				return li;
 			}),

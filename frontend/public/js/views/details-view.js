@@ -1,6 +1,8 @@
-// The details dialog of one to-do (title, notes, due date, priority) and its files. DOM only.
+// The details dialog of one to-do (title, notes, due date, priority) and its files: chosen with the
+// file field or dropped onto the Files section (one upload after another, each with its
+// percentage). DOM only.
 
-import { formatBytes } from '../format.js';
+import { formatBytes, formatDate } from '../format.js';
 
 export class DetailsView {
 	constructor(root = document) {
@@ -25,6 +27,9 @@ export class DetailsView {
 		this.$progressLabel = this.$dialog.querySelector('.upload-progress-label');
 		this.$uploadCancel = this.$dialog.querySelector('.upload-cancel');
 		this.$uploadError = this.$dialog.querySelector('.upload-error');
+		this.$percent = this.$dialog.querySelector('.upload-percent');
+		this.$files = this.$dialog.querySelector('.attachments');
+		this.$dropHint = this.$dialog.querySelector('.attachments-drop-hint');
 		this.todoId = null;
 		this.returnFocus = null;
 	}
@@ -45,6 +50,7 @@ export class DetailsView {
 		this.$priority.disabled = readOnly;
 		this.$save.hidden = readOnly;
 		this.$uploadForm.hidden = readOnly;
+		this.$dropHint.hidden = readOnly;
 		this.fill(todo);
 		this.$limit.textContent = `(up to ${formatBytes(maxBytes)} each, ${maxPerTodo} per to-do)`;
 		this.$file.value = '';
@@ -104,6 +110,10 @@ export class DetailsView {
 			const size = document.createElement('span');
 			size.className = 'attachment-size';
 			size.textContent = formatBytes(attachment.size_bytes);
+			const added = document.createElement('time');
+			added.className = 'attachment-date';
+			added.dateTime = attachment.created_at ?? '';
+			added.textContent = attachment.created_at ? formatDate(attachment.created_at) : '';
 			const download = document.createElement('button');
 			download.type = 'button';
 			download.className = 'attachment-download button button-small';
@@ -115,7 +125,7 @@ export class DetailsView {
 			remove.textContent = 'Delete';
 			remove.setAttribute('aria-label', `Delete ${attachment.filename}`);
 			remove.hidden = Boolean(this.readOnly);
-			li.append(name, size, download, remove);
+			li.append(name, size, added, download, remove);
 			this.$attachments.append(li);
 		}
 	}
@@ -126,6 +136,7 @@ export class DetailsView {
 		this.$file.disabled = uploading;
 		if (uploading) {
 			this.$progress.value = 0;
+			this.$percent.textContent = '0%';
 			this.$progressLabel.textContent = `Uploading ${fileName}…`;
 		}
 	}
@@ -134,6 +145,7 @@ export class DetailsView {
 		const percent = total > 0 ? Math.round((loaded / total) * 100) : 0;
 		this.$progress.value = percent;
 		this.$progress.textContent = `${percent}%`;
+		this.$percent.textContent = `${percent}%`;
 		this.$progress.setAttribute('aria-valuetext', `${percent}%, ${formatBytes(loaded)} of ${formatBytes(total)}`);
 	}
 
@@ -144,6 +156,48 @@ export class DetailsView {
 
 	clearFile() {
 		this.$file.value = '';
+	}
+
+	/**
+	 * Files dropped onto the Files section are uploaded one after another, as if chosen; a drop
+	 * anywhere else in the dialog, or in a viewer's, never makes the browser open the file instead.
+	 */
+	bindDrop(onUpload) {
+		const carriesFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes('Files');
+		const target = (on) => this.$files.classList.toggle('drop-target', on);
+		let depth = 0; // dragenter and dragleave come for every child the pointer crosses
+		this.$dialog.addEventListener('dragover', (event) => {
+			if (!carriesFiles(event)) return;
+			event.preventDefault();
+			const accepts = !this.readOnly && this.$files.contains(event.target);
+			event.dataTransfer.dropEffect = accepts ? 'copy' : 'none';
+		});
+		this.$dialog.addEventListener('drop', (event) => {
+			if (carriesFiles(event)) event.preventDefault();
+		});
+		this.$files.addEventListener('dragenter', (event) => {
+			if (!carriesFiles(event) || this.readOnly) return;
+			depth++;
+			target(true);
+		});
+		this.$files.addEventListener('dragleave', () => {
+			depth = Math.max(0, depth - 1);
+			if (depth === 0) target(false);
+		});
+		this.$files.addEventListener('drop', async (event) => {
+			depth = 0;
+			target(false);
+			if (!carriesFiles(event) || this.readOnly) return;
+			if (this.$file.disabled) {
+				this.showUploadError('One upload at a time: drop the file again once this one is done.');
+				return;
+			}
+			const todoId = this.todoId;
+			for (const file of [...event.dataTransfer.files]) {
+				if (this.todoId !== todoId) return; // the dialog closed or moved on
+				await onUpload(todoId, file);
+			}
+		});
 	}
 
 	/** Hands a downloaded blob to the browser as a file. */
@@ -187,6 +241,7 @@ export class DetailsView {
 			onUpload(this.todoId, file);
 		});
 		this.$uploadCancel.addEventListener('click', () => onCancelUpload());
+		this.bindDrop(onUpload);
 		this.$attachments.addEventListener('click', (event) => {
 			const li = event.target.closest('li[data-id]');
 			if (!li) return;

@@ -79,7 +79,7 @@ class ApiSurfaceSystemTest {
   }
 
   @Test
-  void swaggerUiAndTheDocumentAreServedByTheApiNotTheApp() throws Exception {
+  void swaggerUiRedocAndTheDocumentAreServedByTheApiNotTheApp() throws Exception {
     var page = send(request("/docs").header("Accept", "text/html"));
 
     assertThat(page.statusCode()).isEqualTo(200);
@@ -87,6 +87,15 @@ class ApiSurfaceSystemTest {
     var document = send(request("/api/v1/openapi.yml"));
     assertThat(document.statusCode()).isEqualTo(200);
     assertThat(document.body()).contains("/api/v1/todos/{id}:", "/api/v1/me:");
+    var redoc = send(request("/redoc").header("Accept", "text/html"));
+    assertThat(redoc.statusCode()).isEqualTo(200);
+    assertThat(redoc.body()).contains("<redoc", "/redoc/res/").doesNotContain("new-todo");
+    assertThat(redoc.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .as("the documentation's own policy, not the app's")
+        .contains("worker-src blob:", "frame-ancestors 'none'");
+    var json = send(request("/api/v1/openapi.json"));
+    assertThat(json.statusCode()).isEqualTo(200);
+    assertThat(json.body()).contains("\"/api/v1/todos/{id}\"", "\"title\" : \"To-do API\"");
   }
 
   @Test

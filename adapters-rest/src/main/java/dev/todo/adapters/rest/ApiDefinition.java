@@ -12,11 +12,13 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 @OpenAPIDefinition(
     info =
         @Info(
-            title = "todo",
+            title = ApiDefinition.TITLE,
             version = "1",
             description =
                 "Multi-user to-do API. Every /api/v1 route except health, config and this document"
-                    + " requires a bearer JWT; errors share one envelope."))
+                    + " requires a bearer JWT; errors share one envelope.\n\n"
+                    + "[Open the to-do app](/) · [Swagger UI](/docs) · [ReDoc](/redoc) · this"
+                    + " document as [YAML](/api/v1/openapi.yml) or [JSON](/api/v1/openapi.json)"))
 @SecurityScheme(
     name = ApiDefinition.BEARER,
     type = SecuritySchemeType.HTTP,
@@ -25,6 +27,9 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 final class ApiDefinition {
 
   static final String BEARER = "bearer";
+
+  /** The document's title, and the title of its Swagger UI and ReDoc pages. */
+  static final String TITLE = "To-do API";
 
   private ApiDefinition() {}
 }

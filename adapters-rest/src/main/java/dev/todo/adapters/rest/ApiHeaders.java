@@ -12,7 +12,7 @@ final class ApiHeaders {
   static void apply(HttpRequest<?> request, MutableHttpResponse<?> response) {
     var headers = response.getHeaders();
     headers.set(RequestIds.HEADER, RequestIds.of(request));
-    if (request.getPath().equals("/docs") || request.getPath().startsWith("/docs/")) {
+    if (ApiDocumentationPaths.matches(request.getPath())) {
       headers.set("X-Content-Type-Options", "nosniff");
     }
     if (ApiPaths.isApi(request)) {

@@ -249,6 +249,104 @@ class ApiDocumentationTest {
     }
   }
 
+  @Test
+  void theDocumentIsAlsoJsonWithRealSchemaNamesTitledAfterTheApiAndLinkingToTheApp()
+      throws Exception {
+    var yaml = api.get("/api/v1/openapi.yml").send().body();
+    var reply = api.get("/api/v1/openapi.json").send();
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.header("Content-Type")).startsWith("application/json");
+    assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> document = json.readValue(reply.body(), Map.class);
+    assertThat(document.get("openapi")).asString().startsWith("3.");
+    @SuppressWarnings("unchecked")
+    var info = (Map<String, Object>) document.get("info");
+    assertThat(info.get("title")).isEqualTo("To-do API");
+    assertThat(yaml).contains("title: To-do API");
+    assertThat(info.get("description")).asString().contains("[Open the to-do app](/)");
+    @SuppressWarnings("unchecked")
+    var paths = (Map<String, Map<String, Object>>) document.get("paths");
+    var fromJson = new TreeSet<String>();
+    paths.forEach(
+        (path, methods) ->
+            methods.keySet().forEach(m -> fromJson.add(m.toUpperCase(Locale.ROOT) + " " + path)));
+    assertThat(fromJson).isEqualTo(operations(yaml).keySet()).hasSizeGreaterThan(40);
+    @SuppressWarnings("unchecked")
+    var schemas =
+        ((Map<String, Map<String, Object>>) document.get("components")).get("schemas").keySet();
+    assertThat(schemas)
+        .contains("TodoResponse", "ErrorBody", "ConfigResponse", "AttachmentList", "PageMeta")
+        .allSatisfy(
+            name ->
+                assertThat(name)
+                    .matches("[A-Z][A-Za-z]+")
+                    .doesNotContain("Controller")
+                    .isNotEqualTo("Object"));
+    // every $ref names a schema that is there, in both forms of the document
+    var refs = Pattern.compile("#/components/schemas/([A-Za-z.]+)").matcher(reply.body() + yaml);
+    while (refs.find()) {
+      assertThat(schemas).contains(refs.group(1));
+    }
+  }
+
+  @Test
+  void bothPagesAreTitledAfterTheApiAndLoadNothingFromElsewhere() {
+    for (var path : List.of("/docs", "/redoc")) {
+      var page = api.get(path).send();
+      assertThat(page.status()).as(path).isEqualTo(200);
+      assertThat(page.body()).as(path).contains("<title>To-do API</title>");
+      // offline: no script, style, image or font from another origin (no URL with a scheme at all)
+      assertThat(page.body())
+          .as(path)
+          .doesNotContainPattern("(?i)(https?:)?//[a-z0-9-]+(\\.[a-z0-9-]+)+");
+    }
+  }
+
+  @Test
+  void redocIsServedWithItsOwnScriptAndAPolicyWithAFreshNonce() {
+    var page = api.get("/redoc").send();
+    var csp = page.header("Content-Security-Policy");
+
+    assertThat(page.header("Content-Type")).startsWith("text/html");
+    assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    var nonce = Pattern.compile("'nonce-([A-Za-z0-9+/=]+)'").matcher(csp);
+    assertThat(nonce.find()).isTrue();
+    assertThat(csp)
+        .contains(
+            "default-src 'none'",
+            "script-src 'self' 'nonce-" + nonce.group(1) + "';",
+            "style-src 'self' 'nonce-" + nonce.group(1) + "';",
+            "worker-src blob:",
+            "connect-src 'self';",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "frame-ancestors 'none'")
+        .doesNotContain("unsafe-inline", "unsafe-eval", "*");
+    // its inline script and style run by the nonce, and ReDoc puts it on the styles it adds
+    assertThat(page.body())
+        .contains(
+            "<script nonce=\"" + nonce.group(1) + "\">",
+            "<style nonce=\"" + nonce.group(1) + "\">",
+            "/api/v1/openapi.json', { nonce: '" + nonce.group(1) + "' })",
+            "/redoc/res/redoc.standalone.js")
+        .doesNotContainPattern("(?i)<script>|<style>|\\sstyle=|\\son[a-z]+=");
+    assertThat(api.get("/redoc").send().header("Content-Security-Policy"))
+        .as("a new nonce for every page")
+        .isNotEqualTo(csp);
+
+    var script = api.get("/redoc/res/redoc.standalone.js").send();
+    assertThat(script.status()).isEqualTo(200);
+    assertThat(script.header("Content-Type")).startsWith("text/javascript");
+    assertThat(script.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(script.header("Content-Security-Policy")).doesNotContain("nonce", "unsafe");
+    assertThat(evalLike(script.body())).isEmpty();
+    assertThat(api.get("/redoc/res/../../openapi.yml").send().status()).isEqualTo(404);
+    assertThat(api.get("/redoc/res/index.html").send().status()).isEqualTo(404);
+  }
+
   /**
    * Calls of eval or of the Function constructor, but for two fallbacks that a browser with CSP
    * never reaches: the global lookup {@code Function("return this")} (webpack, lodash; behind

@@ -1,5 +1,6 @@
 package dev.todo.adapters.rest.web;
 
+import dev.todo.adapters.rest.ApiDocumentationPaths;
 import dev.todo.adapters.rest.OidcConfiguration;
 import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.http.HttpHeaders;
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
 
 /**
  * Serves the browser app's side of the site: everything outside {@code /api/} (and the API's own
- * documentation under {@code /docs}).
+ * documentation under {@code /docs} and {@code /redoc}).
  *
  * <ul>
  *   <li>Security headers on every file of the app, led by a Content-Security-Policy that allows
@@ -85,10 +86,7 @@ final class BrowserAppFilter {
   }
 
   static boolean belongsToApi(String path) {
-    return path.equals("/api")
-        || path.startsWith("/api/")
-        || path.equals("/docs")
-        || path.startsWith("/docs/");
+    return path.equals("/api") || path.startsWith("/api/") || ApiDocumentationPaths.matches(path);
   }
 
   @ResponseFilter
