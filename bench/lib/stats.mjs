@@ -21,10 +21,14 @@ export function total(xs, field) {
 
 /** One scenario over rounds of wrk runs that each include the floor (round.health): the figures the tables print. */
 export function roundsSummary(rounds, name) {
-  const xs = rounds.map((round) => round[name]);
+  const { rps, ...rest } = runsSummary(rounds.map((round) => round[name]));
+  return { rps, ratio_to_floor: summary(rounds.map((round) => round[name].rps / round.health.rps)), ...rest };
+}
+
+/** The same wrk run repeated: the figures the tables print. */
+export function runsSummary(xs) {
   return {
     rps: summary(xs.map((x) => x.rps)),
-    ratio_to_floor: summary(rounds.map((round) => round[name].rps / round.health.rps)),
     p50_ms: summary(xs.map((x) => x.p50_ms)),
     p99_ms: summary(xs.map((x) => x.p99_ms)),
     cpu_ms_per_req: summary(xs.map((x) => x.cpu_ms_per_req)),

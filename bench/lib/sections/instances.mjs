@@ -14,7 +14,7 @@ import { request } from '../http.mjs';
 import { cpuMs, procStatus } from '../probes.mjs';
 import { addExpected, seedCounted, verifyCounts } from '../seeding.mjs';
 import { ready, stopApp } from '../service.mjs';
-import { summary, total } from '../stats.mjs';
+import { runsSummary, summary, total } from '../stats.mjs';
 import { wrk } from '../wrk.mjs';
 
 export const INSTANCE_SCENARIOS = [
@@ -159,20 +159,7 @@ export async function instances(run) {
     const rowsAfter = await settledRows(cluster, db.db);
     const scenarios = {};
     for (const [mode, title] of INSTANCE_SCENARIOS) {
-      const side = (k) => {
-        const xs = rounds.map((round) => round[mode][k]);
-        return {
-          rps: summary(xs.map((x) => x.rps)),
-          p50_ms: summary(xs.map((x) => x.p50_ms)),
-          p99_ms: summary(xs.map((x) => x.p99_ms)),
-          cpu_ms_per_req: summary(xs.map((x) => x.cpu_ms_per_req)),
-          db_cpu_ms_per_req: summary(xs.map((x) => x.db_cpu_ms_per_req)),
-          errors: total(xs, 'errors'),
-          non2xx: total(xs, 'non2xx'),
-          requests: total(xs, 'requests'),
-          load: xs.map((x) => x.load[0]),
-        };
-      };
+      const side = (k) => runsSummary(rounds.map((round) => round[mode][k]));
       scenarios[mode] = {
         title,
         alone: side('alone'),
