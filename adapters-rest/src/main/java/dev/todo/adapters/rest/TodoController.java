@@ -1,8 +1,5 @@
 package dev.todo.adapters.rest;
 
-import dev.todo.domain.port.in.BulkEditTodosUseCase;
-import dev.todo.domain.port.in.BulkEditTodosUseCase.DeleteTodosCommand;
-import dev.todo.domain.port.in.BulkEditTodosUseCase.SetCompletedCommand;
 import dev.todo.domain.port.in.CreateTodoUseCase;
 import dev.todo.domain.port.in.CreateTodoUseCase.CreateTodoCommand;
 import dev.todo.domain.port.in.DeleteTodoUseCase;
@@ -15,7 +12,6 @@ import dev.todo.domain.port.in.ReadTodosUseCase.TodoStatsQuery;
 import dev.todo.domain.port.in.UpdateTodoUseCase;
 import dev.todo.domain.port.in.UpdateTodoUseCase.UpdateTodoCommand;
 import dev.todo.domain.todo.CreateRequestKey;
-import dev.todo.domain.todo.Field;
 import dev.todo.domain.todo.PageRequest;
 import dev.todo.domain.todo.StatusFilter;
 import dev.todo.domain.todo.Todo;
@@ -52,7 +48,8 @@ import java.util.Optional;
  * parameters, If-Match and the body parsed here, on the request's thread; the body's outcome (its
  * value or its parse failure) is handed over as an {@code InputSource} so the use case can answer
  * 404, 403 and 412 before judging it. The OpenAPI responses and parameters that routes share are
- * declared once, in {@link ApiDocs}.
+ * declared once, in {@link ApiDocs}. The routes on every to-do of a list at once are {@link
+ * BulkTodoController}'s.
  */
 @Controller("/api/v1/todos")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -66,7 +63,6 @@ class TodoController {
   private final ReadTodosUseCase read;
   private final UpdateTodoUseCase update;
   private final DeleteTodoUseCase delete;
-  private final BulkEditTodosUseCase bulk;
   private final JsonBodies bodies;
 
   TodoController(
@@ -74,13 +70,11 @@ class TodoController {
       ReadTodosUseCase read,
       UpdateTodoUseCase update,
       DeleteTodoUseCase delete,
-      BulkEditTodosUseCase bulk,
       JsonBodies bodies) {
     this.create = create;
     this.read = read;
     this.update = update;
     this.delete = delete;
-    this.bulk = bulk;
     this.bodies = bodies;
   }
 
@@ -154,66 +148,6 @@ class TodoController {
                 CreateRequestKey.parse(Optional.ofNullable(requestKey))));
     return withEtag(
         HttpResponse.created(TodoResponse.of(todo), URI.create(BASE + "/" + todo.id())), todo);
-  }
-
-  @Patch
-  @Consumes(MediaType.ALL)
-  @Operation(
-      summary = "Mark every to-do of the caller (optionally only those with a status)",
-      parameters = {
-        @Parameter(
-            name = "status",
-            in = ParameterIn.QUERY,
-            schema =
-                @Schema(
-                    type = "string",
-                    allowableValues = {"all", "active", "completed"}))
-      })
-  @ApiDocs.BulkCompleteBody
-  @ApiDocs.InOneOrOwnLists
-  BulkResponses.Updated completeAll(
-      @Parameter(hidden = true) Identity identity,
-      HttpRequest<?> request,
-      @Parameter(hidden = true) @Nullable @Body byte[] body) {
-    var parameters = QueryParameters.of(request);
-    var command =
-        new SetCompletedCommand(
-            identity.caller(),
-            parameters.listId(),
-            parameters.status(StatusFilter.ALL),
-            InputSource.parsed(
-                () -> {
-                  var object =
-                      bodies.object(
-                          JsonBodies.contentType(request), body, JsonBodies.JSON_OR_MERGE_PATCH);
-                  return switch (JsonBodies.bool(object, "completed")) {
-                    case Field.Value<Boolean> value -> value.value();
-                    default -> null;
-                  };
-                }));
-    return new BulkResponses.Updated(bulk.setCompleted(command));
-  }
-
-  @Delete
-  @Operation(
-      summary = "Delete the caller's completed to-dos (status=completed) or all (status=all)",
-      parameters = {
-        @Parameter(
-            name = "status",
-            in = ParameterIn.QUERY,
-            required = true,
-            schema =
-                @Schema(
-                    type = "string",
-                    allowableValues = {"completed", "all"}))
-      })
-  @ApiDocs.InOneOrOwnLists
-  BulkResponses.Deleted deleteAll(
-      @Parameter(hidden = true) Identity identity, HttpRequest<?> request) {
-    var parameters = QueryParameters.of(request);
-    var filter = parameters.requiredStatus("completed or all");
-    return new BulkResponses.Deleted(
-        bulk.deleteAll(new DeleteTodosCommand(identity.caller(), parameters.listId(), filter)));
   }
 
   @Get("/stats")
