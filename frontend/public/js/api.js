@@ -216,15 +216,6 @@ export function createApiClient({
 			await send('DELETE', todoPath(id), { ifMatch: version });
 		},
 
-		/** Marks every to-do of a list (without one: of the caller's own lists) completed or active: {updated}. */
-		async setAllCompleted(completed, listId = null) {
-			return (await send('PATCH', `/api/v1/todos${queryString({ list_id: listId })}`, { body: { completed } })).data;
-		},
-
-		async clearCompleted(listId = null) {
-			return (await send('DELETE', `/api/v1/todos${queryString({ status: 'completed', list_id: listId })}`)).data;
-		},
-
 		/** What changed since the cursor (none: everything): {lists, todos, steps, removed, cursor, has_more}. */
 		async sync(cursor = null, limit = 500) {
 			return (await send('GET', `/api/v1/sync${queryString({ cursor, limit })}`)).data;

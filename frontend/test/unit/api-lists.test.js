@@ -28,17 +28,6 @@ describe('api client: time zone', () => {
 		await createApiClient({ fetch }).stats();
 		assert.equal(new URL(fetch.calls[0].url, 'http://x').searchParams.get('tz'), Intl.DateTimeFormat().resolvedOptions().timeZone);
 	});
-
-	it('limits bulk changes to one list when it names one', async () => {
-		const fetch = stubFetch(() => json(200, { updated: 1 }));
-		const api = client(fetch);
-
-		await api.setAllCompleted(true, 'l 1');
-		await api.clearCompleted('l 1');
-
-		assert.deepEqual(request(fetch.calls[0]), { method: 'PATCH', url: '/api/v1/todos?list_id=l+1', body: { completed: true } });
-		assert.deepEqual(request(fetch.calls[1]), { method: 'DELETE', url: '/api/v1/todos?status=completed&list_id=l+1', body: undefined });
-	});
 });
 
 describe('api client: lists and sharing', () => {

@@ -118,19 +118,6 @@ describe('api client', () => {
 		assert.equal(first.searchParams.get('page_size'), '100');
 	});
 
-	it('clears completed with status=completed and toggles all with a bulk PATCH', async () => {
-		const fetch = stubFetch(json(200, { deleted: 2 }), json(200, { updated: 3 }));
-		const api = client(fetch);
-
-		assert.deepEqual(await api.clearCompleted(), { deleted: 2 });
-		assert.deepEqual(await api.setAllCompleted(true), { updated: 3 });
-
-		assert.equal(fetch.calls[0].url, '/api/v1/todos?status=completed');
-		assert.equal(fetch.calls[0].init.method, 'DELETE');
-		assert.equal(fetch.calls[1].url, '/api/v1/todos');
-		assert.deepEqual(JSON.parse(fetch.calls[1].body), { completed: true });
-	});
-
 	it('lists attachments, an omitted empty list as none', async () => {
 		const attachment = { id: 'a1', todo_id: 't1', filename: 'r.pdf', size_bytes: 3 };
 		const fetch = stubFetch(json(200, { data: [attachment] }), json(200, {}));

@@ -92,29 +92,6 @@ export class FakeApi {
 	trash({ pageSize = 50 } = {}) {
 		return this.call('trash', () => ({ data: this.trashed.slice(0, pageSize).map((t) => ({ ...t })), meta: { page: 1, page_size: pageSize, total_count: this.trashed.length, total_pages: 1 } }));
 	}
-	setAllCompleted(completed, listId) {
-		this.bulkListId = listId;
-		return this.call('setAllCompleted', () => {
-			let updated = 0;
-			for (const t of this.todos) {
-				if (t.completed !== completed) {
-					t.completed = completed;
-					t.version++;
-					updated++;
-				}
-			}
-			return { updated };
-		});
-	}
-	clearCompleted(listId) {
-		this.bulkListId = listId;
-		return this.call('clearCompleted', () => {
-			const cleared = this.todos.filter((t) => t.completed);
-			this.todos = this.todos.filter((t) => !t.completed);
-			this.trashed.unshift(...cleared.map((t) => ({ ...t, deleted_at: '2026-01-15T10:32:00.000Z', deleted_by: 'me' })));
-			return { deleted: cleared.length };
-		});
-	}
 }
 
 export const serverError = () => new ApiError({ status: 500, code: 'INTERNAL_ERROR', message: 'boom', requestId: 'r-500' });
