@@ -2,7 +2,6 @@ package dev.todo.adapters.rest.web;
 
 import dev.todo.adapters.rest.ApiDocumentationPaths;
 import dev.todo.adapters.rest.OidcConfiguration;
-import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -41,14 +40,14 @@ import java.util.stream.Stream;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class BrowserAppFilter {
 
-  static final String INDEX = "classpath:public/index.html";
+  static final String INDEX = "index.html";
 
-  private final ResourceResolver resources;
+  private final BrowserAppFiles files;
   private final String contentSecurityPolicy;
   private volatile byte[] index;
 
-  BrowserAppFilter(ResourceResolver resources, OidcConfiguration oidc, WebConfiguration web) {
-    this.resources = resources;
+  BrowserAppFilter(BrowserAppFiles files, OidcConfiguration oidc, WebConfiguration web) {
+    this.files = files;
     this.contentSecurityPolicy = contentSecurityPolicy(oidc.issuer(), web.connectSrc());
   }
 
@@ -122,7 +121,7 @@ final class BrowserAppFilter {
   private byte[] indexBytes() {
     byte[] page = index;
     if (page == null) {
-      Optional<InputStream> stream = resources.getResourceAsStream(INDEX);
+      Optional<InputStream> stream = files.file(INDEX);
       try (InputStream in =
           stream.orElseThrow(() -> new IllegalStateException(INDEX + " missing"))) {
         page = in.readAllBytes();
