@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
@@ -32,5 +32,31 @@ describe('the served files', () => {
 		for (const path of files(join(publicDir, 'js'), '.js')) {
 			assert.doesNotMatch(readFileSync(path, 'utf8'), /setAttribute\(\s*['"]style['"]/, `${path}: style attribute`);
 		}
+	});
+});
+
+/** The modules a module imports statically, as paths under public/, transitively. */
+function importGraph(entry) {
+	const found = new Set();
+	const visit = (file) => {
+		const source = readFileSync(join(publicDir, file), 'utf8');
+		for (const match of source.matchAll(/^\s*(?:import|export)\b[^'"`;]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm)) {
+			const path = join(dirname(file), match[1] ?? match[2]);
+			if (!found.has(path)) {
+				found.add(path);
+				visit(path);
+			}
+		}
+	};
+	visit(entry);
+	return [...found].sort();
+}
+
+describe('the page', () => {
+	it('preloads exactly the modules its script imports, so that they load at once and not level by level', () => {
+		const html = readFileSync(join(publicDir, 'index.html'), 'utf8');
+		const preloaded = [...html.matchAll(/<link rel="modulepreload" href="\/([^"]+)">/g)].map((match) => match[1]);
+		assert.deepEqual(preloaded, [...preloaded].sort(), 'in alphabetical order');
+		assert.deepEqual(preloaded, importGraph('js/app.js'));
 	});
 });
