@@ -138,6 +138,24 @@ describe('nothing typed is lost', () => {
 	});
 });
 
+/** Waits until IndexedDB (database `todo`, store `data`) holds an outbox of `count` writes. */
+function storedOutboxHolds(page, count) {
+	return page.waitForFunction(
+		(expected) =>
+			new Promise((resolve) => {
+				const open = indexedDB.open('todo');
+				open.onerror = () => resolve(false);
+				open.onsuccess = () => {
+					const request = open.result.transaction('data').objectStore('data').getAll();
+					request.onsuccess = () => resolve(request.result.some((value) => Array.isArray(value) && value.length === expected && value.every((entry) => entry?.kind)));
+					request.onerror = () => resolve(false);
+				};
+			}),
+		count,
+		{ timeout: 10_000 },
+	);
+}
+
 describe('a browser restart', () => {
 	it('sends after a restart what was queued before the browser closed (persistent profile)', async () => {
 		const profile = mkdtempSync(join(tmpdir(), 'todo-e2e-profile-'));
@@ -153,7 +171,7 @@ describe('a browser restart', () => {
 			await page.press('.new-todo', 'Enter');
 			await item(page, 'Before the outage').locator('.toggle').click();
 			await page.locator('.waiting-text', { hasText: '2 changes waiting to be saved' }).waitFor();
-			await page.waitForTimeout(300); // IndexedDB has committed
+			await storedOutboxHolds(page, 2);
 			await context.close();
 
 			context = await launch();
