@@ -57,13 +57,14 @@ describe('sign-in', () => {
 	it('goes back to sign-in on a rejected token without losing what was typed', async () => {
 		const user = newUser('carol');
 		const page = await open('carol-first');
-		// a refused token, and no refresh token to renew it silently (the provider's session ended)
+		await page.fill('.new-todo', 'half-typed thought');
+		// a refused token, and no refresh token to renew it silently (the provider's session ended),
+		// then Enter in the same task: the live sync's next poll must not start the sign-in in between
 		await page.evaluate(() => {
 			localStorage.setItem('todo.auth.idToken', 'not-a-jwt');
 			localStorage.removeItem('todo.auth.refreshToken');
+			document.querySelector('.new-todo').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
 		});
-		await page.fill('.new-todo', 'half-typed thought');
-		await page.press('.new-todo', 'Enter');
 
 		await signInAtProvider(page, stack, user);
 
