@@ -70,13 +70,14 @@ class AccountController {
       summary = "Erase the caller's account for good",
       description =
           "The lists they own with everything in them, their memberships and user record; their"
-              + " to-dos in others' lists stay without their name, audit events by nobody")
-  @Parameter(
-      name = "confirm",
-      in = ParameterIn.QUERY,
-      required = true,
-      description = "the caller's own user id (sub)",
-      schema = @Schema(type = "string"))
+              + " to-dos in others' lists stay without their name, audit events by nobody",
+      parameters =
+          @Parameter(
+              name = "confirm",
+              in = ParameterIn.QUERY,
+              required = true,
+              description = "the caller's own user id (sub)",
+              schema = @Schema(type = "string")))
   @ApiResponse(responseCode = "204", description = "erased")
   @ApiResponse(
       responseCode = "400",

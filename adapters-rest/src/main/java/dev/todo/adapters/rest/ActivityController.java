@@ -44,21 +44,32 @@ class ActivityController {
 
   @Get("/admin/audit")
   @Tag(name = "admin")
-  @Operation(summary = "Every event the filters select, newest first (admin role only)")
-  @Parameter(name = "actor", in = ParameterIn.QUERY, description = "a user id")
-  @Parameter(name = "action", in = ParameterIn.QUERY, description = "e.g. todo.completed")
-  @Parameter(
-      name = "list_id",
-      in = ParameterIn.QUERY,
-      schema = @Schema(type = "string", format = "uuid"))
-  @Parameter(
-      name = "since",
-      in = ParameterIn.QUERY,
-      schema = @Schema(type = "string", format = "date-time"))
-  @Parameter(
-      name = "until",
-      in = ParameterIn.QUERY,
-      schema = @Schema(type = "string", format = "date-time"))
+  @Operation(
+      summary = "Every event the filters select, newest first (admin role only)",
+      parameters = {
+        @Parameter(
+            name = "actor",
+            in = ParameterIn.QUERY,
+            description = "a user id",
+            schema = @Schema(type = "string")),
+        @Parameter(
+            name = "action",
+            in = ParameterIn.QUERY,
+            description = "e.g. todo.completed",
+            schema = @Schema(type = "string")),
+        @Parameter(
+            name = "list_id",
+            in = ParameterIn.QUERY,
+            schema = @Schema(type = "string", format = "uuid")),
+        @Parameter(
+            name = "since",
+            in = ParameterIn.QUERY,
+            schema = @Schema(type = "string", format = "date-time")),
+        @Parameter(
+            name = "until",
+            in = ParameterIn.QUERY,
+            schema = @Schema(type = "string", format = "date-time"))
+      })
   @ApiResponse(
       responseCode = "404",
       description = "LIST_NOT_FOUND (a malformed list_id)",

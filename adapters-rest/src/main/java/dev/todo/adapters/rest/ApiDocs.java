@@ -3,7 +3,6 @@ package dev.todo.adapters.rest;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MediaType;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -17,8 +16,9 @@ import java.lang.annotation.Target;
  * of route it has (bearer-protected, takes a to-do body, writes one to-do under If-Match); the
  * micronaut-openapi processor reads the {@code @ApiResponse}, {@code @Parameter} and {@code
  * RequestBody} on these annotations as if they were on the route (Micronaut stereotypes, also
- * through an annotation that carries another). Documentation only: they keep the default (class)
- * retention, and nothing reads them at run time.
+ * through an annotation that carries another); a parameter by its entry in {@code
+ * src/main/openapi/parameters.yml}. Documentation only: they keep the default (class) retention,
+ * and nothing reads them at run time.
  */
 final class ApiDocs {
 
@@ -50,16 +50,8 @@ final class ApiDocs {
    * read; "today" in the caller's time zone.
    */
   @Target(ElementType.METHOD)
-  @Parameter(
-      name = "list_id",
-      in = ParameterIn.QUERY,
-      description = "one list (a member's); without it every list the caller can read",
-      schema = @Schema(type = "string", format = "uuid"))
-  @Parameter(
-      name = "tz",
-      in = ParameterIn.QUERY,
-      description = "the caller's IANA time zone, which decides \"today\" (default UTC)",
-      schema = @Schema(type = "string", example = "Europe/Berlin"))
+  @Parameter(name = "list_id", ref = "ListId")
+  @Parameter(name = "tz", ref = "TimeZone")
   @ApiResponse(
       responseCode = "404",
       description = "LIST_NOT_FOUND (list_id names no list the caller can read)",
@@ -68,11 +60,7 @@ final class ApiDocs {
 
   /** A bulk change: in the list {@code list_id} names (an editor's), else the caller's own. */
   @Target(ElementType.METHOD)
-  @Parameter(
-      name = "list_id",
-      in = ParameterIn.QUERY,
-      description = "one list (an editor's); without it every list the caller owns",
-      schema = @Schema(type = "string", format = "uuid"))
+  @Parameter(name = "list_id", ref = "ListIdOrOwnLists")
   @ApiResponse(
       responseCode = "404",
       description = "LIST_NOT_FOUND (list_id names no list the caller can read)",
@@ -81,11 +69,7 @@ final class ApiDocs {
 
   /** A read of the trash: one list named by {@code list_id} (an editor's), or every list edited. */
   @Target(ElementType.METHOD)
-  @Parameter(
-      name = "list_id",
-      in = ParameterIn.QUERY,
-      description = "one list (an editor's); without it every list the caller edits",
-      schema = @Schema(type = "string", format = "uuid"))
+  @Parameter(name = "list_id", ref = "ListIdInTrash")
   @ApiResponse(
       responseCode = "404",
       description = "LIST_NOT_FOUND (list_id names no list the caller can read)",
@@ -94,15 +78,8 @@ final class ApiDocs {
 
   /** A page of audit events: before an event of the previous page, at most {@code limit}. */
   @Target(ElementType.METHOD)
-  @Parameter(
-      name = "before",
-      in = ParameterIn.QUERY,
-      description = "the next of the previous page",
-      schema = @Schema(type = "string", format = "uuid"))
-  @Parameter(
-      name = "limit",
-      in = ParameterIn.QUERY,
-      schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "50"))
+  @Parameter(name = "before", ref = "EventsBefore")
+  @Parameter(name = "limit", ref = "EventsLimit")
   @ApiResponse(
       responseCode = "400",
       description = "MALFORMED_REQUEST: a bad value of a known parameter",
@@ -153,11 +130,7 @@ final class ApiDocs {
 
   /** The route changes its resource only if {@code If-Match}, when sent, names its version. */
   @Target(ElementType.METHOD)
-  @Parameter(
-      name = HttpHeaders.IF_MATCH,
-      in = ParameterIn.HEADER,
-      description = "\"<version>\", W/\"<version>\", * or a list; a mismatch is 412",
-      schema = @Schema(type = "string"))
+  @Parameter(name = HttpHeaders.IF_MATCH, ref = "IfMatch")
   @ApiResponse(
       responseCode = "412",
       description = "PRECONDITION_FAILED: If-Match does not name the current version",
@@ -166,11 +139,7 @@ final class ApiDocs {
 
   /** A read of one resource with an ETag: {@code If-None-Match} naming its version is a 304. */
   @Target(ElementType.METHOD)
-  @Parameter(
-      name = HttpHeaders.IF_NONE_MATCH,
-      in = ParameterIn.HEADER,
-      description = "\"<version>\", W/\"<version>\", * or a list; a match is 304 without a body",
-      schema = @Schema(type = "string"))
+  @Parameter(name = HttpHeaders.IF_NONE_MATCH, ref = "IfNoneMatch")
   @ApiResponse(responseCode = "304", description = "not modified; ETag set, no body")
   @interface ConditionalRead {}
 

@@ -39,13 +39,20 @@ class SyncController {
       description =
           "Lists, to-dos (not in the trash) and steps created or changed since the cursor, as they"
               + " are now, and what the caller can no longer see in removed; follow cursor while"
-              + " has_more is true. A cursor stays valid for TODO_SYNC_RETENTION_DAYS.")
-  @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "from the previous answer")
-  @Parameter(
-      name = "limit",
-      in = ParameterIn.QUERY,
-      description = "lists, to-dos and steps together",
-      schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "500"))
+              + " has_more is true. A cursor stays valid for TODO_SYNC_RETENTION_DAYS.",
+      parameters = {
+        @Parameter(
+            name = "cursor",
+            in = ParameterIn.QUERY,
+            description = "from the previous answer",
+            schema = @Schema(type = "string")),
+        @Parameter(
+            name = "limit",
+            in = ParameterIn.QUERY,
+            description = "lists, to-dos and steps together",
+            schema =
+                @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "500"))
+      })
   @ApiResponse(
       responseCode = "200",
       description = "one page of changes",

@@ -1,13 +1,12 @@
 package dev.todo.adapters.rest;
 
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Target;
 
 /**
- * The OpenAPI description of the to-do list's query parameters (read by {@link QueryParameters}).
+ * The to-do list's query parameters (read by {@link QueryParameters}), named by their entries in
+ * {@code src/main/openapi/parameters.yml}.
  */
 final class TodoQueryDocs {
 
@@ -15,79 +14,26 @@ final class TodoQueryDocs {
 
   /** The filters, the order and the page of {@code GET /api/v1/todos}. */
   @Target(ElementType.METHOD)
-  @Parameter(
-      name = "status",
-      in = ParameterIn.QUERY,
-      schema =
-          @Schema(
-              type = "string",
-              allowableValues = {"all", "active", "completed"}))
-  @Parameter(
-      name = "q",
-      in = ParameterIn.QUERY,
-      description = "case-insensitive substring of title or notes",
-      schema = @Schema(type = "string"))
-  @Parameter(
-      name = "priority",
-      in = ParameterIn.QUERY,
-      schema =
-          @Schema(
-              type = "string",
-              allowableValues = {"none", "low", "medium", "high"}))
-  @Parameter(
-      name = "due",
-      in = ParameterIn.QUERY,
-      description = "overdue (active, due before today), today, or upcoming (after today)",
-      schema =
-          @Schema(
-              type = "string",
-              allowableValues = {"overdue", "today", "upcoming"}))
-  @Parameter(
-      name = "due_before",
-      in = ParameterIn.QUERY,
-      schema = @Schema(type = "string", format = "date"))
-  @Parameter(
-      name = "due_after",
-      in = ParameterIn.QUERY,
-      schema = @Schema(type = "string", format = "date"))
-  @Parameter(
-      name = "sort",
-      in = ParameterIn.QUERY,
-      schema =
-          @Schema(
-              type = "string",
-              allowableValues = {
-                "position",
-                "created_at",
-                "updated_at",
-                "due_date",
-                "priority",
-                "title"
-              }))
-  @Parameter(
-      name = "order",
-      in = ParameterIn.QUERY,
-      schema =
-          @Schema(
-              type = "string",
-              allowableValues = {"asc", "desc"}))
-  @Parameter(
-      name = "page",
-      in = ParameterIn.QUERY,
-      schema = @Schema(type = "integer", minimum = "1"))
-  @Parameter(
-      name = "page_size",
-      in = ParameterIn.QUERY,
-      schema = @Schema(type = "integer", minimum = "1", maximum = "100"))
+  @Parameter(name = "status", ref = "Status")
+  @Parameter(name = "q", ref = "Text")
+  @Parameter(name = "priority", ref = "Priority")
+  @Parameter(name = "due", ref = "Due")
+  @Parameter(name = "due_before", ref = "DueBefore")
+  @Parameter(name = "due_after", ref = "DueAfter")
+  @Parameter(name = "sort", ref = "Sort")
+  @Parameter(name = "order", ref = "Order")
+  @Page
   @Owner
   @interface ListParameters {}
 
+  /** {@code page} and {@code page_size}. */
+  @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+  @Parameter(name = "page", ref = "Page")
+  @Parameter(name = "page_size", ref = "PageSize")
+  @interface Page {}
+
   /** {@code owner}: the lists another user owns (an admin may name anyone, others themself). */
   @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
-  @Parameter(
-      name = "owner",
-      in = ParameterIn.QUERY,
-      description = "the lists this user owns (admin only, or the caller's own sub)",
-      schema = @Schema(type = "string"))
+  @Parameter(name = "owner", ref = "Owner")
   @interface Owner {}
 }

@@ -14,7 +14,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -38,14 +37,7 @@ class TrashController {
 
   @Get("/trash")
   @Operation(summary = "The trashed to-dos of the lists the caller edits, latest deleted first")
-  @Parameter(
-      name = "page",
-      in = ParameterIn.QUERY,
-      schema = @Schema(type = "integer", minimum = "1", defaultValue = "1"))
-  @Parameter(
-      name = "page_size",
-      in = ParameterIn.QUERY,
-      schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+  @TodoQueryDocs.Page
   @ApiResponse(
       responseCode = "400",
       description = "MALFORMED_REQUEST: a bad value of a known parameter",
