@@ -13,10 +13,11 @@ import java.util.List;
 /**
  * The SQL of a list query over one or more lists. Every read of one list's rows starts with its
  * {@code list_seq} and orders as one of the {@code todos_by_list_*} indexes does, so that a page is
- * read in index order. A page across several lists merges one such read per list (each at most
- * {@code offset + size} keys read from the index), then reads only the page's rows whole, since no
- * single index holds their rows in one order; a search, which matches few rows, and a caller with
- * very many lists read the matching rows of all the lists and sort them.
+ * read in index order. A page across several lists is the union of one such read per list, ordered
+ * by the sort's keys, which both engines merge (SQLite's MERGE (UNION ALL), PostgreSQL's Merge
+ * Append): each list's index is read only as far as the page needs. Then only the page's rows are
+ * read whole, since no single index holds their rows in one order; a search, which matches few
+ * rows, and a caller with very many lists read the matching rows of all the lists and sort them.
  */
 final class TodoListSql {
 
@@ -114,51 +115,81 @@ final class TodoListSql {
           select() + " WHERE " + listCondition(lists) + conditions + order + " LIMIT ? OFFSET ?",
           parameters.toArray());
     }
-    var branches = new ArrayList<String>();
+    var arms = new ArrayList<String>();
     var parameters = new ArrayList<>();
+    var terms = sortTerms("t", sort);
     for (ListId list : lists) {
-      branches.add(
-          "SELECT * FROM (SELECT "
-              + sortKeys(sort)
+      arms.add(
+          "SELECT t.seq AS seq, "
+              + keyColumns(terms)
               + " FROM "
               + from
               + " WHERE "
               + listCondition(List.of(list))
-              + conditions
-              + order
-              + " LIMIT ?) AS branch"
-              + branches.size());
+              + conditions);
       parameters.addAll(where(List.of(list)));
-      parameters.add(page.offset() + page.size());
     }
     parameters.add(page.size());
     parameters.add(page.offset());
     return new Query(
         select()
-            + " JOIN (SELECT seq FROM ("
-            + String.join(" UNION ALL ", branches)
-            + ") merged ORDER BY "
-            + orderBy("merged", sort, direction)
+            + " JOIN ("
+            + String.join(" UNION ALL ", arms)
+            + " ORDER BY "
+            + keyOrder(terms, direction)
             + " LIMIT ? OFFSET ?) page ON t.seq = page.seq"
             + order,
         parameters.toArray());
   }
 
   /**
-   * What a branch of a page across lists reads of each row: its key and the columns of the order,
-   * all in the sort's index, so that only the page's own rows are read whole.
+   * One term of a sort: its expression, and whether it follows the sort's direction (to-dos without
+   * a due date come last both ways).
    */
-  private static String sortKeys(TodoSort sort) {
-    String key =
-        switch (sort) {
-          case POSITION -> "t.position, ";
-          case CREATED_AT -> "";
-          case UPDATED_AT -> "t.updated_at, ";
-          case PRIORITY -> "t.priority, ";
-          case TITLE -> "t.title_sort, ";
-          case DUE_DATE -> "t.due_date, ";
-        };
-    return "t.seq, " + key + "t.created_at, t.id";
+  private record SortTerm(String expression, boolean directed) {}
+
+  /** The terms of a sort on the rows aliased {@code a}, ending with the tie-breakers. */
+  private static List<SortTerm> sortTerms(String a, TodoSort sort) {
+    var terms = new ArrayList<SortTerm>();
+    switch (sort) {
+      case POSITION -> terms.add(new SortTerm(a + ".position", true));
+      case CREATED_AT -> {}
+      case UPDATED_AT -> terms.add(new SortTerm(a + ".updated_at", true));
+      case PRIORITY -> terms.add(new SortTerm(a + ".priority", true));
+      case TITLE -> terms.add(new SortTerm(a + ".title_sort", true));
+      case DUE_DATE -> {
+        terms.add(new SortTerm(a + ".due_date IS NULL", false));
+        terms.add(new SortTerm(a + ".due_date", true));
+      }
+    }
+    terms.add(new SortTerm(a + ".created_at", true));
+    terms.add(new SortTerm(a + ".id", true));
+    return terms;
+  }
+
+  /** What an arm of a page across lists selects besides the row's key: its sort keys, k0 … kn. */
+  private static String keyColumns(List<SortTerm> terms) {
+    var columns = new ArrayList<String>();
+    for (int i = 0; i < terms.size(); i++) {
+      columns.add(terms.get(i).expression() + " AS k" + i);
+    }
+    return String.join(", ", columns);
+  }
+
+  /** The order of the arms' union, by their sort keys. */
+  private static String keyOrder(List<SortTerm> terms, SortDirection direction) {
+    var keys = new ArrayList<String>();
+    for (int i = 0; i < terms.size(); i++) {
+      keys.add("k" + i + suffix(terms.get(i), direction));
+    }
+    return String.join(", ", keys);
+  }
+
+  private static String suffix(SortTerm term, SortDirection direction) {
+    if (!term.directed()) {
+      return "";
+    }
+    return direction == SortDirection.ASC ? " ASC" : " DESC";
   }
 
   Query count() {
@@ -220,15 +251,10 @@ final class TodoListSql {
 
   /** The order of a sort on the rows aliased {@code a}, ending with the tie-breakers. */
   static String orderBy(String a, TodoSort sort, SortDirection direction) {
-    String d = direction == SortDirection.ASC ? " ASC" : " DESC";
-    String ties = a + ".created_at" + d + ", " + a + ".id" + d;
-    return switch (sort) {
-      case POSITION -> a + ".position" + d + ", " + ties;
-      case CREATED_AT -> ties;
-      case UPDATED_AT -> a + ".updated_at" + d + ", " + ties;
-      case PRIORITY -> a + ".priority" + d + ", " + ties;
-      case TITLE -> a + ".title_sort" + d + ", " + ties;
-      case DUE_DATE -> a + ".due_date IS NULL, " + a + ".due_date" + d + ", " + ties;
-    };
+    var order = new ArrayList<String>();
+    for (var term : sortTerms(a, sort)) {
+      order.add(term.expression() + suffix(term, direction));
+    }
+    return String.join(", ", order);
   }
 }

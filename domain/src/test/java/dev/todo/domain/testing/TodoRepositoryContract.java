@@ -22,6 +22,7 @@ import dev.todo.domain.todo.TodoId;
 import dev.todo.domain.todo.TodoInput;
 import dev.todo.domain.todo.TodoSort;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -171,6 +172,46 @@ public abstract class TodoRepositoryContract {
     assertThat(inTransaction(() -> todos.stats(both.lists(), date("2026-01-15"))))
         .extracting(s -> s.total(), s -> s.completed(), s -> s.overdue())
         .containsExactly(5L, 1L, 1L);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TodoSort.class)
+  void pagesAcrossListsFollowTheOrderOfTheSameToDosInOneList(TodoSort sort) {
+    inTransaction(
+        () -> {
+          TestLists.registerWithLists(users, lists, "carol", "dave");
+          return null;
+        });
+    var spread = List.of("alice", "bob", "carol");
+    var dues = new String[] {null, "2026-01-10", "2026-01-20", null, "2026-01-10", "2026-01-05"};
+    for (int i = 0; i < 12; i++) {
+      // positions and due dates repeat across the lists; creation times never do
+      var created = T0.plusSeconds(i * 5 % 12);
+      var title = (i % 2 == 0 ? "Item " : "item ") + (char) ('a' + i * 7 % 12);
+      var priority = Priority.values()[i % Priority.values().length];
+      for (var owner : List.of(spread.get(i % spread.size()), "dave")) {
+        var todo = aTodo().ownedBy(owner).titled(title).position(i % 4).createdAt(created);
+        todo.priority(priority);
+        if (dues[i % dues.length] != null) {
+          todo.due(dues[i % dues.length]);
+        }
+        store(i % 3 == 0 ? todo.completed().build() : todo.build());
+      }
+    }
+    var across =
+        TodoFilter.allOf(listOf("alice")).over(spread.stream().map(TodoBuilder::listOf).toList());
+
+    for (var direction : SortDirection.values()) {
+      var pages = new ArrayList<String>();
+      for (int page = 1; page <= 3; page++) {
+        var number = page;
+        inTransaction(() -> todos.find(across, sort, direction, new PageRequest(number, 5)))
+            .forEach(todo -> pages.add(todo.title().value()));
+      }
+      assertThat(pages)
+          .as(sort + " " + direction)
+          .containsExactlyElementsOf(titles(TodoFilter.allOf(listOf("dave")), sort, direction));
+    }
   }
 
   @Test
