@@ -15,9 +15,10 @@ import java.util.List;
  * {@code list_seq} and orders as one of the {@code todos_by_list_*} indexes does, so that a page is
  * read in index order. A page across several lists is the union of one such read per list, ordered
  * by the sort's keys, which both engines merge (SQLite's MERGE (UNION ALL), PostgreSQL's Merge
- * Append): each list's index is read only as far as the page needs. Then only the page's rows are
- * read whole, since no single index holds their rows in one order; a search, which matches few
- * rows, and a caller with very many lists read the matching rows of all the lists and sort them.
+ * Append over arms limited to offset + size): each list's index is read only as far as the page
+ * needs. Then only the page's rows are read whole, since no single index holds their rows in one
+ * order; a search, which matches few rows, and a caller with very many lists read the matching rows
+ * of all the lists and sort them.
  */
 final class TodoListSql {
 
@@ -119,15 +120,28 @@ final class TodoListSql {
     var parameters = new ArrayList<>();
     var terms = sortTerms("t", sort);
     for (ListId list : lists) {
-      arms.add(
+      String arm =
           "SELECT t.seq AS seq, "
               + keyColumns(terms)
               + " FROM "
               + from
               + " WHERE "
               + listCondition(List.of(list))
-              + conditions);
+              + conditions;
       parameters.addAll(where(List.of(list)));
+      if (engine == DatabaseEngine.POSTGRES) {
+        // PostgreSQL merges (Merge Append) arms that are limited, and sorts every row of unlimited
+        // ones; SQLite merges only unlimited arms and sorts limited ones first
+        arm =
+            "SELECT * FROM ("
+                + arm
+                + " ORDER BY "
+                + keyOrder(terms, direction)
+                + " LIMIT ?) AS arm"
+                + arms.size();
+        parameters.add(page.offset() + page.size());
+      }
+      arms.add(arm);
     }
     parameters.add(page.size());
     parameters.add(page.offset());
