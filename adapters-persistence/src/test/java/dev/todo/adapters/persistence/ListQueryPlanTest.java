@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every list query is answered through an index that starts with the list; the page queries of each
- * sort read one list's rows in index order (no temporary sort), and a page across lists sorts only
- * what it merges, at most {@code offset + size} rows of each list; the export's keyset pages seek
+ * sort read one list's rows in index order (no temporary sort), and a page across lists merges the
+ * lists' reads in that order, sorting only the page's own rows; the export's keyset pages seek
  * their list's partial index from the last row read. Plans are printed for the record.
  */
 class ListQueryPlanTest {
