@@ -31,17 +31,23 @@ final class CachedStatements {
   }
 
   /**
-   * Runs {@code work} with the statement for {@code sql} on the transaction's connection. A
-   * statement whose work failed is closed and forgotten: the next use prepares it afresh, so one
-   * failure can never leave a statement in a state that fails the next caller.
+   * Runs {@code work} with the statement for {@code sql} on the transaction's connection, its
+   * placeholders bound to {@code parameters} in order. A statement whose work failed is closed and
+   * forgotten: the next use prepares it afresh, so one failure can never leave a statement in a
+   * state that fails the next caller.
+   *
+   * <p>A cached statement's parameters are never cleared, only all bound again: clearing the
+   * bindings of a statement whose plan looked at a bound value expires it, and SQLite prepares it
+   * again at its next step (a page across 20 lists: 330 instead of 52 µs). A run that does not bind
+   * every placeholder is refused rather than run with the values of the run before.
    */
-  <R> R run(String sql, StatementWork<R> work) {
+  <R> R run(String sql, Object[] parameters, StatementWork<R> work) {
     Map<String, PreparedStatement> statements = null;
     PreparedStatement statement = null;
     try {
       var pooled = jdbc.getConnection();
       if (!pooled.isWrapperFor(SQLiteConnection.class)) {
-        return prepared(pooled, sql, work);
+        return prepared(pooled, sql, parameters, work);
       }
       SQLiteConnection connection = pooled.unwrap(SQLiteConnection.class);
       statements = byConnection.computeIfAbsent(connection, ignored -> newCache());
@@ -50,9 +56,9 @@ final class CachedStatements {
         statement = connection.prepareStatement(sql);
         statements.put(sql, statement);
       }
-      R result = work.apply(statement);
-      statement.clearParameters();
-      return result;
+      requireEveryPlaceholder(statement, parameters, sql);
+      bind(statement, parameters);
+      return work.apply(statement);
     } catch (SQLException | RuntimeException e) {
       if (statement != null) {
         statements.remove(sql);
@@ -65,10 +71,27 @@ final class CachedStatements {
     }
   }
 
+  private static void requireEveryPlaceholder(
+      PreparedStatement statement, Object[] parameters, String sql) throws SQLException {
+    int placeholders = statement.getParameterMetaData().getParameterCount();
+    if (parameters.length != placeholders) {
+      throw new IllegalArgumentException(
+          placeholders + " placeholders, " + parameters.length + " parameters: " + sql);
+    }
+  }
+
+  private static void bind(PreparedStatement statement, Object[] parameters) throws SQLException {
+    for (int i = 0; i < parameters.length; i++) {
+      statement.setObject(i + 1, parameters[i]);
+    }
+  }
+
   /** Not SQLite (PostgreSQL's driver keeps prepared statements on the server by itself). */
-  private static <R> R prepared(java.sql.Connection connection, String sql, StatementWork<R> work)
+  private static <R> R prepared(
+      java.sql.Connection connection, String sql, Object[] parameters, StatementWork<R> work)
       throws SQLException {
     try (var statement = connection.prepareStatement(sql)) {
+      bind(statement, parameters);
       return work.apply(statement);
     }
   }

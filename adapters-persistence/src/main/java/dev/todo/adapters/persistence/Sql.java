@@ -1,7 +1,6 @@
 package dev.todo.adapters.persistence;
 
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -32,8 +31,8 @@ final class Sql {
   <T> List<T> list(String sql, RowReader<T> reader, Object... parameters) {
     return statements.run(
         sql,
+        parameters,
         statement -> {
-          bind(statement, parameters);
           try (ResultSet row = statement.executeQuery()) {
             var found = new ArrayList<T>();
             while (row.next()) {
@@ -47,8 +46,8 @@ final class Sql {
   <T> Optional<T> one(String sql, RowReader<T> reader, Object... parameters) {
     return statements.run(
         sql,
+        parameters,
         statement -> {
-          bind(statement, parameters);
           try (ResultSet row = statement.executeQuery()) {
             return row.next() ? Optional.of(reader.read(row)) : Optional.empty();
           }
@@ -65,16 +64,10 @@ final class Sql {
   long update(String sql, Object... parameters) {
     return statements.run(
         sql,
+        parameters,
         statement -> {
-          bind(statement, parameters);
           return (long) statement.executeUpdate();
         });
-  }
-
-  private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
-    for (int i = 0; i < parameters.length; i++) {
-      statement.setObject(i + 1, parameters[i]);
-    }
   }
 
   /** A statement failed; its cause is the driver's {@link SQLException}. */

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Prepared statements reused per connection, on a real SQLite file. */
 class CachedStatementsTest {
 
+  private static final Object[] NONE = {};
+
   @TempDir Path directory;
   private SqliteFile database;
   private CachedStatements statements;
@@ -37,9 +39,9 @@ class CachedStatementsTest {
         database.inTransaction(
             () ->
                 new PreparedStatement[] {
-                  statements.run("SELECT 1", statement -> statement),
-                  statements.run("SELECT 1", statement -> statement),
-                  statements.run("SELECT 2", statement -> statement)
+                  statements.run("SELECT 1", NONE, statement -> statement),
+                  statements.run("SELECT 1", NONE, statement -> statement),
+                  statements.run("SELECT 2", NONE, statement -> statement)
                 });
 
     assertThat(used[1]).isSameAs(used[0]);
@@ -47,21 +49,28 @@ class CachedStatementsTest {
   }
 
   @Test
-  void parametersOfOneRunDoNotCarryOverToTheNext() {
+  void eachRunBindsEveryPlaceholderAndARunThatWouldNotIsRefused() {
     var values =
         database.inTransaction(
             () ->
                 new String[] {
-                  statements.run(
-                      "SELECT ?",
-                      statement -> {
-                        statement.setString(1, "first");
-                        return single(statement);
-                      }),
-                  statements.run("SELECT ?", CachedStatementsTest::single)
+                  statements.run("SELECT ?", new Object[] {"first"}, CachedStatementsTest::single),
+                  statements.run("SELECT ?", new Object[] {"second"}, CachedStatementsTest::single)
                 });
 
-    assertThat(values).containsExactly("first", null);
+    assertThat(values).containsExactly("first", "second");
+    assertThatThrownBy(
+            () ->
+                database.inTransaction(
+                    () -> statements.run("SELECT ?", NONE, CachedStatementsTest::single)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1 placeholders, 0 parameters");
+    assertThat(
+            database.inTransaction(
+                () ->
+                    statements.run(
+                        "SELECT ?", new Object[] {"third"}, CachedStatementsTest::single)))
+        .isEqualTo("third");
   }
 
   @Test
@@ -69,9 +78,9 @@ class CachedStatementsTest {
     var oldest =
         database.inTransaction(
             () -> {
-              PreparedStatement first = statements.run("SELECT 0", statement -> statement);
+              PreparedStatement first = statements.run("SELECT 0", NONE, statement -> statement);
               for (int i = 1; i <= CachedStatements.PER_CONNECTION; i++) {
-                statements.run("SELECT " + i, statement -> statement);
+                statements.run("SELECT " + i, NONE, statement -> statement);
               }
               return first;
             });
@@ -88,6 +97,7 @@ class CachedStatementsTest {
                     () ->
                         statements.run(
                             "SELECT ?",
+                            new Object[] {"fails"},
                             statement -> {
                               failed[0] = statement;
                               throw new SQLException("the statement failed");
@@ -100,8 +110,8 @@ class CachedStatementsTest {
             () ->
                 statements.run(
                     "SELECT ?",
+                    new Object[] {"works"},
                     statement -> {
-                      statement.setString(1, "works");
                       return new Object[] {statement, single(statement)};
                     }));
 
