@@ -7,17 +7,11 @@ import dev.todo.domain.todo.PageRequest;
 import dev.todo.domain.todo.SortDirection;
 import dev.todo.domain.todo.TodoFilter;
 import dev.todo.domain.todo.TodoSort;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -31,56 +25,40 @@ class PostgresListQueryPlanTest {
   private static final List<ListId> LISTS =
       List.of(ListId.random(), ListId.random(), ListId.random());
 
-  private static PostgresDatabase database;
-  private static Connection connection;
+  private static QueryPlans plans;
 
   @BeforeAll
   static void seed() throws SQLException {
-    database = PostgresDatabase.create();
-    DataSource dataSource = DelegatingDataSource.unwrapDataSource(database.bean(DataSource.class));
-    connection = dataSource.getConnection();
-    try (var statement = connection.createStatement()) {
-      statement.execute("INSERT INTO users (sub, created_at) VALUES ('alice', 0)");
-      for (var list : LISTS) {
-        statement.execute(
-            "INSERT INTO lists (id, owner, name, is_default, created_at, updated_at, version)"
-                + " VALUES ('"
-                + list
-                + "', 'alice', 'a list', 0, 0, 0, 1)");
-        statement.execute(
-            "INSERT INTO todos (id, list_seq, title, title_sort, completed, priority, position,"
-                + " created_at, updated_at, version, due_date)"
-                + " SELECT gen_random_uuid()::text, l.seq, 'to-do ' || g, 'to-do ' || g, 0, g % 4,"
-                + " g, g, g, 1, CASE WHEN g % 3 = 0 THEN NULL ELSE '2026-01-'"
-                + " || lpad((1 + g % 28)::text, 2, '0') END"
-                + " FROM lists l, generate_series(1, "
-                + PER_LIST
-                + ") g WHERE l.id = '"
-                + list
-                + "'");
-      }
-      statement.execute("VACUUM ANALYZE");
+    plans = QueryPlans.onPostgres(PostgresDatabase.create());
+    plans.execute("INSERT INTO users (sub, created_at) VALUES ('alice', 0)");
+    for (var list : LISTS) {
+      plans.execute(
+          "INSERT INTO lists (id, owner, name, is_default, created_at, updated_at, version)"
+              + " VALUES ('"
+              + list
+              + "', 'alice', 'a list', 0, 0, 0, 1)");
+      plans.execute(
+          "INSERT INTO todos (id, list_seq, title, title_sort, completed, priority, position,"
+              + " created_at, updated_at, version, due_date)"
+              + " SELECT gen_random_uuid()::text, l.seq, 'to-do ' || g, 'to-do ' || g, 0, g % 4,"
+              + " g, g, g, 1, CASE WHEN g % 3 = 0 THEN NULL ELSE '2026-01-'"
+              + " || lpad((1 + g % 28)::text, 2, '0') END"
+              + " FROM lists l, generate_series(1, "
+              + PER_LIST
+              + ") g WHERE l.id = '"
+              + list
+              + "'");
     }
+    plans.execute("VACUUM ANALYZE");
   }
 
   @AfterAll
   static void close() throws SQLException {
-    connection.close();
-    database.close();
-  }
-
-  static Stream<Arguments> sorts() {
-    var arguments = new ArrayList<Arguments>();
-    for (TodoSort sort : TodoSort.values()) {
-      for (SortDirection direction : SortDirection.values()) {
-        arguments.add(Arguments.of(sort, direction));
-      }
-    }
-    return arguments.stream();
+    plans.close();
   }
 
   @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("sorts")
+  @MethodSource("dev.todo.adapters.persistence.ListQueryPlanTest#sorts")
   void aPageAcrossListsMergesEachListsLimitedIndexScan(TodoSort sort, SortDirection direction)
       throws SQLException {
     var filter = TodoFilter.allOf(LISTS.getFirst()).over(LISTS);
@@ -88,7 +66,7 @@ class PostgresListQueryPlanTest {
         TodoListSql.of(filter, DatabaseEngine.POSTGRES)
             .page(sort, direction, new PageRequest(3, 20));
 
-    var plan = plan(query.sql(), query.parameters());
+    var plan = plans.of(query.sql(), query.parameters());
 
     assertThat(plan).filteredOn(line -> line.contains("Merge Append")).hasSize(1);
     assertThat(plan)
@@ -97,21 +75,5 @@ class PostgresListQueryPlanTest {
     assertThat(plan).filteredOn(line -> line.matches(" *-> {2}Limit.*")).hasSize(LISTS.size() + 1);
     assertThat(plan.getFirst()).as("the page's own rows are sorted last").startsWith("Sort");
     assertThat(plan).noneMatch(line -> line.matches(" *-> {2}(Sort|Seq Scan on todos).*"));
-  }
-
-  private static List<String> plan(String sql, Object... parameters) throws SQLException {
-    var lines = new ArrayList<String>();
-    try (var statement = connection.prepareStatement("EXPLAIN (COSTS OFF) " + sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        statement.setObject(i + 1, parameters[i]);
-      }
-      try (var result = statement.executeQuery()) {
-        while (result.next()) {
-          lines.add(result.getString(1));
-        }
-      }
-    }
-    System.out.println("PLAN " + sql + "\n  " + String.join("\n  ", lines));
-    return lines;
   }
 }
