@@ -107,7 +107,7 @@ final class TodoListSql {
   /** One page in the given order. */
   Query page(TodoSort sort, SortDirection direction, PageRequest page) {
     List<ListId> lists = filter.lists();
-    String order = " ORDER BY " + orderBy("t", sort, direction);
+    String order = " ORDER BY " + orderBy(sort, direction);
     if (lists.size() == 1 || searchesTrigrams || lists.size() > MAX_MERGED_LISTS) {
       var parameters = new ArrayList<>(where(lists));
       parameters.add(page.size());
@@ -118,7 +118,7 @@ final class TodoListSql {
     }
     var arms = new ArrayList<String>();
     var parameters = new ArrayList<>();
-    var terms = sortTerms("t", sort);
+    var terms = sortTerms(sort);
     for (ListId list : lists) {
       String arm =
           "SELECT t.seq AS seq, "
@@ -162,22 +162,22 @@ final class TodoListSql {
    */
   private record SortTerm(String expression, boolean directed) {}
 
-  /** The terms of a sort on the rows aliased {@code a}, ending with the tie-breakers. */
-  private static List<SortTerm> sortTerms(String a, TodoSort sort) {
+  /** The terms of a sort on the to-dos ({@code t}), ending with the tie-breakers. */
+  private static List<SortTerm> sortTerms(TodoSort sort) {
     var terms = new ArrayList<SortTerm>();
     switch (sort) {
-      case POSITION -> terms.add(new SortTerm(a + ".position", true));
+      case POSITION -> terms.add(new SortTerm("t.position", true));
       case CREATED_AT -> {}
-      case UPDATED_AT -> terms.add(new SortTerm(a + ".updated_at", true));
-      case PRIORITY -> terms.add(new SortTerm(a + ".priority", true));
-      case TITLE -> terms.add(new SortTerm(a + ".title_sort", true));
+      case UPDATED_AT -> terms.add(new SortTerm("t.updated_at", true));
+      case PRIORITY -> terms.add(new SortTerm("t.priority", true));
+      case TITLE -> terms.add(new SortTerm("t.title_sort", true));
       case DUE_DATE -> {
-        terms.add(new SortTerm(a + ".due_date IS NULL", false));
-        terms.add(new SortTerm(a + ".due_date", true));
+        terms.add(new SortTerm("t.due_date IS NULL", false));
+        terms.add(new SortTerm("t.due_date", true));
       }
     }
-    terms.add(new SortTerm(a + ".created_at", true));
-    terms.add(new SortTerm(a + ".id", true));
+    terms.add(new SortTerm("t.created_at", true));
+    terms.add(new SortTerm("t.id", true));
     return terms;
   }
 
@@ -263,10 +263,10 @@ final class TodoListSql {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
-  /** The order of a sort on the rows aliased {@code a}, ending with the tie-breakers. */
-  static String orderBy(String a, TodoSort sort, SortDirection direction) {
+  /** The order of a sort on the to-dos ({@code t}), ending with the tie-breakers. */
+  static String orderBy(TodoSort sort, SortDirection direction) {
     var order = new ArrayList<String>();
-    for (var term : sortTerms(a, sort)) {
+    for (var term : sortTerms(sort)) {
       order.add(term.expression() + suffix(term, direction));
     }
     return String.join(", ", order);
