@@ -1,7 +1,8 @@
 package dev.todo.adapters.persistence;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collections;
@@ -22,12 +23,12 @@ final class CachedStatements {
 
   static final int PER_CONNECTION = 64;
 
-  private final JdbcOperations jdbc;
+  private final ConnectionOperations<Connection> connections;
   private final Map<SQLiteConnection, Map<String, PreparedStatement>> byConnection =
       Collections.synchronizedMap(new WeakHashMap<>());
 
-  CachedStatements(JdbcOperations jdbc) {
-    this.jdbc = jdbc;
+  CachedStatements(ConnectionOperations<Connection> connections) {
+    this.connections = connections;
   }
 
   /**
@@ -45,7 +46,7 @@ final class CachedStatements {
     Map<String, PreparedStatement> statements = null;
     PreparedStatement statement = null;
     try {
-      var pooled = jdbc.getConnection();
+      var pooled = connections.getConnectionStatus().getConnection();
       if (!pooled.isWrapperFor(SQLiteConnection.class)) {
         return prepared(pooled, sql, parameters, work);
       }
