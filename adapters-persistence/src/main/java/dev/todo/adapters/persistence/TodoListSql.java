@@ -264,7 +264,7 @@ final class TodoListSql {
   }
 
   /** The order of a sort on the to-dos ({@code t}), ending with the tie-breakers. */
-  static String orderBy(TodoSort sort, SortDirection direction) {
+  private static String orderBy(TodoSort sort, SortDirection direction) {
     var order = new ArrayList<String>();
     for (var term : sortTerms(sort)) {
       order.add(term.expression() + suffix(term, direction));
