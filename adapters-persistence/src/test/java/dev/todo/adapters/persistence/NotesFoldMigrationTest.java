@@ -74,8 +74,6 @@ class NotesFoldMigrationTest {
   }
 
   private static FluentConfiguration flyway(DatabaseEngine engine, String url) {
-    var configuration = Flyway.configure().dataSource(url, null, null);
-    new EngineMigrations(engine).customizeFluentConfiguration(configuration);
-    return configuration;
+    return new SchemaMigrations(engine).ofEngine(Flyway.configure().dataSource(url, null, null));
   }
 }

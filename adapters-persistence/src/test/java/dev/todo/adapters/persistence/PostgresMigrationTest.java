@@ -20,9 +20,11 @@ class PostgresMigrationTest {
   void theSchemaHasEveryTableOfSqlite() throws SQLException {
     String url = PostgresCluster.shared().newDatabase();
 
-    var configuration = Flyway.configure().dataSource(url, null, null);
-    new EngineMigrations(DatabaseEngine.POSTGRES).customizeFluentConfiguration(configuration);
-    var result = configuration.load().migrate();
+    var result =
+        new SchemaMigrations(DatabaseEngine.POSTGRES)
+            .ofEngine(Flyway.configure().dataSource(url, null, null))
+            .load()
+            .migrate();
 
     assertThat(result.success).isTrue();
     assertThat(result.targetSchemaVersion).isEqualTo("11");
