@@ -236,7 +236,10 @@ export class TodoStore extends EventTarget {
 		if (this.state.loading) this.createdWhileLoading.add(created.id);
 		// the sync may have brought it before the create's own answer
 		if (this.state.todos.some((todo) => todo.id === created.id)) this.take(temporaryId);
-		this.replace(created, this.state.todos.some((todo) => todo.id === created.id) ? created.id : temporaryId);
+		const shown = this.replace(created, this.state.todos.some((todo) => todo.id === created.id) ? created.id : temporaryId);
+		// sent from the outbox of an earlier visit before the first list arrived: no placeholder to
+		// replace, and that list may have been read before the create; it stays for the load to keep
+		if (!shown && this.state.loading && view.inScope(this.state, created)) this.state.todos = [...this.state.todos, created];
 	}
 
 	/** Takes the to-do with the given id out of the list; returns where it stood (-1: nowhere). */

@@ -14,14 +14,14 @@ const unavailable = () => new ApiError({ status: 503, code: 'UNAVAILABLE', messa
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 /** A tab: store, writes and outbox over the given local data; `api` is the server both tabs share. */
-async function openTab(api, data, { delays = [60_000] } = {}) {
+async function openTab(api, data, { delays = [60_000], load = true } = {}) {
 	const writeQueue = new WriteQueue();
 	const outbox = await Outbox.open(userData(data, 'alice'));
 	const store = new TodoStore({ api, writeQueue, pending: outbox });
 	const connectivity = new Connectivity({ delays });
 	const writes = new OptimisticWrites({ store, api, writeQueue, outbox, connectivity });
 	const events = recordEvents(store);
-	await store.load();
+	if (load) await store.load();
 	return { store, writes, outbox, connectivity, events };
 }
 
@@ -144,6 +144,30 @@ describe('Outbox', () => {
 		assert.equal(created.completed, true, 'the tick followed the create');
 		assert.equal(api.todos.find((t) => t.id === 'b'), undefined, 'deleted');
 		assert.equal(second.store.find(created.id).completed, true);
+		assert.equal(second.store.state.todos.some((t) => t.pending), false);
+	});
+
+	it('shows a create from a closed tab that the server confirmed while the list loaded, from a read made before it', async () => {
+		const data = new MemoryData();
+		const api = downable(new FakeApi(threeTodos()), offline);
+		const first = await openTab(api, data);
+		api.down = true;
+		first.writes.add('Call mum');
+		await tick();
+		assert.equal(first.outbox.count, 1); // the tab closes here
+
+		api.down = false;
+		const before = api.todos.map((t) => ({ ...t }));
+		let answerTheList;
+		api.listAllTodos = () => new Promise((resolve) => (answerTheList = () => resolve(before.map((t) => ({ ...t })))));
+		const second = await openTab(api, data, { load: false });
+		const loading = second.store.load();
+		second.writes.resume();
+		await second.writes.settled();
+		assert.equal(second.outbox.count, 0, 'created on the server');
+		answerTheList(); // the list as it was before the create
+		await loading;
+		assert.deepEqual(titles(second.store), ['Buy milk', 'Walk dog', 'Pay rent', 'Call mum']);
 		assert.equal(second.store.state.todos.some((t) => t.pending), false);
 	});
 
