@@ -54,6 +54,27 @@ export function wrk(run, app, mode, { duration = run.opt.duration, connections =
 }
 
 /**
+ * Warm-up until the JIT has settled: C2 compiles for about a minute of load on two cores
+ * (docs/decisions.md, "Startup profiled"), so a fixed few seconds left the first rounds measuring
+ * it. A run's throughput within 10 % of the run before it counts as settled.
+ */
+export const WARM_UP_RUNS_AT_MOST = 12;
+
+export function settled(previousRps, rps) {
+  return previousRps != null && Math.abs(rps - previousRps) <= 0.1 * previousRps;
+}
+
+/** Warm-up runs of mode (opt.warmup seconds each) until settled; the req/s of each. */
+export async function warmUp(run, app, mode, { env = {}, label = mode } = {}) {
+  const seen = [];
+  for (let w = 0; w < WARM_UP_RUNS_AT_MOST && !settled(seen.at(-2), seen.at(-1) ?? NaN); w++) {
+    const x = await wrk(run, app, mode, { duration: run.opt.warmup, env, label: `warm${w + 1}-${label}` });
+    seen.push(x.rps);
+  }
+  return seen;
+}
+
+/**
  * N runs of mode paced to rate requests per second (BENCH_RATE). They start after one uncounted
  * paced run, so that they measure the steady state rather than the recovery from whatever ran just
  * before (saturating runs, a full GC).

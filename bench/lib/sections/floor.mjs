@@ -12,7 +12,7 @@ import { procStatus } from '../probes.mjs';
 import { copyDir, throughputFixture } from '../seeding.mjs';
 import { jvmOptions, ready, startApp, stopApp } from '../service.mjs';
 import { summary } from '../stats.mjs';
-import { wrk } from '../wrk.mjs';
+import { WARM_UP_RUNS_AT_MOST, settled, wrk } from '../wrk.mjs';
 
 /** Starts bench/floor/target/floor.jar like the service: same flags, its own database in dir. */
 async function startFloor(run, dir) {
@@ -48,14 +48,13 @@ export async function floor(run) {
     const apps = { floor: floorApp, service };
     // A long warm-up: the service has far more code to compile than the floor, and rounds against
     // a service still warming measured the JIT (6-39 % at a load of 13-17; on a busy machine it
-    // took over a minute of load to settle). Warm-up runs until both apps' throughput is within
-    // 10 % of their previous run, at most 12 each.
+    // took over a minute of load to settle). Warm-up runs alternate until both apps are settled.
     const last = {};
-    for (let w = 0, settled = false; w < 12 && !settled; w++) {
-      settled = w > 0;
+    for (let w = 0, both = false; w < WARM_UP_RUNS_AT_MOST && !both; w++) {
+      both = true;
       for (const [name, app] of Object.entries(apps)) {
         const x = await wrk(run, app, 'health', { duration: run.opt.warmup, label: `floor-warm${w + 1}-${name}` });
-        if (!last[name] || Math.abs(x.rps - last[name]) > 0.1 * last[name]) settled = false;
+        both = settled(last[name], x.rps) && both;
         last[name] = x.rps;
       }
     }

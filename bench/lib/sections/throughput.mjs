@@ -10,7 +10,7 @@ import { memory } from '../probes.mjs';
 import { fixtureCopy, throughputFixture, verifyCounts } from '../seeding.mjs';
 import { ready, stopApp } from '../service.mjs';
 import { roundsSummary, summary } from '../stats.mjs';
-import { pacedRuns, wrk } from '../wrk.mjs';
+import { pacedRuns, warmUp, wrk } from '../wrk.mjs';
 
 export const SCENARIOS = [
   ['health', 'GET /api/v1/health (HTTP floor)', {}],
@@ -42,10 +42,11 @@ export async function throughput(run) {
   const lanes = [];
   try {
     for (const engine of opt.engines) lanes.push(await startLane(run, engine));
-    log(`throughput: warm-up ${opt.warmup} s per scenario`);
+    log(`throughput: warm-up runs of ${opt.warmup} s per scenario until settled`);
     for (const lane of lanes) {
       for (const [mode, , extra] of SCENARIOS) {
-        await wrk(run, lane.app, mode, { duration: opt.warmup, env: scenarioEnv(lane.fx, extra), label: `warmup-${lane.engine}-${mode}` });
+        const seen = await warmUp(run, lane.app, mode, { env: scenarioEnv(lane.fx, extra), label: `${lane.engine}-${mode}` });
+        log(`warm-up ${lane.engine} ${mode}: ${seen.map((rps) => rps.toFixed(0)).join(', ')} req/s`);
       }
     }
     for (let r = 0; r < opt.runs; r++) {
