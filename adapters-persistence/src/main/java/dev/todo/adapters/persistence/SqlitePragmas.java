@@ -20,9 +20,8 @@ final class SqlitePragmas {
     pragmas.put("temp_store", "MEMORY");
     // A bounded page cache per connection (default 2 MiB; pages beyond it are read again from the
     // OS's file cache, which is not the process's memory) and no memory map: a mapped file counts
-    // in
-    // the process's RSS and grew it with the database (+139 MB after the bench's writes), for no
-    // faster hot reads. 8 MB per connection held up to 32 MB of RSS under the bench's mix.
+    // in the process's RSS and grew it with the database (+139 MB after the bench's writes), for
+    // no faster hot reads. 8 MB per connection held up to 32 MB of RSS under the bench's mix.
     pragmas.put("cache_size", Integer.toString(-cacheKib));
     pragmas.put("mmap_size", "0");
     pragmas.put("journal_size_limit", "67108864");
