@@ -64,7 +64,9 @@ class AttachmentController {
     this.maxBytes = limits.maxBytes();
   }
 
+  /** On a virtual thread: it waits for the client's bytes, so it must not hold a request thread. */
   @Post
+  @ExecuteOn(TaskExecutors.VIRTUAL)
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Operation(summary = "Upload a file (multipart/form-data, part \"file\")")
   @ApiResponse(responseCode = "201", description = "created; Location set")
