@@ -229,6 +229,29 @@ class TodoApiSystemTest {
     assertThat(bad.errorCode()).isEqualTo("MALFORMED_REQUEST");
   }
 
+  /**
+   * Issue 18's first reproduction: a search for text with a NUL once answered 500 and left its
+   * failed statement in the connection's cache, so every later search on that connection failed for
+   * every user. Sent more often than the pool has connections, so that each one meets it.
+   */
+  @Test
+  void aSearchForTextNoTitleCanHoldFindsNothingAndLeavesSearchWorkingForEveryone() {
+    create("searcher-a", "{\"title\": \"Buy milk\"}");
+    create("searcher-b", "{\"title\": \"Oat milk\"}");
+
+    for (int i = 0; i < 12; i++) {
+      var odd = service.call("GET", "/api/v1/todos?q=a%00b").as("searcher-a").send();
+      assertThat(odd.status()).as(odd.toString()).isEqualTo(200);
+      assertThat(odd.body().get("data").size()).isZero();
+    }
+    for (int i = 0; i < 12; i++) {
+      var user = i % 2 == 0 ? "searcher-a" : "searcher-b";
+      var milk = service.call("GET", "/api/v1/todos?q=milk").as(user).send();
+      assertThat(milk.status()).as(milk.toString()).isEqualTo(200);
+      assertThat(titles(milk.body())).hasSize(1);
+    }
+  }
+
   @Test
   void sortingIsStableAcrossEqualKeys() {
     for (int i = 1; i <= 6; i++) {
