@@ -111,6 +111,21 @@ describe('look', () => {
 		noProblems(phone);
 	});
 
+	it('keeps the mark-all chevron beside the new-to-do field, above its due and priority row, wide and narrow', async () => {
+		for (const width of [1280, 360]) {
+			const page = await open(`chevron-${width}`, { viewport: { width, height: 740 } });
+			await add(page, 'Something to mark');
+			await settled(page);
+			const [field, chevron, extras] = await Promise.all(
+				['.new-todo', 'label[for="toggle-all"]', '.new-todo-extras'].map((selector) => page.locator(selector).boundingBox()),
+			);
+			const middle = (box) => box.y + box.height / 2;
+			assert.ok(Math.abs(middle(chevron) - middle(field)) <= 2, `at ${width} px the chevron (${middle(chevron)}) is level with the field (${middle(field)})`);
+			assert.ok(chevron.y + chevron.height <= extras.y + 1, `at ${width} px the chevron stays above the due and priority row`);
+			noProblems(page);
+		}
+	});
+
 	it('floats an error over the top of the page: the list does not move and the new-to-do field stays free', async () => {
 		const page = await open('banner', { viewport: { width: 1024, height: 800 } });
 		await add(page, 'Water plants');

@@ -34,6 +34,16 @@ export class TodoView {
 		this.$loading = root.querySelector('.loading');
 		this.items = new Map();
 		this.editingId = null;
+		this.keepToggleAllBesideTheField();
+	}
+
+	/** TodoMVC places toggle-all 65 px above the list, where the field is; the due and priority row lies between them. */
+	keepToggleAllBesideTheField() {
+		if (!this.$newTodoExtras || typeof ResizeObserver === 'undefined') return;
+		new ResizeObserver(([entry]) => {
+			const height = entry.borderBoxSize?.[0]?.blockSize ?? this.$newTodoExtras.offsetHeight;
+			this.$main.style.setProperty('--new-todo-extras-height', `${height}px`);
+		}).observe(this.$newTodoExtras);
 	}
 
 	focusNewTodo() {
