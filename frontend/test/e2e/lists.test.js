@@ -115,6 +115,7 @@ describe('sharing', () => {
 		await add(bob, 'Bread');
 		await item(bob, 'Milk').locator('.toggle').check();
 		await settled(bob);
+		await bob.screenshot({ path: docsScreenshot('shared-list'), clip: { x: 0, y: 0, width: 1280, height: 560 } });
 
 		await alice.reload();
 		await settled(alice);
