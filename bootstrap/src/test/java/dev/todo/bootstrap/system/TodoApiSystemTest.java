@@ -232,7 +232,8 @@ class TodoApiSystemTest {
   /**
    * Issue 18's first reproduction: a search for text with a NUL once answered 500 and left its
    * failed statement in the connection's cache, so every later search on that connection failed for
-   * every user. Sent more often than the pool has connections, so that each one meets it.
+   * every user. Sent three times as often as the pool has connections, from whichever request
+   * threads take it (the statement cache's own eviction is {@code CachedStatementsTest}'s).
    */
   @Test
   void aSearchForTextNoTitleCanHoldFindsNothingAndLeavesSearchWorkingForEveryone() {
@@ -245,10 +246,11 @@ class TodoApiSystemTest {
       assertThat(odd.body().get("data").size()).isZero();
     }
     for (int i = 0; i < 12; i++) {
-      var user = i % 2 == 0 ? "searcher-a" : "searcher-b";
-      var milk = service.call("GET", "/api/v1/todos?q=milk").as(user).send();
+      boolean a = i % 2 == 0;
+      var milk =
+          service.call("GET", "/api/v1/todos?q=milk").as(a ? "searcher-a" : "searcher-b").send();
       assertThat(milk.status()).as(milk.toString()).isEqualTo(200);
-      assertThat(titles(milk.body())).hasSize(1);
+      assertThat(titles(milk.body())).containsExactly(a ? "Buy milk" : "Oat milk");
     }
   }
 
