@@ -34,16 +34,6 @@ export class TodoView {
 		this.$loading = root.querySelector('.loading');
 		this.items = new Map();
 		this.editingId = null;
-		this.keepToggleAllBesideTheField();
-	}
-
-	/** TodoMVC places toggle-all 65 px above the list, where the field is; the due and priority row lies between them. */
-	keepToggleAllBesideTheField() {
-		if (!this.$newTodoExtras || typeof ResizeObserver === 'undefined') return;
-		new ResizeObserver(([entry]) => {
-			const height = entry.borderBoxSize?.[0]?.blockSize ?? this.$newTodoExtras.offsetHeight;
-			this.$main.style.setProperty('--new-todo-extras-height', `${height}px`);
-		}).observe(this.$newTodoExtras);
 	}
 
 	focusNewTodo() {
@@ -73,11 +63,11 @@ export class TodoView {
 		this.$newTodo.hidden = !canAdd;
 		if (this.$newTodoExtras) this.$newTodoExtras.hidden = !canAdd;
 		this.$newTodo.placeholder = view.placeholder || DEFAULT_PLACEHOLDER;
-		this.$toggleAll.hidden = !bulk;
-		this.$toggleAllLabel.hidden = !bulk;
+		const empty = todos.length === 0;
+		this.$toggleAll.hidden = !bulk || empty;
+		this.$toggleAllLabel.hidden = !bulk || empty;
 		this.$loading.hidden = !(loading && !loaded);
 		this.$list.setAttribute('aria-busy', String(Boolean(loading)));
-		const empty = todos.length === 0;
 		this.$main.hidden = empty;
 		this.$footer.hidden = empty;
 		this.$toggleAll.checked = allCompleted;
